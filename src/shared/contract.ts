@@ -1,0 +1,184 @@
+/**
+ * The one IPC contract between the renderer and the main process.
+ *
+ * The preload implements `DesktopAuthApi` (one method per action, nothing raw) and main handles
+ * every channel in `CHANNELS`; both sides are checked against these types by the compiler.
+ * This file has no runtime dependencies: it is imported by main, preload, renderer and tests.
+ *
+ * Tokens never cross this boundary. The renderer sees the user's profile and a description of
+ * what to show next; everything secret stays in the main process.
+ */
+
+/** Where the preload exposes the API on `window`. */
+export const BRIDGE_GLOBAL = 'desktopAuth' as const;
+
+/** Upper bounds on what the renderer may send; main rejects anything longer. */
+export const INPUT_LIMITS = {
+  username: 256,
+  password: 512,
+  stepName: 64,
+  fieldName: 64,
+  fieldValue: 512,
+  fieldsPerStep: 16,
+} as const;
+
+/** Claims from `/v1/userinfo` that the app shows. Unknown claims are dropped by main. */
+export interface UserProfile {
+  readonly sub: string;
+  readonly name?: string;
+  readonly given_name?: string;
+  readonly family_name?: string;
+  readonly preferred_username?: string;
+  readonly email?: string;
+  readonly email_verified?: boolean;
+  readonly locale?: string;
+  readonly zoneinfo?: string;
+  readonly updated_at?: number;
+}
+
+export type MessageLevel = 'error' | 'warning' | 'info';
+
+/** A message from the org (or the app) to show the user, already human-readable. */
+export interface UiMessage {
+  readonly level: MessageLevel;
+  readonly text: string;
+  /** The input it concerns, when the org tied it to one. */
+  readonly field?: string;
+}
+
+export type StepInputType = 'text' | 'password' | 'checkbox' | 'select';
+
+/** One field of a next step, enough for the renderer to draw a labelled control. */
+export interface StepInput {
+  readonly name: string;
+  readonly label: string;
+  readonly type: StepInputType;
+  readonly required: boolean;
+  /** Secret values are never echoed back, logged, or kept after submit. */
+  readonly secret: boolean;
+  readonly autocomplete?: 'username' | 'current-password' | 'new-password' | 'off';
+  readonly options?: ReadonlyArray<{ readonly label: string; readonly value: string }>;
+}
+
+/** The next thing the org asks for (an IDX remediation, described for a form). */
+export interface NextStep {
+  /** The remediation name, e.g. `identify`, `challenge-authenticator`, `reenroll-authenticator`. */
+  readonly name: string;
+  readonly title: string;
+  readonly inputs: ReadonlyArray<StepInput>;
+  /** True when the org offers to skip this step (e.g. a password-expiry warning). */
+  readonly canSkip: boolean;
+}
+
+export type FailureCode =
+  | 'network' // the IdP could not be reached or did not answer in time
+  | 'rate-limited' // the IdP answered 429
+  | 'idp-error' // the IdP answered with an error or something unreadable
+  | 'invalid-token' // tokens failed verification (signature, issuer, audience, expiry)
+  | 'configuration' // the app's Okta settings are wrong for this org
+  | 'internal';
+
+export type TokenStorage =
+  /** Tokens are encrypted with the OS keychain and kept across launches. */
+  | 'encrypted'
+  /** Encryption is unavailable: the session lives in memory and ends with the app. */
+  | 'memory-only';
+
+/** Everything the renderer needs to draw the current screen. */
+export type AuthView =
+  | { readonly status: 'needs-configuration'; readonly problems: ReadonlyArray<string> }
+  | { readonly status: 'signed-out'; readonly messages: ReadonlyArray<UiMessage> }
+  | {
+      readonly status: 'pending';
+      readonly step: NextStep;
+      readonly messages: ReadonlyArray<UiMessage>;
+    }
+  | {
+      /** The org needs a step this password-only app cannot do (for example MFA). */
+      readonly status: 'unsupported';
+      readonly messages: ReadonlyArray<UiMessage>;
+    }
+  | { readonly status: 'terminal'; readonly messages: ReadonlyArray<UiMessage> }
+  | {
+      readonly status: 'failure';
+      readonly code: FailureCode;
+      readonly message: string;
+      readonly retryAfterSeconds?: number;
+    }
+  | {
+      readonly status: 'signed-in';
+      readonly profile: UserProfile;
+      readonly storage: TokenStorage;
+      readonly messages: ReadonlyArray<UiMessage>;
+    };
+
+export type AuthStatus = AuthView['status'];
+
+export interface SignInRequest {
+  readonly username: string;
+  readonly password: string;
+}
+
+export interface ProceedRequest {
+  /** The step being answered; a stale answer (the step has moved on) is rejected. */
+  readonly step: string;
+  readonly values: Readonly<Record<string, string | boolean>>;
+}
+
+export type BridgeErrorCode =
+  | 'invalid-request' // the payload failed validation
+  | 'wrong-state' // the call does not fit the current screen (e.g. proceed when signed out)
+  | 'busy' // another sign-in call is still running
+  | 'forbidden' // the call came from a frame that may not use the bridge
+  | 'internal';
+
+export interface BridgeError {
+  readonly code: BridgeErrorCode;
+  readonly message: string;
+}
+
+/**
+ * Errors thrown across Electron IPC lose their type, so every call resolves to a result.
+ */
+export type BridgeResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: BridgeError };
+
+/** Request and response of every action, keyed by method name. */
+export interface BridgeMethods {
+  getState: { request: void; response: AuthView };
+  signIn: { request: SignInRequest; response: AuthView };
+  proceed: { request: ProceedRequest; response: AuthView };
+  skip: { request: void; response: AuthView };
+  cancel: { request: void; response: AuthView };
+  signOut: { request: void; response: AuthView };
+  refreshProfile: { request: void; response: AuthView };
+}
+
+export type BridgeMethod = keyof BridgeMethods;
+
+/** IPC channel of each method. Main registers exactly these; preload invokes only these. */
+export const CHANNELS = {
+  getState: 'auth:get-state',
+  signIn: 'auth:sign-in',
+  proceed: 'auth:proceed',
+  skip: 'auth:skip',
+  cancel: 'auth:cancel',
+  signOut: 'auth:sign-out',
+  refreshProfile: 'auth:refresh-profile',
+} as const satisfies Record<BridgeMethod, string>;
+
+/** Events main pushes to the renderer. */
+export const EVENTS = {
+  stateChanged: 'auth:state-changed',
+} as const;
+
+type MethodSignature<M extends BridgeMethod> = BridgeMethods[M]['request'] extends void
+  ? () => Promise<BridgeResult<BridgeMethods[M]['response']>>
+  : (request: BridgeMethods[M]['request']) => Promise<BridgeResult<BridgeMethods[M]['response']>>;
+
+/** What the renderer finds at `window[BRIDGE_GLOBAL]`. */
+export type DesktopAuthApi = { readonly [M in BridgeMethod]: MethodSignature<M> } & {
+  /** Called with the new view whenever main changes it on its own (refresh, expiry, sign-out). */
+  readonly onStateChanged: (listener: (view: AuthView) => void) => () => void;
+};
