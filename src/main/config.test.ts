@@ -1,0 +1,71 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, loadDotEnv } from './config';
+
+const good = {
+  OKTA_ISSUER: 'https://example.okta.com/oauth2/default/',
+  OKTA_CLIENT_ID: '0oa1abcdEFGH2345',
+  OKTA_REDIRECT_URI: 'com.example.app:/callback',
+};
+
+function problemsOf(env: Record<string, string | undefined>): ReadonlyArray<string> {
+  const result = loadConfig(env);
+  if (result.ok) throw new Error('expected problems');
+  return result.problems;
+}
+
+describe('loadConfig', () => {
+  it('accepts a complete https configuration, trims the issuer slash and defaults the scopes', () => {
+    const result = loadConfig(good);
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        issuer: 'https://example.okta.com/oauth2/default',
+        clientId: '0oa1abcdEFGH2345',
+        redirectUri: 'com.example.app:/callback',
+        scopes: ['openid', 'profile', 'email', 'offline_access'],
+      },
+    });
+  });
+
+  it('allows http only for loopback hosts', () => {
+    expect(loadConfig({ ...good, OKTA_ISSUER: 'http://127.0.0.1:8080/oauth2/default' }).ok).toBe(true);
+    expect(loadConfig({ ...good, OKTA_ISSUER: 'http://localhost:8080' }).ok).toBe(true);
+    expect(problemsOf({ ...good, OKTA_ISSUER: 'http://example.okta.com' })).toEqual([
+      'OKTA_ISSUER must use https (http is allowed only for localhost).',
+    ]);
+  });
+
+  it('reports every missing variable as a sentence', () => {
+    const problems = problemsOf({});
+    expect(problems).toHaveLength(3);
+    expect(problems.join(' ')).toMatch(/OKTA_ISSUER is not set/);
+    expect(problems.join(' ')).toMatch(/OKTA_CLIENT_ID is not set/);
+    expect(problems.join(' ')).toMatch(/OKTA_REDIRECT_URI is not set/);
+  });
+
+  it('rejects relative issuers, odd client ids, relative redirect URIs and scopes without openid', () => {
+    expect(problemsOf({ ...good, OKTA_ISSUER: 'example.okta.com' })[0]).toMatch(/absolute URL/);
+    expect(problemsOf({ ...good, OKTA_ISSUER: 'https://example.okta.com?x=1' })[0]).toMatch(/query/);
+    expect(problemsOf({ ...good, OKTA_CLIENT_ID: 'bad id!' })[0]).toMatch(/client ID/);
+    expect(problemsOf({ ...good, OKTA_REDIRECT_URI: '/callback' })[0]).toMatch(/absolute URI/);
+    expect(problemsOf({ ...good, OKTA_SCOPES: 'profile email' })).toEqual(['OKTA_SCOPES must include openid.']);
+  });
+
+  it('deduplicates custom scopes', () => {
+    const result = loadConfig({ ...good, OKTA_SCOPES: ' openid  email openid ' });
+    expect(result.ok && result.config.scopes).toEqual(['openid', 'email']);
+  });
+});
+
+describe('loadDotEnv', () => {
+  it('parses a .env file and treats a missing one as empty', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dotenv-'));
+    const file = join(dir, '.env');
+    writeFileSync(file, '# comment\nOKTA_ISSUER=https://x.okta.com\nOKTA_SCOPES="openid email"\n');
+    expect(loadDotEnv(file)).toEqual({ OKTA_ISSUER: 'https://x.okta.com', OKTA_SCOPES: 'openid email' });
+    expect(loadDotEnv(join(dir, 'missing.env'))).toEqual({});
+  });
+});

@@ -1,0 +1,43 @@
+/** How the vault encrypts: safeStorage in Electron, `createTestCipher` in Node tests. */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+export interface Cipher {
+  /** False when the OS cannot encrypt for real; the vault then keeps nothing on disk. */
+  isAvailable(): Promise<boolean>;
+  encrypt(plain: string): Promise<Buffer>;
+  decrypt(data: Buffer): Promise<string>;
+  /** A short description for diagnostics (never key material). */
+  describe?(): string;
+}
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/**
+ * AES-256-GCM with a random key that lives only in this process. It stands in for Electron's
+ * safeStorage where Electron is absent (Node tests, the web preview): the data is really
+ * encrypted, but the key dies with the process, so nothing survives a restart. Never use it in
+ * the Electron app.
+ */
+export function createTestCipher(options: { available?: boolean } = {}): Cipher {
+  const key = randomBytes(32);
+  const available = options.available ?? true;
+  return {
+    isAvailable: async () => available,
+    async encrypt(plain) {
+      if (!available) throw new Error('Encryption is not available.');
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    },
+    async decrypt(data) {
+      if (!available) throw new Error('Encryption is not available.');
+      if (data.length < IV_BYTES + TAG_BYTES) throw new Error('Encrypted data is too short.');
+      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
+      decipher.setAuthTag(data.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+      return Buffer.concat([decipher.update(data.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    },
+    describe: () => (available ? 'test cipher (AES-256-GCM, per-process key)' : 'test cipher (unavailable)'),
+  };
+}

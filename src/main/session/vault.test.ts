@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { Tokens } from '@okta/okta-auth-js';
+import { createCapturingLogger } from '../log/logger';
+import { createTestCipher } from './cipher';
+import { createMemoryStore } from './store';
+import { DISCARDED_MESSAGE, MEMORY_ONLY_MESSAGE, VAULT_KEY, createTokenVault, type StoredSession } from './vault';
+
+const now = Math.floor(Date.now() / 1000);
+const tokens = {
+  accessToken: { accessToken: 'AT-secret-value-123', tokenType: 'Bearer', expiresAt: now + 3600, scopes: ['openid'], authorizeUrl: '', userinfoUrl: '' },
+  idToken: { idToken: 'ID-secret-value-456', claims: { sub: '00u1' }, expiresAt: now + 3600, scopes: ['openid'], authorizeUrl: '', issuer: 'https://x', clientId: 'c' },
+  refreshToken: { refreshToken: 'RT-secret-value-789', expiresAt: now + 3600, scopes: ['openid'], authorizeUrl: '', tokenUrl: '', issuer: 'https://x' },
+} as Tokens;
+const session: StoredSession = { tokens, profile: { sub: '00u1', email: 'alice@example.com' } };
+
+describe('token vault', () => {
+  it('stores the session encrypted and reads it back', async () => {
+    const store = createMemoryStore();
+    const log = createCapturingLogger();
+    const vault = createTokenVault(createTestCipher(), store, log);
+    expect(await vault.save(session)).toEqual({ storage: 'encrypted', messages: [] });
+
+    const atRest = JSON.stringify([...store.entries]);
+    const base64Of = (s: string) => Buffer.from(s).toString('base64');
+    for (const secret of ['AT-secret-value-123', 'ID-secret-value-456', 'RT-secret-value-789', 'alice@example.com']) {
+      expect(atRest).not.toContain(secret);
+      expect(atRest).not.toContain(base64Of(secret).slice(0, 12));
+    }
+    expect(store.get(VAULT_KEY)).toMatchObject({ version: 1, data: expect.any(String) });
+    expect((await vault.load()).session).toEqual(session);
+    expect(JSON.stringify(log.entries)).not.toContain('secret-value');
+  });
+
+  it('writes nothing and reports memory-only when the cipher is unavailable', async () => {
+    const store = createMemoryStore();
+    const vault = createTokenVault(createTestCipher({ available: false }), store, createCapturingLogger());
+    expect(await vault.save(session)).toEqual({ storage: 'memory-only', messages: [MEMORY_ONLY_MESSAGE] });
+    expect(store.entries.size).toBe(0);
+  });
+
+  it('discards an entry another key encrypted, without throwing', async () => {
+    const store = createMemoryStore();
+    await createTokenVault(createTestCipher(), store, createCapturingLogger()).save(session);
+    const other = createTokenVault(createTestCipher(), store, createCapturingLogger());
+    expect(await other.load()).toEqual({ messages: [DISCARDED_MESSAGE] });
+    expect(store.get(VAULT_KEY)).toBeUndefined();
+  });
+
+  it('discards malformed entries and decryptable garbage', async () => {
+    const cipher = createTestCipher();
+    for (const bad of [{ version: 2, data: 'AAAA' }, 'plain text', { version: 1, data: 'not base64!' }]) {
+      const store = createMemoryStore({ [VAULT_KEY]: bad });
+      expect(await createTokenVault(cipher, store, createCapturingLogger()).load()).toEqual({ messages: [DISCARDED_MESSAGE] });
+      expect(store.entries.size).toBe(0);
+    }
+    const garbage = (await cipher.encrypt('{"tokens":{}}')).toString('base64');
+    const store = createMemoryStore({ [VAULT_KEY]: { version: 1, data: garbage } });
+    expect(await createTokenVault(cipher, store, createCapturingLogger()).load()).toEqual({ messages: [DISCARDED_MESSAGE] });
+  });
+
+  it('returns nothing for an empty store and clears on request', async () => {
+    const store = createMemoryStore();
+    const vault = createTokenVault(createTestCipher(), store, createCapturingLogger());
+    expect(await vault.load()).toEqual({ messages: [] });
+    await vault.save(session);
+    vault.clear();
+    expect(store.entries.size).toBe(0);
+  });
+});
