@@ -1,0 +1,102 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { INPUT_LIMITS, type SignInRequest, type UiMessage } from '../../../shared/contract';
+import { PasswordField, TextField } from '../components/Fields';
+import { fieldErrors, Messages, splitByField } from '../components/Messages';
+import { Screen } from '../components/Screen';
+import { useFocusFirstInvalid } from '../useScreenFocus';
+
+export interface SignInFailure {
+  readonly message: string;
+  readonly retryAfterSeconds?: number;
+}
+
+interface SignInScreenProps {
+  /** Kept by the parent so it survives a failed attempt. */
+  username: string;
+  onUsernameChange(value: string): void;
+  messages: ReadonlyArray<UiMessage>;
+  failure?: SignInFailure;
+  busy: boolean;
+  onSubmit(request: SignInRequest): void;
+}
+
+export function SignInScreen({ username, onUsernameChange, messages, failure, busy, onSubmit }: SignInScreenProps) {
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<{ username?: string; password?: string }>({});
+  const [refusedSubmits, setRefusedSubmits] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, refusedSubmits);
+  const { general, byField } = splitByField(messages, ['username', 'password']);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const trimmed = username.trim();
+    const nextMissing = {
+      ...(trimmed === '' ? { username: 'Enter your username.' } : {}),
+      ...(password === '' ? { password: 'Enter your password.' } : {}),
+    };
+    setMissing(nextMissing);
+    if (Object.keys(nextMissing).length > 0) {
+      setRefusedSubmits((n) => n + 1);
+      return;
+    }
+    // The password leaves React state the moment it is handed to the bridge.
+    const request = { username: trimmed, password };
+    setPassword('');
+    onSubmit(request);
+  }
+
+  return (
+    <Screen title="Sign in" intro="Use your organisation's Okta account.">
+      {failure !== undefined && <FailureAlert failure={failure} />}
+      <Messages messages={general} />
+      <form ref={formRef} className="form" onSubmit={submit} noValidate aria-busy={busy}>
+        <TextField
+          id="username"
+          label="Username"
+          value={username}
+          onChange={onUsernameChange}
+          required
+          autoComplete="username"
+          maxLength={INPUT_LIMITS.username}
+          errors={fieldErrors(missing.username, byField.get('username'))}
+        />
+        <PasswordField
+          id="password"
+          label="Password"
+          value={password}
+          onChange={setPassword}
+          required
+          autoComplete="current-password"
+          maxLength={INPUT_LIMITS.password}
+          errors={fieldErrors(missing.password, byField.get('password'))}
+        />
+        <div className="actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? 'Signing in…' : failure !== undefined ? 'Try again' : 'Sign in'}
+          </button>
+        </div>
+      </form>
+    </Screen>
+  );
+}
+
+function FailureAlert({ failure }: { failure: SignInFailure }) {
+  return (
+    <div role="alert" className="messages" data-first-error tabIndex={-1}>
+      <p className="message message--error">
+        <strong className="message__level">Error:</strong> {failure.message}
+        {failure.retryAfterSeconds !== undefined
+          ? ` You can try again in ${formatSeconds(failure.retryAfterSeconds)}.`
+          : ' Please try again.'}
+      </p>
+    </div>
+  );
+}
+
+function formatSeconds(seconds: number): string {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minutes`;
+}

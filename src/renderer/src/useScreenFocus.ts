@@ -1,0 +1,34 @@
+import { useLayoutEffect, useRef, type RefObject } from 'react';
+
+const FIRST_ERROR = '[aria-invalid="true"], [data-first-error]';
+const FIRST_FIELD = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled])';
+
+/**
+ * Moves keyboard focus so keyboard and screen reader users land where the news is. On a new
+ * screen: the first error, else the first field, else the heading. When a call finishes on the
+ * same screen: the first error if there is one; otherwise focus stays where the user left it,
+ * unless it was lost (a button that was disabled while busy drops focus to the body).
+ */
+export function useScreenFocus(container: RefObject<HTMLElement | null>, screenKey: string, completedCalls: number) {
+  const shownKey = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const root = container.current;
+    if (root === null) return;
+    const focusLost = document.activeElement === null || document.activeElement === document.body;
+    const newScreen = shownKey.current !== screenKey || focusLost;
+    shownKey.current = screenKey;
+    // Invalid fields come before the error summary: that is where the user has to act.
+    const target =
+      root.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      root.querySelector<HTMLElement>(FIRST_ERROR) ??
+      (newScreen ? (root.querySelector<HTMLElement>(FIRST_FIELD) ?? root.querySelector<HTMLElement>('h1')) : null);
+    target?.focus();
+  }, [container, screenKey, completedCalls]);
+}
+
+/** After a submit the app's own checks refused, focus the first field that needs fixing. */
+export function useFocusFirstInvalid(form: RefObject<HTMLElement | null>, refusedSubmits: number) {
+  useLayoutEffect(() => {
+    if (refusedSubmits > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [form, refusedSubmits]);
+}
