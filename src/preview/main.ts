@@ -1,0 +1,12 @@
+/**
+ * Web preview entry: installs the real bridge implementation on an HTTP transport where the
+ * preload would have put it, then starts the same React app the Electron window runs.
+ */
+import { BRIDGE_GLOBAL } from '../shared/contract';
+import { createDesktopAuthApi } from '../preload/bridge';
+import { mountApp } from '../renderer/src/mount';
+import { createHttpTransport } from './http-transport';
+
+const api = createDesktopAuthApi(createHttpTransport());
+Object.defineProperty(window, BRIDGE_GLOBAL, { value: api, writable: false, configurable: false });
+mountApp(document.getElementById('root'), api);

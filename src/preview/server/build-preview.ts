@@ -1,0 +1,78 @@
+/**
+ * Builds the web preview (src/preview/index.html: the renderer app on the HTTP bridge) with
+ * vite's build API, in memory. Nothing is written to disk, so parallel test workers cannot trip
+ * over each other's output, and the Electron renderer bundle never contains preview code.
+ */
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { build } from 'vite';
+
+export interface PreviewFile {
+  readonly body: Uint8Array | string;
+  readonly contentType: string;
+}
+
+export interface PreviewBundle {
+  /** Keyed by URL path, e.g. `/index.html`, `/assets/main-abc123.js`. */
+  readonly files: ReadonlyMap<string, PreviewFile>;
+  /** The Content-Security-Policy of the built page, sent as a header as well. */
+  readonly csp: string;
+}
+
+const PREVIEW_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+};
+
+let cached: Promise<PreviewBundle> | null = null;
+
+/** Built once per process; later calls share the result (a failed build is retried). */
+export function buildPreviewBundle(): Promise<PreviewBundle> {
+  cached ??= buildOnce().catch((error: unknown) => {
+    cached = null;
+    throw error;
+  });
+  return cached;
+}
+
+async function buildOnce(): Promise<PreviewBundle> {
+  const result = await build({
+    configFile: false,
+    root: PREVIEW_ROOT,
+    base: '/',
+    logLevel: 'warn',
+    plugins: [react()],
+    build: { write: false, sourcemap: false, emptyOutDir: false, reportCompressedSize: false },
+  });
+  if (!Array.isArray(result) && !('output' in result)) throw new Error('vite build returned a watcher');
+  const outputs = Array.isArray(result) ? result : [result];
+  const files = new Map<string, PreviewFile>();
+  for (const output of outputs) {
+    for (const item of output.output) {
+      const body = item.type === 'chunk' ? item.code : item.source;
+      files.set(`/${item.fileName}`, { body, contentType: contentTypeOf(item.fileName) });
+    }
+  }
+  const html = files.get('/index.html');
+  if (html === undefined) throw new Error('The preview build produced no index.html');
+  return { files, csp: readCsp(String(html.body)) };
+}
+
+function contentTypeOf(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return CONTENT_TYPES[dot === -1 ? '' : fileName.slice(dot)] ?? 'application/octet-stream';
+}
+
+/** The policy in the page's CSP meta tag: one source of truth for the meta tag and the header. */
+export function readCsp(html: string): string {
+  const match = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
+  if (match?.[1] === undefined) throw new Error('The page has no Content-Security-Policy meta tag');
+  return match[1];
+}

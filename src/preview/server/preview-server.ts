@@ -1,0 +1,111 @@
+/**
+ * The web preview server: the built renderer on 127.0.0.1, joined to the real main-process
+ * handlers running in this Node process. For development and browser tests only; it is not part
+ * of any release build. One in-memory session per server.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolveDevOrg } from '../../../scripts/dev-org';
+import type { RunningIdp } from '../../../idp/index';
+import { createAuthApp, createMemoryStore, createTestCipher, loadConfig } from '../../main/node';
+import { BRIDGE_PATHS } from '../http-transport';
+import { handleEvents, handleInvoke } from './bridge-routes';
+import { buildPreviewBundle, type PreviewBundle } from './build-preview';
+
+export interface PreviewServerOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  /** OKTA_* settings; without OKTA_ISSUER a local emulator is started (see scripts/dev-org.ts). */
+  env?: NodeJS.ProcessEnv;
+  /** Defaults to `.env` in the working directory; tests pass a path that does not exist. */
+  dotEnvPath?: string;
+  log?: (line: string) => void;
+}
+
+export interface PreviewServer {
+  readonly url: string;
+  /** The emulator, when this server started one because no org was configured. */
+  readonly idp?: RunningIdp;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+
+export async function startPreviewServer({
+  port = 0,
+  env = process.env,
+  dotEnvPath,
+  log = console.log,
+}: PreviewServerOptions = {}): Promise<PreviewServer> {
+  const bundle = await buildPreviewBundle();
+  const org = await resolveDevOrg(env, { ...(dotEnvPath !== undefined ? { dotEnvPath } : {}), log });
+  const app = await createAuthApp({
+    config: loadConfig(org.env),
+    cipher: createTestCipher(),
+    store: createMemoryStore(),
+  });
+
+  let origin = '';
+  const server = createServer((request, response) => {
+    route(request, response, bundle, app, origin).catch(() => {
+      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end('Internal error');
+    });
+  });
+  try {
+    await new Promise<void>((resolveListen, rejectListen) => {
+      server.once('error', rejectListen);
+      server.listen(port, HOST, () => resolveListen());
+    });
+  } catch (error) {
+    await app.dispose();
+    await org.close();
+    throw error;
+  }
+  origin = `http://${HOST}:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: `${origin}/`,
+    ...(org.idp !== undefined ? { idp: org.idp } : {}),
+    async close() {
+      // Event streams never end on their own; cut them so close() does not hang.
+      server.closeAllConnections();
+      await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+      await app.dispose();
+      await org.close();
+    },
+  };
+}
+
+async function route(
+  request: IncomingMessage,
+  response: ServerResponse,
+  bundle: PreviewBundle,
+  app: Parameters<typeof handleInvoke>[2],
+  origin: string,
+): Promise<void> {
+  const path = new URL(request.url ?? '/', origin).pathname;
+  if (path === BRIDGE_PATHS.invoke && request.method === 'POST') return handleInvoke(request, response, app, origin);
+  if (path === BRIDGE_PATHS.events && request.method === 'GET') return handleEvents(request, response, app, origin);
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  if (request.headers.host !== new URL(origin).host) {
+    response.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`Open ${origin}/ instead.`);
+    return;
+  }
+  const file = bundle.files.get(path === '/' ? '/index.html' : path);
+  if (file === undefined) {
+    response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    return;
+  }
+  response.writeHead(200, {
+    'Content-Type': file.contentType,
+    'Content-Security-Policy': `${bundle.csp}; frame-ancestors 'none'`,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  });
+  response.end(request.method === 'HEAD' ? undefined : file.body);
+}
