@@ -1,0 +1,144 @@
+/**
+ * Composition root of the main process, free of Electron: validates every call from the
+ * renderer, runs one action at a time, keeps the current view and tells listeners when it changes.
+ * Electron (src/main/electron) and the web preview only forward `(channel, payload)` here.
+ */
+import type { AuthView, BridgeError, BridgeMethod, BridgeResult } from '../shared/contract';
+import { createIdpTransport } from './auth/http-client';
+import { createOktaClient } from './auth/okta-client';
+import { createSignInFlow, type FlowOutcome, type FlowResult } from './auth/sign-in-flow';
+import type { ConfigResult } from './config';
+import { parseRequest, type ParsedRequest } from './ipc/schemas';
+import { createConsoleLogger, type Logger } from './log/logger';
+import type { Cipher } from './session/cipher';
+import { createSession, type Session } from './session/session';
+import type { KeyValueStore } from './session/store';
+import { createTokenVault } from './session/vault';
+
+export interface AuthAppDeps {
+  config: ConfigResult;
+  cipher: Cipher;
+  store: KeyValueStore;
+  fetch?: typeof fetch;
+  log?: Logger;
+}
+
+export interface AuthApp {
+  /** Validates, routes, never throws. */
+  invoke(channel: string, payload: unknown): Promise<BridgeResult<AuthView>>;
+  /** Called with every new view (after actions and on changes main makes itself). */
+  onStateChanged(listener: (view: AuthView) => void): () => void;
+  dispose(): Promise<void>;
+}
+
+type Handler = (parsed: ParsedRequest) => Promise<BridgeResult<AuthView>>;
+
+const ok = (value: AuthView): BridgeResult<AuthView> => ({ ok: true, value });
+const fail = (code: BridgeError['code'], message: string): BridgeResult<AuthView> => ({ ok: false, error: { code, message } });
+const WRONG_STATE = (what: string) => fail('wrong-state', `You cannot ${what} right now.`);
+
+export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
+  const log = deps.log ?? createConsoleLogger();
+  const listeners = new Set<(view: AuthView) => void>();
+  let view: AuthView;
+  let busy = false;
+  let disposed = false;
+
+  function setView(next: AuthView): AuthView {
+    view = next;
+    for (const listener of listeners) {
+      try {
+        listener(next);
+      } catch (error) {
+        log.error('app.listener-failed', { error });
+      }
+    }
+    return next;
+  }
+
+  if (!deps.config.ok) {
+    view = { status: 'needs-configuration', problems: deps.config.problems };
+    log.warn('app.needs-configuration', { problems: deps.config.problems.length });
+    return {
+      invoke: async (channel, payload) => {
+        const parsed = parseRequest(channel, payload);
+        if (!parsed.ok) return parsed;
+        return parsed.method === 'getState' ? ok(view) : WRONG_STATE('do that until the app is configured');
+      },
+      onStateChanged: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
+      dispose: async () => void listeners.clear(),
+    };
+  }
+
+  const transport = createIdpTransport(deps.fetch ?? globalThis.fetch);
+  const oktaAuth = createOktaClient(deps.config.config, transport);
+  const flow = createSignInFlow(oktaAuth, transport, log);
+  const session: Session = createSession(oktaAuth, transport, createTokenVault(deps.cipher, deps.store, log), log);
+  view = await session.restore();
+
+  async function fromFlow(outcome: FlowOutcome): Promise<AuthView> {
+    return outcome.kind === 'success' ? session.complete(outcome.tokens, outcome.messages) : outcome.view;
+  }
+  async function fromFlowResult(result: FlowResult): Promise<BridgeResult<AuthView>> {
+    return result.ok ? ok(setView(await fromFlow(result.outcome))) : result;
+  }
+
+  const isSignedIn = () => view.status === 'signed-in';
+
+  const handlers: { [M in BridgeMethod]: Handler } = {
+    getState: async () => ok(view),
+    signIn: async (parsed) => {
+      if (isSignedIn()) return WRONG_STATE('sign in while already signed in');
+      return fromFlowResult(await flow.signIn((parsed as Extract<ParsedRequest, { method: 'signIn' }>).request));
+    },
+    proceed: async (parsed) => {
+      if (view.status !== 'pending') return WRONG_STATE('continue sign-in');
+      return fromFlowResult(await flow.proceed((parsed as Extract<ParsedRequest, { method: 'proceed' }>).request));
+    },
+    skip: async () => {
+      if (view.status !== 'pending') return WRONG_STATE('skip a step');
+      return fromFlowResult(await flow.skip());
+    },
+    cancel: async () => {
+      if (isSignedIn()) return WRONG_STATE('cancel while signed in; sign out instead');
+      return ok(setView(await fromFlow(await flow.cancel())));
+    },
+    signOut: async () => {
+      if (!isSignedIn()) return WRONG_STATE('sign out while not signed in');
+      return ok(setView(await session.signOut()));
+    },
+    refreshProfile: async () => {
+      if (!isSignedIn()) return WRONG_STATE('refresh the profile while not signed in');
+      return ok(setView(await session.refreshProfile()));
+    },
+  };
+
+  return {
+    async invoke(channel, payload) {
+      const parsed = parseRequest(channel, payload);
+      if (!parsed.ok) return parsed;
+      if (parsed.method === 'getState') return ok(view);
+      if (disposed) return fail('internal', 'The app is shutting down.');
+      // One action at a time: a double submit must not start a second transaction.
+      if (busy) return fail('busy', 'Please wait for the current request to finish.');
+      busy = true;
+      try {
+        return await handlers[parsed.method](parsed);
+      } catch (error) {
+        log.error('app.unexpected-error', { method: parsed.method, error });
+        return fail('internal', 'Something went wrong. Please try again.');
+      } finally {
+        busy = false;
+      }
+    },
+    onStateChanged(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    async dispose() {
+      disposed = true;
+      listeners.clear();
+      flow.reset();
+    },
+  };
+}

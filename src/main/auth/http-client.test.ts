@@ -1,0 +1,65 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIdpTransport, parseRetryAfter } from './http-client';
+
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      if (req.url === '/echo') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ body, contentType: req.headers['content-type'] }));
+      } else if (req.url === '/limited') {
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '7' }).end('{"errorSummary":"slow down"}');
+      } else if (req.url === '/bad') {
+        res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"invalid_grant","error_description":"nope"}');
+      } else if (req.url === '/slow') {
+        setTimeout(() => res.end('{}'), 500);
+      } else {
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('');
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe('idp transport', () => {
+  it('encodes form and JSON bodies like the SDK and parses JSON responses', async () => {
+    const { httpRequestClient } = createIdpTransport(fetch);
+    const form = await httpRequestClient('POST', `${base}/echo`, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, data: { a: '1 2', b: 'x&y' } });
+    expect(form.status).toBe(200);
+    expect(form.responseJSON).toEqual({ body: 'a=1+2&b=x%26y', contentType: 'application/x-www-form-urlencoded' });
+    const json = await httpRequestClient('POST', `${base}/echo`, { headers: { 'Content-Type': 'application/json' }, data: { a: 1 } });
+    expect(json.responseJSON?.['body']).toBe('{"a":1}');
+  });
+
+  it('rejects with the response on error statuses', async () => {
+    const { httpRequestClient, takeFailure } = createIdpTransport(fetch);
+    await expect(httpRequestClient('POST', `${base}/bad`, {})).rejects.toMatchObject({ status: 400, responseJSON: { error: 'invalid_grant' } });
+    expect(takeFailure()).toBeUndefined();
+  });
+
+  it('records 429 with Retry-After, timeouts and unreachable servers', async () => {
+    const transport = createIdpTransport(fetch, 100);
+    await expect(transport.httpRequestClient('GET', `${base}/limited`, {})).rejects.toThrow('Too many requests.');
+    expect(transport.takeFailure()).toEqual({ kind: 'rate-limited', retryAfterSeconds: 7 });
+    expect(transport.takeFailure()).toBeUndefined();
+    await expect(transport.httpRequestClient('GET', `${base}/slow`, {})).rejects.toThrow('timed out');
+    expect(transport.takeFailure()).toEqual({ kind: 'timeout' });
+    await expect(transport.httpRequestClient('GET', 'http://127.0.0.1:1/', {})).rejects.toThrow('could not be reached');
+    expect(transport.takeFailure()).toEqual({ kind: 'unreachable' });
+  });
+
+  it('parses Retry-After seconds and dates', () => {
+    expect(parseRetryAfter('30')).toBe(30);
+    expect(parseRetryAfter(new Date(10_000 + 5_000).toUTCString(), 10_000)).toBe(5);
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    expect(parseRetryAfter(null)).toBeUndefined();
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * The HTTP client okta-auth-js uses (`httpRequestClient` option), built on any `fetch` (Node's in
+ * tests, Electron's `net.fetch` in the app).
+ *
+ * It behaves like the SDK's own `fetch/fetchRequest.js` (same body encoding, same resolved shape,
+ * throws the response object on non-2xx so the SDK can read IDX error bodies) and adds what the
+ * SDK lacks: a timeout, and a record of transport failures. The SDK turns any thrown Error into a
+ * generic AuthApiError that keeps only the message, so the sign-in code asks `takeFailure()` what
+ * really happened (timeout, unreachable, 429 with Retry-After) instead of parsing messages.
+ */
+import type { HttpRequestClient, HttpResponse } from '@okta/okta-auth-js';
+
+export type TransportFailure =
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'unreachable' }
+  | { readonly kind: 'rate-limited'; readonly retryAfterSeconds?: number };
+
+export interface IdpTransport {
+  readonly httpRequestClient: HttpRequestClient;
+  /** The last transport failure since the previous call, then forgets it. */
+  takeFailure(): TransportFailure | undefined;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+const JSON_BODY = /application\/\w*\+?json/;
+
+/** Seconds from a Retry-After header (delta-seconds or an HTTP date); undefined if unusable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+function encodeBody(data: unknown, contentType: string): string | undefined {
+  if (data === undefined || data === null) return undefined;
+  if (typeof data === 'string') return data;
+  if (JSON_BODY.test(contentType)) return JSON.stringify(data);
+  if (contentType === 'application/x-www-form-urlencoded') {
+    return new URLSearchParams(Object.entries(data as Record<string, string>)).toString();
+  }
+  return undefined;
+}
+
+async function toHttpResponse(response: Response): Promise<HttpResponse> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, key) => {
+    headers[key] = value;
+  });
+  const text = await response.text();
+  const result: HttpResponse = { responseText: text, status: response.status, headers };
+  if ((response.headers.get('content-type') ?? '').toLowerCase().includes('application/json')) {
+    try {
+      const json: unknown = JSON.parse(text);
+      if (typeof json === 'object' && json !== null) {
+        result.responseType = 'json';
+        result.responseJSON = json as Record<string, unknown>;
+      }
+    } catch {
+      // Left as text: the SDK reports "Could not parse server response" style errors itself.
+    }
+  }
+  return result;
+}
+
+export function createIdpTransport(fetchFn: typeof fetch, timeoutMs = DEFAULT_TIMEOUT_MS): IdpTransport {
+  let failure: TransportFailure | undefined;
+
+  const httpRequestClient: HttpRequestClient = async (method, url, options) => {
+    const headers = (options.headers ?? {}) as Record<string, string>;
+    const contentType = headers['Content-Type'] ?? headers['content-type'] ?? '';
+    let response: Response;
+    try {
+      response = await fetchFn(url, {
+        method,
+        headers,
+        body: encodeBody(options.data, contentType),
+        credentials: 'omit',
+        // Okta's API never redirects; following one could send a form body elsewhere.
+        redirect: 'error',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      failure = timedOut ? { kind: 'timeout' } : { kind: 'unreachable' };
+      throw new Error(timedOut ? 'The request timed out.' : 'The server could not be reached.');
+    }
+    if (response.status === 429) {
+      // Thrown as a plain Error so the SDK cannot mistake an IDX-shaped 429 body for a terminal state.
+      failure = { kind: 'rate-limited', retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')) };
+      await response.body?.cancel();
+      throw new Error('Too many requests.');
+    }
+    let result: HttpResponse;
+    try {
+      result = await toHttpResponse(response);
+    } catch {
+      failure = { kind: 'unreachable' };
+      throw new Error('The connection was interrupted.');
+    }
+    if (!response.ok || (result.responseJSON && 'error' in result.responseJSON)) {
+      // The SDK expects the response itself as the rejection value (see fetchRequest.js).
+      throw result;
+    }
+    return result;
+  };
+
+  return {
+    httpRequestClient,
+    takeFailure() {
+      const last = failure;
+      failure = undefined;
+      return last;
+    },
+  };
+}

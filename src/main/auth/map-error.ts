@@ -1,0 +1,54 @@
+/**
+ * okta-auth-js 8 throws instead of returning FAILURE (reference §4). This turns whatever was
+ * thrown into the one `failure` view, with a fixed human message: nothing from the error (which
+ * may hold a server body, a code or a token) is shown to the user.
+ */
+import { AuthApiError, AuthSdkError, OAuthError } from '@okta/okta-auth-js';
+import type { AuthView, FailureCode } from '../../shared/contract';
+import type { TransportFailure } from './http-client';
+
+export type FailureView = Extract<AuthView, { status: 'failure' }>;
+
+const MESSAGES: Readonly<Record<FailureCode, string>> = {
+  network: 'The sign-in service could not be reached. Check your connection and try again.',
+  'rate-limited': 'Too many sign-in attempts right now. Please wait a moment and try again.',
+  'idp-error': 'The sign-in service returned an error. Please try again.',
+  'invalid-token': 'The sign-in service sent a response that could not be verified, so it was rejected. Please try again or contact your administrator.',
+  configuration: "The app's Okta settings do not match your organization. Contact your administrator.",
+  internal: 'Something went wrong while signing in. Please try again.',
+};
+
+const TIMEOUT_MESSAGE = 'The sign-in service did not answer in time. Check your connection and try again.';
+
+// OAuth error codes that mean the app is registered wrongly, not that the user did something wrong.
+const CONFIGURATION_OAUTH_ERRORS = new Set(['invalid_client', 'unauthorized_client', 'invalid_scope', 'access_denied', 'invalid_request']);
+
+// AuthSdkError messages from token verification (oidc/verifyToken.ts, validateClaims.ts, getKey.ts).
+const TOKEN_VERIFICATION = /issuer|audience|expired|issued in the future|signature|key id|nonce|at_hash|token|JWT|jwks|algorithm/i;
+
+export function failureView(code: FailureCode, retryAfterSeconds?: number): FailureView {
+  return retryAfterSeconds === undefined
+    ? { status: 'failure', code, message: MESSAGES[code] }
+    : { status: 'failure', code, message: MESSAGES[code], retryAfterSeconds };
+}
+
+export function classifyFailure(error: unknown, transport: TransportFailure | undefined): FailureView {
+  if (transport?.kind === 'rate-limited') return failureView('rate-limited', transport.retryAfterSeconds);
+  if (transport?.kind === 'timeout') return { status: 'failure', code: 'network', message: TIMEOUT_MESSAGE };
+  if (transport?.kind === 'unreachable') return failureView('network');
+  if (error instanceof OAuthError) {
+    return failureView(CONFIGURATION_OAUTH_ERRORS.has(error.errorCode) ? 'configuration' : 'idp-error');
+  }
+  if (error instanceof AuthApiError) {
+    const status = error.xhr?.status;
+    if (status === 429) return failureView('rate-limited');
+    if (status === 401 || status === 403) return failureView('configuration');
+    return failureView('idp-error');
+  }
+  if (error instanceof AuthSdkError) {
+    return failureView(TOKEN_VERIFICATION.test(error.message) ? 'invalid-token' : 'idp-error');
+  }
+  // A server body the SDK could not parse surfaces as a SyntaxError from JSON.parse.
+  if (error instanceof SyntaxError) return failureView('idp-error');
+  return failureView('internal');
+}
