@@ -1,0 +1,134 @@
+/**
+ * Local emulator of an Okta org (Identity Engine, authorization server `default`) that the real,
+ * unmodified @okta/okta-auth-js completes the embedded password flow against.
+ *
+ *   const idp = await startIdp();            // demo users, free port, client `desktop-app-client`
+ *   new OktaAuth({ issuer: idp.issuer, clientId: idp.clientId, redirectUri: idp.redirectUri, ... })
+ *   await idp.close();
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FaultRegistry } from './faults';
+import { IdxHandlers } from './idx-handlers';
+import { OAuthHandlers } from './oauth-handlers';
+import { Router } from './router';
+import { TokenService, createSigningKey } from './tokens';
+import { TransactionStore } from './transactions';
+import { DEMO_PASSWORD, DEMO_USERS_FILE, UserDirectory, loadUsersFile, parseUsers } from './users';
+import { randomToken } from './http-util';
+import type { IdpOptions, RunningIdp } from './types';
+
+export type { IdpUser, IdpUserStatus, IdpOptions, FaultSpec, IdpEndpoint, RunningIdp, FaultControl, SignInPolicy } from './types';
+export { IDP_ENDPOINTS } from './types';
+export { DEMO_PASSWORD, DEMO_USERS_FILE, loadUsersFile } from './users';
+
+export const DEFAULT_CLIENT_ID = 'desktop-app-client';
+export const DEFAULT_REDIRECT_URI = 'com.example.desktop:/callback';
+export const DEFAULT_POST_LOGOUT_REDIRECT_URI = 'com.example.desktop:/logout';
+
+function positiveInt(name: string, value: number | undefined, fallback: number, min = 1): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min) throw new Error(`startIdp: ${name} must be an integer >= ${min} (got ${String(value)})`);
+  return value;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port, host: '127.0.0.1' }, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`startIdp: port must be 0-65535 (got ${String(port)})`);
+  const policy = options.policy ?? 'one-page';
+  if (policy !== 'one-page' && policy !== 'identifier-first') throw new Error(`startIdp: unknown policy ${String(policy)}`);
+  const clientId = options.clientId ?? DEFAULT_CLIENT_ID;
+  const redirectUri = options.redirectUri ?? DEFAULT_REDIRECT_URI;
+  if (!clientId || !redirectUri) throw new Error('startIdp: clientId and redirectUri must not be empty');
+  const lockoutThreshold = positiveInt('lockoutThreshold', options.lockoutThreshold, 5);
+  const ttls = {
+    accessTokenTtlSeconds: positiveInt('accessTokenTtlSeconds', options.accessTokenTtlSeconds, 3600),
+    idTokenTtlSeconds: positiveInt('idTokenTtlSeconds', options.idTokenTtlSeconds, 3600),
+    refreshTokenTtlSeconds: positiveInt('refreshTokenTtlSeconds', options.refreshTokenTtlSeconds, 7 * 24 * 3600),
+  };
+  const transactionTtlMs = positiveInt('transactionTtlSeconds', options.transactionTtlSeconds, 600) * 1000;
+  const codeTtlMs = positiveInt('interactionCodeTtlSeconds', options.interactionCodeTtlSeconds, 60) * 1000;
+  const sweepIntervalMs = positiveInt('sweepIntervalMs', options.sweepIntervalMs, 30_000, 10);
+  const log = options.log ?? (() => {});
+
+  const usingDemoUsers = !options.users && !options.usersFile;
+  const users = options.users
+    ? parseUsers({ users: options.users }, 'options.users')
+    : loadUsersFile(options.usersFile ?? DEMO_USERS_FILE);
+  const directory = await UserDirectory.create(users);
+  const key = await createSigningKey(`emu-${randomToken(8)}`);
+
+  const server = createServer();
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  const boundPort = await listen(server, port);
+  const origin = `http://127.0.0.1:${boundPort}`;
+  const issuer = `${origin}/oauth2/default`;
+
+  const transactions = new TransactionStore(transactionTtlMs, codeTtlMs);
+  const tokens = new TokenService(issuer, key, ttls);
+  const faults = new FaultRegistry();
+  const idx = new IdxHandlers({ origin, policy, clientId, lockoutThreshold, users: directory, transactions, log });
+  const oauth = new OAuthHandlers({
+    origin,
+    issuer,
+    clientId,
+    redirectUri,
+    postLogoutRedirectUris: options.postLogoutRedirectUris ?? [redirectUri, DEFAULT_POST_LOGOUT_REDIRECT_URI],
+    users: directory,
+    transactions,
+    tokens,
+    log,
+  });
+  const router = new Router({ idx, oauth, faults, log });
+  server.on('request', (req, res) => void router.handle(req, res));
+  // A malformed request line or headers: answer 400 instead of letting the error escape.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  const sweeper = setInterval(() => {
+    transactions.sweep();
+    tokens.sweep();
+  }, sweepIntervalMs);
+  sweeper.unref();
+
+  log(`Okta emulator listening: issuer ${issuer}, client ${clientId}, policy ${policy}`);
+
+  let closing: Promise<void> | undefined;
+  return {
+    issuer,
+    origin,
+    port: boundPort,
+    clientId,
+    redirectUri,
+    ...(usingDemoUsers ? { demoPassword: DEMO_PASSWORD } : {}),
+    faults: {
+      set: (endpoint, fault) => faults.set(endpoint, fault),
+      clear: (endpoint) => faults.clear(endpoint),
+      list: () => faults.list(),
+    },
+    counts: () => router.getCounts(),
+    resetCounts: () => router.resetCounts(),
+    isTokenActive: (token) => tokens.active(token) !== undefined,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        clearInterval(sweeper);
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

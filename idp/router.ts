@@ -1,0 +1,225 @@
+/**
+ * Turns HTTP requests into handler calls: routing, method checks, per-endpoint counts, fault
+ * injection, CORS, the local admin API, and a last-resort 500 so no input can crash the process.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  BodyTooLargeError,
+  apiError,
+  corsHeaders,
+  jsonReply,
+  oauthError,
+  preflightHeaders,
+  readBody,
+  type Reply,
+  type RequestContext,
+} from './http-util';
+import { MESSAGES, messages } from './idx-documents';
+import { idxErrorReply, type IdxHandlers } from './idx-handlers';
+import type { OAuthHandlers } from './oauth-handlers';
+import { FaultRegistry, isEndpoint, validateFault } from './faults';
+import { IDP_ENDPOINTS, type FaultSpec, type IdpEndpoint } from './types';
+
+type Shape = 'idx' | 'oauth' | 'api';
+
+interface Route {
+  endpoint: IdpEndpoint;
+  methods: string[];
+  shape: Shape;
+  handle(ctx: RequestContext, fault: FaultSpec | undefined): Reply | Promise<Reply>;
+}
+
+export interface RouterDeps {
+  idx: IdxHandlers;
+  oauth: OAuthHandlers;
+  faults: FaultRegistry;
+  log: (line: string) => void;
+}
+
+export function emptyCounts(): Record<IdpEndpoint, number> {
+  return Object.fromEntries(IDP_ENDPOINTS.map((e) => [e, 0])) as Record<IdpEndpoint, number>;
+}
+
+function errorForShape(shape: Shape, status: number, text: string): Reply {
+  if (shape === 'idx') return idxErrorReply(status, [{ message: text, i18n: { key: `E${status}` }, class: 'ERROR' }]);
+  if (shape === 'oauth') return oauthError(status, status >= 500 ? 'server_error' : 'invalid_request', text);
+  return apiError(status, status >= 500 ? 'E0000009' : 'E0000001', text);
+}
+
+function rateLimited(shape: Shape, retryAfterSeconds: number): Reply {
+  const headers = {
+    'Retry-After': String(retryAfterSeconds),
+    'X-Rate-Limit-Limit': '600',
+    'X-Rate-Limit-Remaining': '0',
+    'X-Rate-Limit-Reset': String(Math.floor(Date.now() / 1000) + retryAfterSeconds),
+  };
+  if (shape === 'idx') return jsonReply(429, { version: '1.0.0', messages: messages([MESSAGES.tooManyRequests()]) }, headers);
+  return apiError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.', headers);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class Router {
+  private counts = emptyCounts();
+  private readonly routes: Map<string, Route>;
+
+  constructor(private readonly deps: RouterDeps) {
+    const { idx, oauth } = deps;
+    const base = '/oauth2/default';
+    const table: Array<[string, Route]> = [
+      [`${base}/.well-known/openid-configuration`, { endpoint: 'well-known', methods: ['GET'], shape: 'api', handle: () => oauth.wellKnown() }],
+      [`${base}/v1/interact`, { endpoint: 'interact', methods: ['POST'], shape: 'oauth', handle: (c) => oauth.interact(c) }],
+      ['/idp/idx/introspect', { endpoint: 'introspect', methods: ['POST'], shape: 'idx', handle: (c) => idx.introspect(c) }],
+      ['/idp/idx/identify', { endpoint: 'identify', methods: ['POST'], shape: 'idx', handle: (c) => idx.identify(c) }],
+      ['/idp/idx/challenge', { endpoint: 'challenge', methods: ['POST'], shape: 'idx', handle: (c) => idx.challenge(c) }],
+      ['/idp/idx/challenge/answer', { endpoint: 'challenge-answer', methods: ['POST'], shape: 'idx', handle: (c) => idx.challengeAnswer(c) }],
+      ['/idp/idx/skip', { endpoint: 'skip', methods: ['POST'], shape: 'idx', handle: (c) => idx.skip(c) }],
+      ['/idp/idx/cancel', { endpoint: 'cancel', methods: ['POST'], shape: 'idx', handle: (c) => idx.cancel(c) }],
+      [
+        `${base}/v1/token`,
+        {
+          endpoint: 'token',
+          methods: ['POST'],
+          shape: 'oauth',
+          handle: (c, f) => oauth.token(c, f?.kind === 'bad-id-token' ? f.variant : undefined),
+        },
+      ],
+      [`${base}/v1/keys`, { endpoint: 'keys', methods: ['GET'], shape: 'api', handle: () => oauth.keys() }],
+      [`${base}/v1/userinfo`, { endpoint: 'userinfo', methods: ['GET', 'POST'], shape: 'oauth', handle: (c) => oauth.userinfo(c) }],
+      [`${base}/v1/revoke`, { endpoint: 'revoke', methods: ['POST'], shape: 'oauth', handle: (c) => oauth.revoke(c) }],
+      [`${base}/v1/logout`, { endpoint: 'logout', methods: ['GET'], shape: 'oauth', handle: (c) => oauth.logout(c) }],
+    ];
+    this.routes = new Map(table);
+  }
+
+  getCounts(): Record<IdpEndpoint, number> {
+    return { ...this.counts };
+  }
+
+  resetCounts(): void {
+    this.counts = emptyCounts();
+  }
+
+  /** The `node:http` request listener. Never throws; every path ends in a response or a dropped socket. */
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
+    try {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const method = (req.method ?? 'GET').toUpperCase();
+      if (method === 'OPTIONS') {
+        const requested = req.headers['access-control-request-headers'];
+        req.resume();
+        return this.write(res, { status: 204, headers: preflightHeaders(origin, typeof requested === 'string' ? requested : undefined), body: '' });
+      }
+      let body: Buffer;
+      try {
+        body = await readBody(req);
+      } catch (err) {
+        if (err instanceof BodyTooLargeError) {
+          req.resume(); // drain and discard the rest so the client can read the answer
+          const route = this.routes.get(url.pathname);
+          return this.write(res, errorForShape(route?.shape ?? 'api', 413, 'The request body is too large.'), origin, true);
+        }
+        throw err;
+      }
+      const ctx: RequestContext = { method, path: url.pathname, query: url.searchParams, headers: req.headers, body };
+      const reply = url.pathname.startsWith('/__admin/') ? this.admin(ctx) : await this.dispatch(ctx, req);
+      if (reply) this.write(res, reply, origin);
+    } catch (err) {
+      this.deps.log(`internal error: ${err instanceof Error ? err.name : 'unknown'}`);
+      if (!res.headersSent && !res.destroyed) this.write(res, apiError(500, 'E0000009', 'Internal Server Error'), origin);
+    }
+  }
+
+  /** Runs the endpoint; returns undefined when a fault dropped the connection. */
+  private async dispatch(ctx: RequestContext, req: IncomingMessage): Promise<Reply | undefined> {
+    const route = this.routes.get(ctx.path);
+    if (!route) return apiError(404, 'E0000007', `Not found: Resource not found: ${ctx.path.slice(0, 200)} (${ctx.method})`);
+    this.counts[route.endpoint] += 1;
+    if (!route.methods.includes(ctx.method)) {
+      const reply = errorForShape(route.shape, 405, 'The endpoint does not support the provided HTTP method');
+      reply.headers.Allow = route.methods.join(', ');
+      return reply;
+    }
+    const fault = this.deps.faults.take(route.endpoint);
+    switch (fault?.kind) {
+      case 'latency':
+        await sleep(fault.ms);
+        break;
+      case 'drop':
+        req.socket.destroy();
+        return undefined;
+      case 'status':
+        return errorForShape(route.shape, fault.status, `Injected fault: HTTP ${fault.status}`);
+      case 'rate-limit':
+        return rateLimited(route.shape, fault.retryAfterSeconds);
+      default:
+        break;
+    }
+    const reply = await route.handle(ctx, fault);
+    if (fault?.kind === 'malformed') {
+      const text = reply.body || '{"error":';
+      return { ...reply, headers: { ...reply.headers, 'Content-Type': 'application/json' }, body: text.slice(0, Math.max(1, Math.floor(text.length / 2))) };
+    }
+    if (fault?.kind === 'wrong-content-type') {
+      return {
+        ...reply,
+        headers: { ...reply.headers, 'Content-Type': 'text/html; charset=utf-8' },
+        body: '<!doctype html><html><body><h1>Gateway</h1><p>Unexpected response.</p></body></html>',
+      };
+    }
+    return reply;
+  }
+
+  private admin(ctx: RequestContext): Reply {
+    const { faults } = this.deps;
+    const path = ctx.path.replace(/\/+$/, '');
+    if (path === '/__admin/counts' && ctx.method === 'GET') return jsonReply(200, this.getCounts());
+    if (path === '/__admin/counts/reset' && ctx.method === 'POST') {
+      this.resetCounts();
+      return jsonReply(200, this.getCounts());
+    }
+    if (path === '/__admin/faults') {
+      if (ctx.method === 'GET') return jsonReply(200, faults.list());
+      if (ctx.method === 'DELETE') {
+        faults.clear();
+        return jsonReply(200, faults.list());
+      }
+      return apiError(405, 'E0000022', 'The endpoint does not support the provided HTTP method');
+    }
+    const match = /^\/__admin\/faults\/([\w-]+)$/.exec(path);
+    if (match?.[1]) {
+      const endpoint = match[1];
+      if (!isEndpoint(endpoint)) return jsonReply(404, { error: `Unknown endpoint "${endpoint}". Known: ${IDP_ENDPOINTS.join(', ')}` });
+      if (ctx.method === 'DELETE') {
+        faults.clear(endpoint);
+        return jsonReply(200, faults.list());
+      }
+      if (ctx.method === 'PUT') {
+        let spec: unknown;
+        try {
+          spec = JSON.parse(ctx.body.toString('utf8'));
+        } catch {
+          return jsonReply(400, { error: 'The body must be a JSON fault, e.g. {"kind":"status","status":500}' });
+        }
+        try {
+          faults.set(endpoint, validateFault(endpoint, spec));
+        } catch (err) {
+          return jsonReply(400, { error: (err as Error).message });
+        }
+        this.deps.log(`fault set on ${endpoint}: ${JSON.stringify(spec)}`);
+        return jsonReply(200, faults.list());
+      }
+      return apiError(405, 'E0000022', 'The endpoint does not support the provided HTTP method');
+    }
+    return apiError(404, 'E0000007', 'Not found: Resource not found');
+  }
+
+  private write(res: ServerResponse, reply: Reply, origin?: string, closeAfter = false): void {
+    if (res.destroyed) return;
+    const headers: Record<string, string> = { ...reply.headers, ...corsHeaders(origin) };
+    if (closeAfter) headers.Connection = 'close';
+    res.writeHead(reply.status, headers);
+    res.end(reply.body);
+  }
+}

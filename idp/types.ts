@@ -1,0 +1,103 @@
+/**
+ * Public types of the local Okta Identity Engine emulator. Other areas (main process tests, e2e,
+ * the CLI) code against these names; keep them stable.
+ */
+
+export type IdpUserStatus = 'ACTIVE' | 'LOCKED_OUT' | 'SUSPENDED' | 'PASSWORD_EXPIRED' | 'PASSWORD_WARN';
+
+export interface IdpUser {
+  login: string;
+  password: string;
+  status: IdpUserStatus;
+  profile: {
+    name?: string;
+    given_name?: string;
+    family_name?: string;
+    email?: string;
+    [k: string]: unknown;
+  };
+  /** Enrolled authenticators; always contains "password". Anything else (e.g. "okta_email") means MFA is required. */
+  factors: string[];
+}
+
+export type SignInPolicy = 'one-page' | 'identifier-first';
+
+export interface IdpOptions {
+  /** 0 (default) = a free port. The server only ever listens on 127.0.0.1. */
+  port?: number;
+  /** Default `desktop-app-client`. */
+  clientId?: string;
+  /** Default `com.example.desktop:/callback`. */
+  redirectUri?: string;
+  /** Allowed `post_logout_redirect_uri` values. Default: the redirect URI, `com.example.desktop:/logout`, and any http URL on 127.0.0.1/localhost. */
+  postLogoutRedirectUris?: string[];
+  /** Default: the demo users in idp/users.demo.json. */
+  users?: IdpUser[];
+  /** A users file in the demo file's format; ignored when `users` is given. */
+  usersFile?: string;
+  /** Default `one-page`. */
+  policy?: SignInPolicy;
+  /** Failed passwords in a row before the user becomes LOCKED_OUT. Default 5. */
+  lockoutThreshold?: number;
+  accessTokenTtlSeconds?: number; // default 3600
+  idTokenTtlSeconds?: number; // default 3600
+  refreshTokenTtlSeconds?: number; // default 604800 (7 days)
+  transactionTtlSeconds?: number; // default 600
+  interactionCodeTtlSeconds?: number; // default 60
+  /** How often expired transactions, codes and tokens are removed. Default 30000 ms. */
+  sweepIntervalMs?: number;
+  /** Default: silent. Never receives passwords, tokens or codes. */
+  log?: (line: string) => void;
+}
+
+export type FaultSpec =
+  | { kind: 'latency'; ms: number; times?: number }
+  | { kind: 'status'; status: number; times?: number }
+  | { kind: 'rate-limit'; retryAfterSeconds: number; times?: number }
+  | { kind: 'malformed'; times?: number }
+  | { kind: 'drop'; times?: number }
+  | { kind: 'wrong-content-type'; times?: number }
+  /** Token endpoint only: the id_token it issues fails one of the client's checks. */
+  | { kind: 'bad-id-token'; variant: 'signature' | 'issuer' | 'audience' | 'expired'; times?: number };
+
+export const IDP_ENDPOINTS = [
+  'well-known',
+  'interact',
+  'introspect',
+  'identify',
+  'challenge',
+  'challenge-answer',
+  'skip',
+  'cancel',
+  'token',
+  'keys',
+  'userinfo',
+  'revoke',
+  'logout',
+] as const;
+
+export type IdpEndpoint = (typeof IDP_ENDPOINTS)[number];
+
+export interface FaultControl {
+  set(endpoint: IdpEndpoint, fault: FaultSpec): void;
+  clear(endpoint?: IdpEndpoint): void;
+  list(): Record<string, unknown>;
+}
+
+export interface RunningIdp {
+  /** `http://127.0.0.1:${port}/oauth2/default` */
+  issuer: string;
+  /** `http://127.0.0.1:${port}` */
+  origin: string;
+  port: number;
+  clientId: string;
+  redirectUri: string;
+  /** The demo users' password, when the demo users are loaded. */
+  demoPassword?: string;
+  faults: FaultControl;
+  counts(): Record<IdpEndpoint, number>;
+  resetCounts(): void;
+  /** False once the token is revoked, rotated, expired, or was never issued. */
+  isTokenActive(token: string): boolean;
+  close(): Promise<void>;
+}

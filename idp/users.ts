@@ -1,0 +1,148 @@
+/**
+ * The emulator's user directory: loads and validates a users file, keeps scrypt hashes (never the
+ * plain passwords) and the per-run mutable state (status, failed attempts, changed passwords).
+ * The file itself is never written.
+ */
+import { readFileSync } from 'node:fs';
+import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { IdpUser, IdpUserStatus } from './types';
+
+export const DEMO_USERS_FILE = fileURLToPath(new URL('./users.demo.json', import.meta.url));
+export const DEMO_PASSWORD = 'Password123!';
+
+const userSchema = z.object({
+  login: z.string().trim().min(1).max(256),
+  password: z.string().min(1).max(512),
+  status: z.enum(['ACTIVE', 'LOCKED_OUT', 'SUSPENDED', 'PASSWORD_EXPIRED', 'PASSWORD_WARN']),
+  profile: z
+    .object({
+      name: z.string().optional(),
+      given_name: z.string().optional(),
+      family_name: z.string().optional(),
+      email: z.string().optional(),
+    })
+    .catchall(z.unknown()),
+  factors: z
+    .array(z.string().min(1))
+    .refine((f) => f.includes('password'), { message: 'factors must include "password"' }),
+});
+
+const usersFileSchema = z.object({ users: z.array(userSchema) });
+
+/** Validates users (from code or a file); throws an Error naming the first problem. */
+export function parseUsers(input: unknown, source: string): IdpUser[] {
+  const parsed = usersFileSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? issue.path.join('.') : '';
+    throw new Error(`Invalid users in ${source}: ${where ? `${where}: ` : ''}${issue?.message ?? 'invalid'}`);
+  }
+  const seen = new Set<string>();
+  for (const user of parsed.data.users) {
+    const key = user.login.toLowerCase();
+    if (seen.has(key)) throw new Error(`Invalid users in ${source}: duplicate login ${user.login}`);
+    seen.add(key);
+  }
+  return parsed.data.users;
+}
+
+export function loadUsersFile(path: string): IdpUser[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new Error(`Cannot read users file ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`Users file ${path} is not valid JSON`);
+  }
+  return parseUsers(json, path);
+}
+
+interface PasswordHash {
+  salt: Buffer;
+  hash: Buffer;
+}
+
+export interface UserRecord {
+  /** Okta-style user id, stable for a login so tokens from two runs name the same subject. */
+  readonly id: string;
+  readonly login: string;
+  readonly profile: IdpUser['profile'];
+  readonly factors: readonly string[];
+  status: IdpUserStatus;
+  failedAttempts: number;
+  passwordHash: PasswordHash;
+}
+
+const KEY_LENGTH = 32;
+
+function scryptAsync(password: string, salt: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scrypt(password, salt, KEY_LENGTH, (err, key) => (err ? reject(err) : resolve(key))),
+  );
+}
+
+async function hashPassword(password: string): Promise<PasswordHash> {
+  const salt = randomBytes(16);
+  return { salt, hash: await scryptAsync(password, salt) };
+}
+
+function userIdFor(login: string): string {
+  const digest = createHash('sha256').update(login.toLowerCase()).digest('base64url');
+  return `00u${digest.replace(/[-_]/g, 'x').slice(0, 17)}`;
+}
+
+export class UserDirectory {
+  private readonly byLogin = new Map<string, UserRecord>();
+  private readonly byId = new Map<string, UserRecord>();
+  /** Hash compared against when the login is unknown, so both cases cost one scrypt. */
+  private decoy: PasswordHash | undefined;
+
+  static async create(users: IdpUser[]): Promise<UserDirectory> {
+    const dir = new UserDirectory();
+    dir.decoy = await hashPassword(randomBytes(12).toString('hex'));
+    for (const user of users) {
+      const record: UserRecord = {
+        id: userIdFor(user.login),
+        login: user.login,
+        profile: { ...user.profile },
+        factors: [...user.factors],
+        status: user.status,
+        failedAttempts: 0,
+        passwordHash: await hashPassword(user.password),
+      };
+      dir.byLogin.set(user.login.toLowerCase(), record);
+      dir.byId.set(record.id, record);
+    }
+    return dir;
+  }
+
+  findByLogin(login: string): UserRecord | undefined {
+    return this.byLogin.get(login.trim().toLowerCase());
+  }
+
+  findById(id: string): UserRecord | undefined {
+    return this.byId.get(id);
+  }
+
+  list(): UserRecord[] {
+    return [...this.byLogin.values()];
+  }
+
+  async verifyPassword(user: UserRecord | undefined, password: string): Promise<boolean> {
+    const target = user?.passwordHash ?? this.decoy;
+    if (!target) return false;
+    const candidate = await scryptAsync(password, target.salt);
+    return timingSafeEqual(candidate, target.hash) && user !== undefined;
+  }
+
+  async setPassword(user: UserRecord, password: string): Promise<void> {
+    user.passwordHash = await hashPassword(password);
+  }
+}
