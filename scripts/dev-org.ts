@@ -1,0 +1,46 @@
+/**
+ * Which Okta org a development run talks to: the one in OKTA_* (environment or .env), or, when
+ * none is configured, a local emulator started here. Used by `npm start` and `npm run preview:web`;
+ * never part of a released build.
+ */
+import { resolve } from 'node:path';
+import { loadDotEnv } from '../src/main/config';
+import { startIdp, type RunningIdp } from '../idp/index';
+
+export interface DevOrg {
+  env: Record<string, string | undefined>;
+  idp?: RunningIdp;
+  close(): Promise<void>;
+}
+
+export interface ResolveDevOrgOptions {
+  dotEnvPath?: string;
+  /** Port for the emulator when one is started; 0 picks a free one. */
+  idpPort?: number;
+  log?: (line: string) => void;
+}
+
+export async function resolveDevOrg(
+  env: NodeJS.ProcessEnv = process.env,
+  { dotEnvPath = resolve('.env'), idpPort = 0, log = console.log }: ResolveDevOrgOptions = {},
+): Promise<DevOrg> {
+  // Real environment wins over .env, as with dotenv.
+  const merged: Record<string, string | undefined> = { ...loadDotEnv(dotEnvPath), ...env };
+  if (merged.OKTA_ISSUER) {
+    log(`Okta org: ${merged.OKTA_ISSUER}`);
+    return { env: merged, close: async () => {} };
+  }
+  const idp = await startIdp({ port: idpPort });
+  log(`No Okta org configured (OKTA_ISSUER is not set): using the local emulator at ${idp.issuer}`);
+  log(`Demo sign-in: alice@example.com / ${idp.demoPassword ?? '(see idp/users.demo.json)'}`);
+  return {
+    env: {
+      ...merged,
+      OKTA_ISSUER: idp.issuer,
+      OKTA_CLIENT_ID: idp.clientId,
+      OKTA_REDIRECT_URI: idp.redirectUri,
+    },
+    idp,
+    close: () => idp.close(),
+  };
+}
