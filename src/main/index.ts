@@ -1,0 +1,56 @@
+/**
+ * Electron entry: wires the Electron-free AuthApp to safeStorage, electron-store, net.fetch, the
+ * window and IPC. Logic lives elsewhere; this file only decides what is plugged in.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, net } from 'electron';
+import { createAuthApp, type AuthApp } from './app';
+import { loadConfig, loadDotEnv } from './config';
+import { createElectronKeyValueStore } from './electron/electron-store-adapter';
+import { registerAppScheme, serveRenderer } from './electron/app-protocol';
+import { registerIpc } from './electron/ipc';
+import { createSafeStorageCipher } from './electron/safe-storage-cipher';
+import { createMainWindow, denyAllPermissions } from './electron/window';
+import { originOf } from './ipc/sender-check';
+import { createConsoleLogger } from './log/logger';
+import { APP_ENTRY_URL } from './renderer-host/app-protocol';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const log = createConsoleLogger(app.isPackaged ? 'warn' : 'debug');
+
+app.enableSandbox();
+registerAppScheme();
+
+let authApp: AuthApp | undefined;
+
+async function start(): Promise<void> {
+  // Development reads a .env beside package.json; the real environment wins over it.
+  const env = app.isPackaged ? process.env : { ...loadDotEnv(join(app.getAppPath(), '.env')), ...process.env };
+  authApp = await createAuthApp({
+    config: loadConfig(env),
+    cipher: createSafeStorageCipher(),
+    store: createElectronKeyValueStore(),
+    fetch: (input, init) => net.fetch(input instanceof URL ? input.toString() : input, init),
+    log,
+  });
+
+  const devServer = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+  if (!devServer) serveRenderer(join(here, '../renderer'));
+  const startUrl = devServer ?? APP_ENTRY_URL;
+  const allowedOrigin = originOf(startUrl);
+  if (!allowedOrigin) throw new Error('The renderer URL is not valid.');
+
+  denyAllPermissions();
+  const window = createMainWindow(startUrl);
+  const unregister = registerIpc(authApp, window, allowedOrigin);
+  window.on('closed', unregister);
+}
+
+app.whenReady().then(start).catch((error: unknown) => {
+  log.error('app.start-failed', { error });
+  app.exit(1);
+});
+
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => void authApp?.dispose());
