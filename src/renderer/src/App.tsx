@@ -68,6 +68,8 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
           // A new step starts with fresh values; the same step keeps non-secret answers.
           key={view.step.name}
           step={view.step}
+          knownUsername={username}
+          onUsernameChange={onUsernameChange}
           messages={view.messages}
           busy={busy}
           onProceed={(request) => void run((api) => api.proceed(request))}

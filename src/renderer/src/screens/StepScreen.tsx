@@ -9,6 +9,9 @@ type Values = Record<string, string | boolean>;
 
 interface StepScreenProps {
   step: NextStep;
+  /** What the user typed as username earlier, so the org asking again does not erase it. */
+  knownUsername: string;
+  onUsernameChange(value: string): void;
   messages: ReadonlyArray<UiMessage>;
   busy: boolean;
   onProceed(request: ProceedRequest): void;
@@ -17,8 +20,8 @@ interface StepScreenProps {
 }
 
 /** Draws whatever the org asks for next from its description; knows no step by name. */
-export function StepScreen({ step, messages, busy, onProceed, onSkip, onCancel }: StepScreenProps) {
-  const [values, setValues] = useState<Values>(() => initialValues(step.inputs));
+export function StepScreen({ step, knownUsername, onUsernameChange, messages, busy, onProceed, onSkip, onCancel }: StepScreenProps) {
+  const [values, setValues] = useState<Values>(() => initialValues(step.inputs, knownUsername));
   const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
   const [refusedSubmits, setRefusedSubmits] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
@@ -43,7 +46,10 @@ export function StepScreen({ step, messages, busy, onProceed, onSkip, onCancel }
     onProceed(request);
   }
 
-  const set = (name: string) => (value: string | boolean) => setValues((v) => ({ ...v, [name]: value }));
+  const set = (input: StepInput) => (value: string | boolean) => {
+    setValues((v) => ({ ...v, [input.name]: value }));
+    if (isUsername(input) && typeof value === 'string') onUsernameChange(value);
+  };
 
   return (
     <Screen title={step.title}>
@@ -54,13 +60,13 @@ export function StepScreen({ step, messages, busy, onProceed, onSkip, onCancel }
             key={input.name}
             input={input}
             value={values[input.name]}
-            onChange={set(input.name)}
+            onChange={set(input)}
             errors={fieldErrors(missing.has(input.name) ? missingText(input) : undefined, byField.get(input.name))}
           />
         ))}
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Working…' : 'Continue'}
+            {busy ? 'Working…' : step.name === 'identify' ? 'Sign in' : 'Continue'}
           </button>
           {step.canSkip && (
             <button type="button" className="button" disabled={busy} onClick={onSkip}>
@@ -117,14 +123,19 @@ function StepField({ input, value, onChange, errors }: StepFieldProps) {
   }
 }
 
-function initialValues(inputs: ReadonlyArray<StepInput>): Values {
+function initialValues(inputs: ReadonlyArray<StepInput>, knownUsername: string): Values {
   const values: Values = {};
   for (const input of inputs) {
-    if (input.type === 'checkbox') values[input.name] = false;
+    if (isUsername(input)) values[input.name] = knownUsername;
+    else if (input.type === 'checkbox') values[input.name] = false;
     else if (input.type === 'select' && input.required) values[input.name] = input.options?.[0]?.value ?? '';
     else values[input.name] = '';
   }
   return values;
+}
+
+function isUsername(input: StepInput): boolean {
+  return input.autocomplete === 'username' && !input.secret;
 }
 
 function withoutSecrets(values: Values, inputs: ReadonlyArray<StepInput>): Values {

@@ -1,0 +1,65 @@
+import { signIn, usernameInput } from './support/actions';
+import { expect, test } from './support/fixtures';
+import { checkScreen } from './support/screens';
+
+test('a locked-out user gets the terminal screen and can start over', async ({ app }) => {
+  await signIn(app, 'locked@example.com');
+
+  await expect(app.getByRole('heading', { name: 'Sign-in stopped' })).toBeVisible();
+  await expect(app.getByRole('alert')).not.toBeEmpty();
+  await checkScreen(app, 'terminal-locked-out');
+
+  await app.getByRole('button', { name: 'Start over' }).click();
+  await expect(app.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(usernameInput(app)).toBeFocused();
+});
+
+test('an expired password must be changed: a weak one is refused, a strong one signs in', async ({ app }) => {
+  await signIn(app, 'expired@example.com');
+
+  await expect(app.getByRole('heading', { name: 'Your password has expired' })).toBeVisible();
+  const newPassword = app.locator('form input[type="password"]').first();
+  await expect(newPassword).toBeFocused();
+  await checkScreen(app, 'password-expired');
+
+  await newPassword.fill('weak');
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByRole('alert')).toContainText(/password/i);
+  // The refused new password is gone from the form.
+  await expect(newPassword).toHaveValue('');
+  await checkScreen(app, 'password-expired-too-weak');
+
+  await newPassword.fill('Brand-New-Passw0rd');
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByRole('heading', { name: 'Welcome, Eve Expired' })).toBeVisible();
+});
+
+test('a password expiry warning can be skipped', async ({ app }) => {
+  await signIn(app, 'warn@example.com');
+
+  await expect(app.getByRole('heading', { name: 'Your password will expire soon' })).toBeVisible();
+  await checkScreen(app, 'password-warning');
+
+  await app.getByRole('button', { name: 'Skip' }).click();
+  await expect(app.getByRole('heading', { name: 'Welcome, Wanda Warn' })).toBeVisible();
+});
+
+test('a user who needs MFA is told the app cannot do it and can go back', async ({ app }) => {
+  await signIn(app, 'mfa@example.com');
+
+  await expect(app.getByRole('heading', { name: 'This sign-in needs more than a password' })).toBeVisible();
+  await checkScreen(app, 'unsupported-mfa');
+
+  await app.getByRole('button', { name: 'Back to sign-in' }).click();
+  await expect(app.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+});
+
+test('cancelling a step returns to sign-in', async ({ app }) => {
+  await signIn(app, 'warn@example.com');
+  await expect(app.getByRole('heading', { name: 'Your password will expire soon' })).toBeVisible();
+
+  await app.getByRole('button', { name: 'Cancel' }).click();
+
+  await expect(app.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Skip' })).toHaveCount(0);
+});

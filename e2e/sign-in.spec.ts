@@ -1,0 +1,87 @@
+import { DEMO_PASSWORD, passwordInput, signIn, usernameInput } from './support/actions';
+import { expect, test } from './support/fixtures';
+import { checkScreen } from './support/screens';
+import { expectNoTokensInRenderer } from './support/secrets';
+
+test('alice signs in and sees her profile, and no token reaches the renderer', async ({ app, bridge }) => {
+  await expect(app.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await checkScreen(app, 'sign-in');
+
+  await signIn(app, 'alice@example.com');
+
+  await expect(app.getByRole('heading', { name: 'Welcome, Alice Example' })).toBeVisible();
+  await expect(app.getByText('alice@example.com').first()).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await checkScreen(app, 'home');
+
+  await app.getByRole('button', { name: 'Refresh profile' }).click();
+  await expect(app.getByRole('heading', { name: 'Welcome, Alice Example' })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Refresh profile' })).toBeEnabled();
+
+  await expectNoTokensInRenderer(app, await bridge.responses());
+});
+
+test('a wrong password shows the org message, keeps the username and clears the password', async ({ app }) => {
+  await signIn(app, 'alice@example.com', 'not-the-password');
+
+  await expect(app.getByRole('alert')).toBeVisible();
+  await expect(usernameInput(app)).toHaveValue('alice@example.com');
+  await expect(passwordInput(app)).toHaveValue('');
+  await checkScreen(app, 'wrong-password');
+
+  await passwordInput(app).fill(DEMO_PASSWORD);
+  await app.getByRole('button', { name: /^(Sign in|Try again)$/ }).click();
+  await expect(app.getByRole('heading', { name: 'Welcome, Alice Example' })).toBeVisible();
+});
+
+test('signing out returns to sign-in and revokes the tokens at the org', async ({ app, idp }) => {
+  await signIn(app, 'alice@example.com');
+  await expect(app.getByRole('heading', { name: 'Welcome, Alice Example' })).toBeVisible();
+
+  await app.getByRole('button', { name: 'Sign out' }).click();
+
+  await expect(app.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(passwordInput(app)).toHaveValue('');
+  expect(idp.counts().revoke).toBeGreaterThanOrEqual(1);
+});
+
+test('sign-in works with the keyboard alone', async ({ app }) => {
+  // The first field has focus when the screen opens.
+  await expect(usernameInput(app)).toBeFocused();
+  await app.keyboard.type('alice@example.com');
+  await app.keyboard.press('Tab');
+  await expect(passwordInput(app)).toBeFocused();
+  await app.keyboard.type(DEMO_PASSWORD);
+  await app.keyboard.press('Tab');
+  await expect(app.getByRole('button', { name: 'Show password' })).toBeFocused();
+  await app.keyboard.press('Tab');
+  await expect(app.getByRole('button', { name: 'Sign in' })).toBeFocused();
+  await app.keyboard.press('Enter');
+
+  await expect(app.getByRole('heading', { name: 'Welcome, Alice Example' })).toBeVisible();
+  // Focus lands on the new screen, not on the body.
+  await expect(app.locator(':focus')).toHaveCount(1);
+});
+
+test('the password can be shown and hidden again', async ({ app }) => {
+  await passwordInput(app).fill('s3cret-value');
+  await expect(passwordInput(app)).toHaveAttribute('type', 'password');
+
+  await app.getByRole('button', { name: 'Show password' }).click();
+  await expect(passwordInput(app)).toHaveAttribute('type', 'text');
+  await expect(passwordInput(app)).toHaveValue('s3cret-value');
+  await checkScreen(app, 'sign-in-password-shown');
+
+  await app.getByRole('button', { name: 'Hide password' }).click();
+  await expect(passwordInput(app)).toHaveAttribute('type', 'password');
+});
+
+test('submitting an empty form names the missing fields without calling the org', async ({ app, idp }) => {
+  await app.getByRole('button', { name: 'Sign in' }).click();
+
+  await expect(usernameInput(app)).toBeFocused();
+  await expect(usernameInput(app)).toHaveAttribute('aria-invalid', 'true');
+  await expect(app.getByText('Enter your username.')).toBeVisible();
+  await expect(app.getByText('Enter your password.')).toBeVisible();
+  expect(idp.counts().identify).toBe(0);
+});

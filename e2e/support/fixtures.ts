@@ -1,0 +1,59 @@
+/**
+ * Per-test world for the browser journeys: a fresh emulator (so faults and lockouts never leak
+ * between tests), a preview server wired to the real main-process handlers, and a page that
+ * records every bridge response so tests can check that no token ever reaches the renderer.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { startIdp, type IdpOptions, type RunningIdp } from '../../idp/index';
+import { startPreviewServer, type PreviewServer } from '../../src/preview/server/preview-server';
+import { BRIDGE_PATHS } from '../../src/preview/http-transport';
+
+export interface BridgeRecorder {
+  /** Resolves once every response seen so far has been read. */
+  responses(): Promise<string[]>;
+}
+
+interface Fixtures {
+  /** Options for this test's emulator; set with `test.use({ idpOptions: {...} })`. */
+  idpOptions: Omit<IdpOptions, 'port'>;
+  idp: RunningIdp;
+  preview: PreviewServer;
+  /** Every `/__bridge/invoke` response body the page has received. */
+  bridge: BridgeRecorder;
+  /** The page, already showing the app's first screen. */
+  app: Page;
+}
+
+export const test = base.extend<Fixtures>({
+  idpOptions: [{}, { option: true }],
+  idp: async ({ idpOptions }, use) => {
+    const idp = await startIdp({ ...idpOptions, port: 0 });
+    await use(idp);
+    await idp.close();
+  },
+  preview: async ({ idp }, use) => {
+    const preview = await startPreviewServer({
+      port: 0,
+      env: { OKTA_ISSUER: idp.issuer, OKTA_CLIENT_ID: idp.clientId, OKTA_REDIRECT_URI: idp.redirectUri },
+      // Hermetic: a developer's own .env must not change what the tests talk to.
+      dotEnvPath: '/nonexistent/.env',
+      log: () => {},
+    });
+    await use(preview);
+    await preview.close();
+  },
+  bridge: async ({ page }, use) => {
+    const bodies: Promise<string>[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname === BRIDGE_PATHS.invoke) bodies.push(response.text());
+    });
+    await use({ responses: () => Promise.all(bodies) });
+  },
+  app: async ({ page, preview, bridge: _recording }, use) => {
+    await page.goto(preview.url);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await use(page);
+  },
+});
+
+export { expect };
