@@ -1,0 +1,137 @@
+/** Fault injection: each kind is observable over HTTP, `times` clears itself, the admin API toggles faults. */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { IdxStatus } from '@okta/okta-auth-js';
+import { DEMO_PASSWORD, startIdp, type RunningIdp } from '../index';
+import { createSdk } from './sdk-client';
+import { idxPost, startRaw, stillServing } from './raw-flow';
+
+let idp: RunningIdp;
+beforeAll(async () => {
+  idp = await startIdp();
+});
+afterAll(async () => {
+  await idp.close();
+});
+afterEach(async () => {
+  idp.faults.clear();
+  expect(await stillServing(idp)).toBe(true);
+});
+
+const wellKnown = () => fetch(`${idp.issuer}/.well-known/openid-configuration`);
+
+describe('fault kinds', () => {
+  it('latency delays the answer, once with times: 1', async () => {
+    idp.faults.set('well-known', { kind: 'latency', ms: 300, times: 1 });
+    let t = Date.now();
+    expect((await wellKnown()).status).toBe(200);
+    expect(Date.now() - t).toBeGreaterThanOrEqual(290);
+    t = Date.now();
+    await wellKnown();
+    expect(Date.now() - t).toBeLessThan(250);
+  });
+
+  it('status answers that status with an endpoint-shaped body until cleared', async () => {
+    idp.faults.set('token', { kind: 'status', status: 503 });
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${idp.issuer}/v1/token`, { method: 'POST' });
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ error: 'server_error' });
+    }
+    idp.faults.set('introspect', { kind: 'status', status: 500 });
+    const idx = await fetch(`${idp.origin}/idp/idx/introspect`, idxPost({ interactionHandle: 'x' }));
+    expect(idx.status).toBe(500);
+    expect(await idx.json()).toMatchObject({ version: '1.0.0' });
+    idp.faults.clear('token');
+    expect((await fetch(`${idp.issuer}/v1/token`, { method: 'POST' })).status).toBe(415);
+    expect(Object.keys(idp.faults.list())).toEqual(['introspect']);
+  });
+
+  it('rate-limit answers 429 with Retry-After', async () => {
+    idp.faults.set('identify', { kind: 'rate-limit', retryAfterSeconds: 7, times: 1 });
+    const tx = await startRaw(idp);
+    const res = await fetch(`${idp.origin}/idp/idx/identify`, idxPost({ stateHandle: tx.stateHandle, identifier: 'alice@example.com' }));
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('7');
+    expect(res.headers.get('x-rate-limit-remaining')).toBe('0');
+    expect(await res.json()).toMatchObject({ messages: { value: [{ i18n: { key: 'tooManyRequests' } }] } });
+    expect(idp.faults.list()).toEqual({});
+  });
+
+  it('malformed answers truncated JSON with a JSON content type', async () => {
+    idp.faults.set('well-known', { kind: 'malformed', times: 1 });
+    const res = await wellKnown();
+    expect(res.headers.get('content-type')).toBe('application/json');
+    await expect(res.json()).rejects.toThrow();
+  });
+
+  it('drop destroys the connection', async () => {
+    idp.faults.set('keys', { kind: 'drop', times: 2 });
+    await expect(fetch(`${idp.issuer}/v1/keys`)).rejects.toThrow();
+    await expect(fetch(`${idp.issuer}/v1/keys`)).rejects.toThrow();
+    expect((await fetch(`${idp.issuer}/v1/keys`)).status).toBe(200);
+    expect(idp.counts().keys).toBeGreaterThanOrEqual(3);
+  });
+
+  it('wrong-content-type answers an HTML page', async () => {
+    idp.faults.set('well-known', { kind: 'wrong-content-type', times: 1 });
+    const res = await wellKnown();
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(await res.text()).toContain('<html>');
+  });
+
+  it('rejects invalid faults with a clear error', () => {
+    expect(() => idp.faults.set('keys', { kind: 'bad-id-token', variant: 'issuer' })).toThrow(/only to the token endpoint/);
+    expect(() => idp.faults.set('keys', { kind: 'status', status: 200 })).toThrow(/Invalid fault/);
+    expect(() => idp.faults.set('nope' as 'keys', { kind: 'drop' })).toThrow(/Unknown endpoint/);
+  });
+});
+
+describe('bad id_token variants make the real SDK refuse the tokens', () => {
+  it.each(['signature', 'issuer', 'audience', 'expired'] as const)('%s', async (variant) => {
+    idp.faults.set('token', { kind: 'bad-id-token', variant, times: 1 });
+    const sdk = createSdk(idp, { legacy: true });
+    await expect(sdk.idx.authenticate({ username: 'alice@example.com', password: DEMO_PASSWORD })).rejects.toThrow(
+      { signature: /signature/i, issuer: /issuer/i, audience: /audience/i, expired: /expired/i }[variant],
+    );
+    const next = await createSdk(idp, { legacy: true }).idx.authenticate({ username: 'alice@example.com', password: DEMO_PASSWORD });
+    expect(next.status).toBe(IdxStatus.SUCCESS);
+  });
+});
+
+describe('admin endpoint', () => {
+  const admin = (path: string, init?: RequestInit) => fetch(`${idp.origin}/__admin/${path}`, init);
+
+  it('sets, lists and clears faults', async () => {
+    const put = await admin('faults/userinfo', { method: 'PUT', body: JSON.stringify({ kind: 'status', status: 502, times: 3 }) });
+    expect(put.status).toBe(200);
+    expect(await (await admin('faults')).json()).toEqual({ userinfo: { kind: 'status', status: 502, times: 3, remaining: 3 } });
+    expect((await fetch(`${idp.issuer}/v1/userinfo`)).status).toBe(502);
+    expect(idp.faults.list()).toMatchObject({ userinfo: { remaining: 2 } });
+    expect((await admin('faults/userinfo', { method: 'DELETE' })).status).toBe(200);
+    expect((await fetch(`${idp.issuer}/v1/userinfo`)).status).toBe(401);
+    await admin('faults/keys', { method: 'PUT', body: '{"kind":"drop"}' });
+    await admin('faults', { method: 'DELETE' });
+    expect(idp.faults.list()).toEqual({});
+  });
+
+  it('rejects bad fault bodies and unknown endpoints', async () => {
+    expect((await admin('faults/token', { method: 'PUT', body: '{nope' })).status).toBe(400);
+    const bad = await admin('faults/token', { method: 'PUT', body: '{"kind":"latency"}' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/ms/);
+    expect((await admin('faults/nope', { method: 'PUT', body: '{"kind":"drop"}' })).status).toBe(404);
+    expect((await admin('faults', { method: 'POST' })).status).toBe(405);
+  });
+
+  it('reads and resets counts', async () => {
+    await admin('counts/reset', { method: 'POST' });
+    await wellKnown();
+    await wellKnown();
+    const counts = (await (await admin('counts')).json()) as Record<string, number>;
+    expect(counts['well-known']).toBe(2);
+    expect(counts.token).toBe(0);
+    expect(Object.keys(counts)).toHaveLength(13);
+    idp.resetCounts();
+    expect(idp.counts()['well-known']).toBe(0);
+  });
+});
