@@ -159,7 +159,7 @@ describe('OAuth endpoints', () => {
   });
 
   it('userinfo without or with an unknown token: 401 with WWW-Authenticate', async () => {
-    for (const headers of [{}, { Authorization: 'Bearer not-a-token' }, { Authorization: 'Basic abc' }]) {
+    for (const headers of [{} as Record<string, string>, { Authorization: 'Bearer not-a-token' }, { Authorization: 'Basic abc' }]) {
       const res = await fetch(`${idp.issuer}/v1/userinfo`, { headers });
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toMatch(/^Bearer .*error="invalid_(token|request)"/);
