@@ -24,6 +24,6 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   await mkdir(DOCS_DIR, { recursive: true });
   const artifact = resolve(ARTIFACT_DIR, `${name}.png`);
   // Animations off and caret hidden, so the same screen gives the same picture every run.
-  await page.screenshot({ path: artifact, animations: 'disabled', caret: 'hide' });
+  await page.screenshot({ path: artifact, fullPage: true, animations: 'disabled', caret: 'hide' });
   await copyFile(artifact, resolve(DOCS_DIR, `${name}.png`));
 }

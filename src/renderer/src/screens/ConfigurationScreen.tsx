@@ -10,13 +10,16 @@ export function ConfigurationScreen({ problems, busy, onCheckAgain }: Configurat
   return (
     <Screen title="Okta settings needed" intro="The app cannot sign in until it knows which Okta org to use.">
       <div role="alert" className="messages" data-first-error tabIndex={-1}>
-        <ul className="problems">
-          {problems.map((problem, i) => (
-            <li key={i} className="message message--error">
-              {problem}
-            </li>
-          ))}
-        </ul>
+        <div className="message message--error">
+          <p className="problems__lead">
+            <strong className="message__level">Error:</strong> The Okta settings are missing or invalid:
+          </p>
+          <ul className="problems">
+            {problems.map((problem, i) => (
+              <li key={i}>{problem}</li>
+            ))}
+          </ul>
+        </div>
       </div>
       <h2 className="card__subtitle">How to fix it</h2>
       <ol className="steps">

@@ -87,9 +87,7 @@ function FailureAlert({ failure }: { failure: SignInFailure }) {
     <div role="alert" className="messages" data-first-error tabIndex={-1}>
       <p className="message message--error">
         <strong className="message__level">Error:</strong> {failure.message}
-        {failure.retryAfterSeconds !== undefined
-          ? ` You can try again in ${formatSeconds(failure.retryAfterSeconds)}.`
-          : ' Please try again.'}
+        {failure.retryAfterSeconds !== undefined && ` You can try again in ${formatSeconds(failure.retryAfterSeconds)}.`}
       </p>
     </div>
   );
