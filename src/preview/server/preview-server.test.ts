@@ -1,0 +1,134 @@
+/**
+ * The preview server against the real main-process handlers and the real emulator: it serves
+ * the built page with its CSP, forwards bridge calls, and refuses anything not from its own page.
+ */
+import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startIdp, type RunningIdp } from '../../../idp/index';
+import { CHANNELS } from '../../shared/contract';
+import { MAX_INVOKE_BODY_BYTES } from './bridge-routes';
+import { readCsp } from './build-preview';
+import { startPreviewServer, type PreviewServer } from './preview-server';
+
+let idp: RunningIdp;
+let preview: PreviewServer;
+let origin: string;
+
+beforeAll(async () => {
+  idp = await startIdp({ port: 0 });
+  preview = await startPreviewServer({
+    port: 0,
+    env: { OKTA_ISSUER: idp.issuer, OKTA_CLIENT_ID: idp.clientId, OKTA_REDIRECT_URI: idp.redirectUri },
+    dotEnvPath: '/nonexistent/.env',
+    log: () => {},
+  });
+  origin = new URL(preview.url).origin;
+}, 60_000);
+
+afterAll(async () => {
+  await preview?.close();
+  await idp?.close();
+});
+
+const invoke = (body: string, headers: Record<string, string> = {}) =>
+  fetch(`${origin}/__bridge/invoke`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: origin, ...headers },
+    body,
+  });
+
+/** node:http, unlike fetch, sends exactly the headers given (no Origin unless asked). */
+function rawPost(body: string, headers: Record<string, string>): Promise<number | undefined> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${origin}/__bridge/invoke`, { method: 'POST', headers });
+    req.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('preview server', () => {
+  it('listens on 127.0.0.1 only and did not start a second emulator', () => {
+    expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(preview.idp).toBeUndefined();
+  });
+
+  it('serves the page with the same CSP as the Electron renderer, as meta tag and header', async () => {
+    const response = await fetch(preview.url);
+    const html = await response.text();
+    const rendererCsp = readCsp(readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8'));
+    expect(readCsp(html)).toBe(rendererCsp);
+    expect(response.headers.get('content-security-policy')).toBe(`${rendererCsp}; frame-ancestors 'none'`);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline scripts
+  });
+
+  it('forwards a call from its own page to the main-process handlers', async () => {
+    const response = await invoke(JSON.stringify({ channel: CHANNELS.getState }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true, value: { status: 'signed-out', messages: [] } });
+  });
+
+  it('passes the handlers’ own validation errors through', async () => {
+    const response = await invoke(JSON.stringify({ channel: CHANNELS.signIn, payload: { username: 'alice' } }));
+    const result = (await response.json()) as { ok: boolean; error?: { code: string } };
+    expect(result.ok).toBe(false);
+    expect(result.error?.code).toBe('invalid-request');
+  });
+
+  it.each([
+    ['another origin', { Origin: 'http://evil.example' }],
+    ['a cross-site fetch', { 'Sec-Fetch-Site': 'cross-site' }],
+  ])('refuses a call from %s', async (_what, headers) => {
+    const response = await invoke(JSON.stringify({ channel: CHANNELS.getState }), headers);
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('refuses a call without an Origin header, or with a rebound host name', async () => {
+    const body = JSON.stringify({ channel: CHANNELS.getState });
+    expect(await rawPost(body, { 'Content-Type': 'application/json' })).toBe(403);
+    expect(await rawPost(body, { Host: 'attacker.example', Origin: 'http://attacker.example', 'Content-Type': 'application/json' })).toBe(403);
+    // The same raw request with the right headers succeeds, so the refusals above are the checks.
+    expect(await rawPost(body, { Origin: origin, 'Content-Type': 'application/json' })).toBe(200);
+  });
+
+  it('refuses bodies that are not JSON, malformed, or too large', async () => {
+    expect((await invoke('{"channel":', {})).status).toBe(400);
+    expect((await invoke('[]')).status).toBe(400);
+    expect((await invoke('channel=auth:get-state', { 'Content-Type': 'application/x-www-form-urlencoded' })).status).toBe(415);
+    const big = JSON.stringify({ channel: CHANNELS.getState, payload: 'x'.repeat(MAX_INVOKE_BODY_BYTES) });
+    const tooLarge = await invoke(big);
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.json()).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('streams state changes to its own page as server-sent events', async () => {
+    const controller = new AbortController();
+    const events = await fetch(`${origin}/__bridge/events`, { signal: controller.signal });
+    expect(events.headers.get('content-type')).toContain('text/event-stream');
+    const reader = events.body!.getReader();
+    // A refused sign-in leaves state alone; a real one changes it and must be pushed.
+    const signIn = invoke(
+      JSON.stringify({ channel: CHANNELS.signIn, payload: { username: 'locked@example.com', password: 'Password123!' } }),
+    );
+    let text = '';
+    while (!text.includes('auth:state-changed')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    await signIn;
+    controller.abort();
+    expect(text).toContain('event: auth:state-changed');
+    expect(text).toContain('"status":"terminal"');
+  });
+
+  it('refuses the event stream to other origins', async () => {
+    const response = await fetch(`${origin}/__bridge/events`, { headers: { Origin: 'http://evil.example' } });
+    expect(response.status).toBe(403);
+  });
+});
