@@ -19,6 +19,7 @@ export interface OAuthEnv {
   clientId: string;
   redirectUri: string;
   postLogoutRedirectUris: string[];
+  sessionTtlMs: number;
   users: UserDirectory;
   transactions: TransactionStore;
   tokens: TokenService;
@@ -52,7 +53,7 @@ function clientIdOf(ctx: RequestContext, form: URLSearchParams): string | undefi
 }
 
 export class OAuthHandlers {
-  private readonly sessions = new Map<string, { userId: string; active: boolean }>();
+  private readonly sessions = new Map<string, { userId: string; active: boolean; expiresAt: number }>();
 
   constructor(private readonly env: OAuthEnv) {}
 
@@ -154,7 +155,8 @@ export class OAuthHandlers {
     const user = this.env.users.findById(grant.userId);
     if (!user) return oauthError(400, 'invalid_grant', 'The interaction code is invalid or has expired.');
     const sessionId = `102${randomToken(16)}`;
-    this.sessions.set(sessionId, { userId: user.id, active: true });
+    // A session lives as long as its first refresh token could; sweep() forgets it afterwards.
+    this.sessions.set(sessionId, { userId: user.id, active: true, expiresAt: Date.now() + this.env.sessionTtlMs });
     const response = await this.env.tokens.issue({
       user,
       clientId: grant.clientId,
@@ -266,6 +268,10 @@ export class OAuthHandlers {
       headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
       body: '<!doctype html><title>Signed out</title><p>You have been signed out.</p>',
     };
+  }
+
+  sweep(now = Date.now()): void {
+    for (const [id, session] of this.sessions) if (session.expiresAt <= now || !session.active) this.sessions.delete(id);
   }
 
   /** True while the sign-in session the token belongs to has not been ended by /v1/logout. */
