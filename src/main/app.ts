@@ -21,6 +21,8 @@ export interface AuthAppDeps {
   store: KeyValueStore;
   fetch?: typeof fetch;
   log?: Logger;
+  /** Per-request timeout towards the IdP; default DEFAULT_TIMEOUT_MS. Tests set it small. */
+  requestTimeoutMs?: number;
 }
 
 export interface AuthApp {
@@ -70,7 +72,7 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
     };
   }
 
-  const transport = createIdpTransport(deps.fetch ?? globalThis.fetch);
+  const transport = createIdpTransport(deps.fetch ?? globalThis.fetch, deps.requestTimeoutMs);
   const oktaAuth = createOktaClient(deps.config.config, transport);
   const flow = createSignInFlow(oktaAuth, transport, log);
   const session: Session = createSession(oktaAuth, transport, createTokenVault(deps.cipher, deps.store, log), log);

@@ -14,34 +14,84 @@ import {
 
 // C0 controls, DEL and C1 controls: invisible in a username and a classic spoofing/log-injection vector.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+// Bidi overrides/isolates and zero-width characters: make one login look like another (spoofing).
+const INVISIBLE_FORMATTING = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+// Own keys that would reach an object's prototype or constructor if ever copied with `obj[key] = ...`.
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Only plain data objects: an object with a custom prototype could supply keys by inheritance
+ * (a polluted prototype, a class instance). Electron's structured clone never produces one, so
+ * anything else did not come through the real bridge.
+ */
+function isPlainObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+// A lone surrogate cannot be encoded as UTF-8: it would reach the IdP as U+FFFD, a different password.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const wellFormed = (value: string) => !LONE_SURROGATE.test(value);
+const NOT_WELL_FORMED = 'contains characters that are not allowed.';
+
+/** A strict object that also refuses inherited keys and non-plain objects. */
+function plainObject<T extends z.ZodRawShape>(shape: T) {
+  return z
+    .custom<unknown>(isPlainObject, 'The request must be a plain object.')
+    .pipe(z.strictObject(shape));
+}
 
 const usernameSchema = z
   .string()
   .min(1, 'Enter your username.')
   .max(INPUT_LIMITS.username, `The username can be at most ${INPUT_LIMITS.username} characters.`)
-  .refine((value) => !CONTROL_CHARACTERS.test(value), 'The username contains characters that are not allowed.')
+  .refine(
+    (value) => !CONTROL_CHARACTERS.test(value) && !INVISIBLE_FORMATTING.test(value) && wellFormed(value),
+    'The username contains characters that are not allowed.',
+  )
   .refine((value) => value.trim().length > 0, 'Enter your username.');
 
 const passwordSchema = z
   .string()
   .min(1, 'Enter your password.')
-  .max(INPUT_LIMITS.password, `The password can be at most ${INPUT_LIMITS.password} characters.`);
+  .max(INPUT_LIMITS.password, `The password can be at most ${INPUT_LIMITS.password} characters.`)
+  // No keyboard types a control character into a password field; NUL in particular truncates in native code.
+  .refine((value) => !CONTROL_CHARACTERS.test(value) && wellFormed(value), `The password ${NOT_WELL_FORMED}`);
 
 const noPayload = z.undefined({ error: 'This action takes no data.' });
 
 const fieldValue = z.union([
-  z.string().max(INPUT_LIMITS.fieldValue, `A value can be at most ${INPUT_LIMITS.fieldValue} characters.`),
+  z
+    .string()
+    .max(INPUT_LIMITS.fieldValue, `A value can be at most ${INPUT_LIMITS.fieldValue} characters.`)
+    .refine((value) => !CONTROL_CHARACTERS.test(value) && wellFormed(value), `A value ${NOT_WELL_FORMED}`),
   z.boolean(),
 ]);
 
+const fieldName = z
+  .string()
+  .min(1)
+  .max(INPUT_LIMITS.fieldName)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'A field name is not valid.')
+  .refine((name) => !RESERVED_KEYS.has(name), 'A field name is not valid.');
+
+/**
+ * The field map. zod's record silently drops an own `__proto__` key, so the raw keys are checked
+ * first: a field the renderer sent must be either accepted or rejected, never lost.
+ */
+const fieldValues = z
+  .custom<unknown>(isPlainObject, 'The values must be a plain object.')
+  .refine((values) => Object.keys(values as object).length <= INPUT_LIMITS.fieldsPerStep, 'Too many fields.')
+  .refine((values) => Object.keys(values as object).every((key) => !RESERVED_KEYS.has(key)), 'A field name is not valid.')
+  .pipe(z.record(fieldName, fieldValue));
+
 export const requestSchemas = {
   getState: noPayload,
-  signIn: z.strictObject({ username: usernameSchema, password: passwordSchema }),
-  proceed: z.strictObject({
+  signIn: plainObject({ username: usernameSchema, password: passwordSchema }),
+  proceed: plainObject({
     step: z.string().min(1).max(INPUT_LIMITS.stepName).regex(/^[a-z0-9-]+$/, 'The step name is not valid.'),
-    values: z
-      .record(z.string().min(1).max(INPUT_LIMITS.fieldName).regex(/^[A-Za-z0-9_.-]+$/, 'A field name is not valid.'), fieldValue)
-      .refine((values) => Object.keys(values).length <= INPUT_LIMITS.fieldsPerStep, 'Too many fields.'),
+    values: fieldValues,
   }),
   skip: noPayload,
   cancel: noPayload,
@@ -57,6 +107,13 @@ const methodByChannel = new Map<string, BridgeMethod>(
   Object.entries(CHANNELS).map(([method, channel]) => [channel, method as BridgeMethod]),
 );
 
+const MAX_MESSAGE = 160;
+/** zod names unknown keys in its message: bound it and drop characters that could spoof the UI. */
+function printable(message: string): string {
+  const clean = message.replace(new RegExp(`${CONTROL_CHARACTERS.source}|${INVISIBLE_FORMATTING.source}|${LONE_SURROGATE.source}`, 'g'), '?');
+  return clean.length > MAX_MESSAGE ? `${clean.slice(0, MAX_MESSAGE - 1)}…` : clean;
+}
+
 /** Finds the method for `channel` and validates `payload`; never throws. */
 export function parseRequest(channel: unknown, payload: unknown): ParsedRequest | { readonly ok: false; readonly error: BridgeError } {
   const method = typeof channel === 'string' ? methodByChannel.get(channel) : undefined;
@@ -67,7 +124,7 @@ export function parseRequest(channel: unknown, payload: unknown): ParsedRequest 
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.map(String).join('.').slice(0, 80)}: ` : '';
     const message = `${where}${issue?.message ?? 'The request is not valid.'}`;
-    return { ok: false, error: { code: 'invalid-request', message } };
+    return { ok: false, error: { code: 'invalid-request', message: printable(message) } };
   }
   return { ok: true, method, request: parsed.data } as ParsedRequest;
 }
