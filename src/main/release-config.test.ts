@@ -1,0 +1,137 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configFileCandidates, loadReleaseConfig, type ReleaseConfigInput } from './release-config';
+
+const orgA = {
+  OKTA_ISSUER: 'https://a.okta.com/oauth2/default',
+  OKTA_CLIENT_ID: '0oaAAAAAAAAAAAAA',
+  OKTA_REDIRECT_URI: 'com.example.a:/callback',
+};
+const orgB = {
+  OKTA_ISSUER: 'https://b.okta.com/oauth2/default',
+  OKTA_CLIENT_ID: '0oaBBBBBBBBBBBBB',
+  OKTA_REDIRECT_URI: 'com.example.b:/callback',
+};
+
+function dirWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'release-config-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+function load(overrides: Partial<ReleaseConfigInput>) {
+  return loadReleaseConfig({ files: [], env: {}, buildDefaults: {}, ...overrides });
+}
+
+describe('loadReleaseConfig', () => {
+  it('uses the build defaults when no file exists and the environment has no OKTA_*', () => {
+    const dir = dirWith({});
+    const result = load({ files: [join(dir, 'user', 'config.json'), join(dir, 'app', 'config.json')], env: { HOME: '/x' }, buildDefaults: orgA });
+    expect(result).toMatchObject({ ok: true, source: 'the build', config: { issuer: orgA.OKTA_ISSUER, clientId: orgA.OKTA_CLIENT_ID } });
+  });
+
+  it('prefers the user-data file over the install file over the build, and never mixes sources', () => {
+    const dir = dirWith({
+      'user/config.json': JSON.stringify({ OKTA_ISSUER: orgB.OKTA_ISSUER, OKTA_CLIENT_ID: orgB.OKTA_CLIENT_ID }),
+      'app/config.json': JSON.stringify(orgA),
+    });
+    const files = [join(dir, 'user/config.json'), join(dir, 'app/config.json')];
+    const result = load({ files, buildDefaults: orgA });
+    // The user file lacks a redirect URI: it is reported, not filled in from org A.
+    expect(result.ok).toBe(false);
+    expect(result.source).toBe(files[0]);
+    if (!result.ok) expect(result.problems).toEqual([`OKTA_REDIRECT_URI is not set. Use a sign-in redirect URI registered for your app. (from ${files[0]})`]);
+
+    const installOnly = load({ files: [join(dir, 'missing/config.json'), files[1]!], buildDefaults: orgB });
+    expect(installOnly).toMatchObject({ ok: true, source: files[1], config: { clientId: orgA.OKTA_CLIENT_ID } });
+  });
+
+  it('lets OKTA_* in the environment win over every file', () => {
+    const dir = dirWith({ 'config.json': JSON.stringify(orgA) });
+    const result = load({ files: [join(dir, 'config.json')], env: orgB, buildDefaults: orgA });
+    expect(result).toMatchObject({ ok: true, source: 'the environment', config: { issuer: orgB.OKTA_ISSUER } });
+  });
+
+  it('ignores blank environment values instead of treating them as a source', () => {
+    const dir = dirWith({ 'config.json': JSON.stringify(orgA) });
+    const result = load({ files: [join(dir, 'config.json')], env: { OKTA_ISSUER: '  ' } });
+    expect(result).toMatchObject({ ok: true, source: join(dir, 'config.json') });
+  });
+
+  it('reports malformed JSON with the path and does not fall back to a lower source', () => {
+    const dir = dirWith({ 'config.json': '{"OKTA_ISSUER": "https://a.okta.com",' });
+    const path = join(dir, 'config.json');
+    const result = load({ files: [path], buildDefaults: orgA });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problems).toHaveLength(1);
+      expect(result.problems[0]).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid JSON \\(`));
+    }
+  });
+
+  it('rejects unknown keys, non-string values and non-objects', () => {
+    const dir = dirWith({
+      'typo.json': JSON.stringify({ ...orgA, OKTA_ISSUR: 'x', issuer: 'y' }),
+      'number.json': JSON.stringify({ ...orgA, OKTA_CLIENT_ID: 42 }),
+      'array.json': JSON.stringify([orgA]),
+    });
+    const problems = (name: string) => {
+      const result = load({ files: [join(dir, name)] });
+      return result.ok ? [] : result.problems;
+    };
+    expect(problems('typo.json')).toEqual([
+      `${join(dir, 'typo.json')} has unknown keys: OKTA_ISSUR, issuer. Allowed: OKTA_ISSUER, OKTA_CLIENT_ID, OKTA_REDIRECT_URI, OKTA_SCOPES.`,
+    ]);
+    expect(problems('number.json')).toEqual([`${join(dir, 'number.json')}: OKTA_CLIENT_ID must be a string.`]);
+    expect(problems('array.json')).toEqual([`${join(dir, 'array.json')} must hold a JSON object like {"OKTA_ISSUER": "https://…"}.`]);
+  });
+
+  it("validates with loadConfig's rules and names the source", () => {
+    const dir = dirWith({ 'config.json': JSON.stringify({ ...orgA, OKTA_ISSUER: 'http://a.okta.com' }) });
+    const result = load({ files: [join(dir, 'config.json')] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems).toEqual([`OKTA_ISSUER must use https (http is allowed only for localhost). (from ${join(dir, 'config.json')})`]);
+  });
+
+  it('reports a file that exists but cannot be read', () => {
+    const asDirectory = join(dirWith({}), 'config.json');
+    mkdirSync(asDirectory);
+    const result = load({ files: [asDirectory], buildDefaults: orgA });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]).toMatch(/config\.json could not be read \(EISDIR/);
+  });
+
+  it('says where to put config.json when nothing is configured', () => {
+    const result = load({ files: ['/u/config.json', '/opt/App/config.json'] });
+    expect(result).toEqual({
+      ok: false,
+      source: undefined,
+      problems: [
+        'This build has no Okta settings. Put a config.json with OKTA_ISSUER, OKTA_CLIENT_ID and OKTA_REDIRECT_URI in /u/config.json or /opt/App/config.json.',
+      ],
+    });
+  });
+});
+
+describe('configFileCandidates', () => {
+  it('puts the user-data file first and the install folder second, per OS', () => {
+    expect(configFileCandidates({ userDataDir: '/home/u/.config/App', exePath: '/opt/App/app', platform: 'linux' })).toEqual([
+      '/home/u/.config/App/config.json',
+      '/opt/App/config.json',
+    ]);
+    expect(
+      configFileCandidates({ userDataDir: '/home/u/.config/App', exePath: '/tmp/.mount_x/app', platform: 'linux', appImagePath: '/home/u/Apps/App.AppImage' }),
+    ).toEqual(['/home/u/.config/App/config.json', '/home/u/Apps/config.json']);
+    expect(
+      configFileCandidates({ userDataDir: '/Users/u/Library/Application Support/App', exePath: '/Applications/App.app/Contents/MacOS/App', platform: 'darwin' }),
+    ).toEqual(['/Users/u/Library/Application Support/App/config.json', '/Applications/config.json']);
+    expect(
+      configFileCandidates({ userDataDir: 'C:\\Users\\u\\AppData\\Roaming\\App', exePath: 'C:\\Program Files\\App\\App.exe', platform: 'win32' }),
+    ).toEqual(['C:\\Users\\u\\AppData\\Roaming\\App\\config.json', 'C:\\Program Files\\App\\config.json']);
+  });
+});
