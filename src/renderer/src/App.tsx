@@ -113,6 +113,7 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
   }
 }
 
+/** Used when main's refusal comes without a message of its own. */
 const BRIDGE_ERROR_TEXT: Record<BridgeError['code'], string> = {
   'invalid-request': 'The app could not send that request.',
   'wrong-state': 'That action does not fit this screen any more.',
@@ -125,7 +126,7 @@ function BridgeErrorAlert({ error }: { error: BridgeError }) {
   return (
     <div role="alert" className="messages bridge-error" data-first-error tabIndex={-1}>
       <p className="message message--error">
-        <strong className="message__level">Error:</strong> {BRIDGE_ERROR_TEXT[error.code]} {error.message}
+        <strong className="message__level">Error:</strong> {error.message.trim() || BRIDGE_ERROR_TEXT[error.code]}
       </p>
     </div>
   );
