@@ -1,0 +1,101 @@
+/**
+ * Test support: an AuthApp wired to a fresh in-process Okta emulator, a memory store, a test
+ * cipher and a capturing logger, recording everything the renderer would ever see (every invoke
+ * result and every state-change event). Used by the security and fault-tolerance tests.
+ */
+import { DEMO_PASSWORD, startIdp, type IdpOptions, type RunningIdp } from '../../../idp/index';
+import type { AuthView, BridgeResult } from '../../shared/contract';
+import { createAuthApp, type AuthApp } from '../app';
+import { loadConfig } from '../config';
+import { createCapturingLogger, silentLogger } from '../log/logger';
+import { createTestCipher } from '../session/cipher';
+import { createMemoryStore } from '../session/store';
+import { createTokenVault } from '../session/vault';
+
+export { DEMO_PASSWORD };
+
+export interface StoredTokens {
+  accessToken: string;
+  idToken: string;
+  refreshToken?: string;
+}
+
+export interface AppHarness {
+  idp: RunningIdp;
+  app: AuthApp;
+  store: ReturnType<typeof createMemoryStore>;
+  cipher: ReturnType<typeof createTestCipher>;
+  log: ReturnType<typeof createCapturingLogger>;
+  /** Every result `invoke` returned, in order (successes and BridgeErrors). */
+  results: Array<BridgeResult<AuthView>>;
+  /** Every view pushed through onStateChanged. */
+  events: AuthView[];
+  call(channel: string, payload?: unknown): Promise<BridgeResult<AuthView>>;
+  /** `call` that must succeed; returns the view. */
+  view(channel: string, payload?: unknown): Promise<AuthView>;
+  state(): Promise<AuthView>;
+  /** A deep copy of the store's entries, to compare before/after. */
+  snapshotStore(): Array<[string, unknown]>;
+  storedTokens(): Promise<StoredTokens | undefined>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  idp?: IdpOptions;
+  requestTimeoutMs?: number;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<AppHarness> {
+  const idp = await startIdp(options.idp ?? {});
+  const store = createMemoryStore();
+  const cipher = createTestCipher();
+  const log = createCapturingLogger();
+  const config = loadConfig({ OKTA_ISSUER: idp.issuer, OKTA_CLIENT_ID: idp.clientId, OKTA_REDIRECT_URI: idp.redirectUri });
+  const app = await createAuthApp({ config, cipher, store, log, requestTimeoutMs: options.requestTimeoutMs });
+  const results: Array<BridgeResult<AuthView>> = [];
+  const events: AuthView[] = [];
+  app.onStateChanged((v) => events.push(v));
+
+  async function call(channel: string, payload?: unknown): Promise<BridgeResult<AuthView>> {
+    const result = await app.invoke(channel, payload);
+    results.push(result);
+    return result;
+  }
+
+  return {
+    idp,
+    app,
+    store,
+    cipher,
+    log,
+    results,
+    events,
+    call,
+    async view(channel, payload) {
+      const result = await call(channel, payload);
+      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+      return result.value;
+    },
+    async state() {
+      const result = await app.invoke('auth:get-state', undefined);
+      if (!result.ok) throw new Error('getState failed');
+      return result.value;
+    },
+    snapshotStore: () => structuredClone([...store.entries]),
+    async storedTokens() {
+      const { session } = await createTokenVault(cipher, store, silentLogger).load();
+      if (!session) return undefined;
+      return {
+        accessToken: session.tokens.accessToken!.accessToken,
+        idToken: session.tokens.idToken!.idToken,
+        refreshToken: session.tokens.refreshToken?.refreshToken,
+      };
+    },
+    async close() {
+      await app.dispose();
+      await idp.close().catch(() => {});
+    },
+  };
+}
+
+export const credentials = (username: string, password = DEMO_PASSWORD) => ({ username, password });
