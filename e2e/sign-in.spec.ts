@@ -85,3 +85,14 @@ test('submitting an empty form names the missing fields without calling the org'
   await expect(app.getByText('Enter your password.')).toBeVisible();
   expect(idp.counts().identify).toBe(0);
 });
+
+test.describe('without OS encryption', () => {
+  test.use({ encryptionAvailable: false });
+
+  test('home says the session is kept in memory only', async ({ app }) => {
+    await signIn(app, 'alice@example.com');
+    await expect(app.getByRole('heading', { name: 'Welcome, Alice Example' })).toBeVisible();
+    await expect(app.getByRole('status')).toContainText('kept in memory only');
+    await checkScreen(app, 'home-memory-only');
+  });
+});

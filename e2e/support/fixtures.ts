@@ -16,6 +16,8 @@ export interface BridgeRecorder {
 interface Fixtures {
   /** Options for this test's emulator; set with `test.use({ idpOptions: {...} })`. */
   idpOptions: Omit<IdpOptions, 'port'>;
+  /** Whether the preview's main process can encrypt tokens; set with `test.use(...)`. */
+  encryptionAvailable: boolean;
   idp: RunningIdp;
   preview: PreviewServer;
   /** Every `/__bridge/invoke` response body the page has received. */
@@ -26,18 +28,20 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   idpOptions: [{}, { option: true }],
+  encryptionAvailable: [true, { option: true }],
   idp: async ({ idpOptions }, use) => {
     const idp = await startIdp({ ...idpOptions, port: 0 });
     await use(idp);
     await idp.close();
   },
-  preview: async ({ idp }, use) => {
+  preview: async ({ idp, encryptionAvailable }, use) => {
     const preview = await startPreviewServer({
       port: 0,
       env: { OKTA_ISSUER: idp.issuer, OKTA_CLIENT_ID: idp.clientId, OKTA_REDIRECT_URI: idp.redirectUri },
       // Hermetic: a developer's own .env must not change what the tests talk to.
       dotEnvPath: '/nonexistent/.env',
       log: () => {},
+      encryptionAvailable,
     });
     await use(preview);
     await preview.close();

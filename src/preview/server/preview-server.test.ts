@@ -66,6 +66,16 @@ describe('preview server', () => {
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline scripts
   });
 
+  it('serves a bundle without okta-auth-js: the renderer never holds the SDK', async () => {
+    const html = await (await fetch(preview.url)).text();
+    const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) {
+      const js = await (await fetch(new URL(src, origin))).text();
+      expect(js).not.toMatch(/OktaAuth|okta-auth-js|interaction_code/);
+    }
+  });
+
   it('forwards a call from its own page to the main-process handlers', async () => {
     const response = await invoke(JSON.stringify({ channel: CHANNELS.getState }));
     expect(response.status).toBe(200);

@@ -20,6 +20,8 @@ export interface PreviewServerOptions {
   /** Defaults to `.env` in the working directory; tests pass a path that does not exist. */
   dotEnvPath?: string;
   log?: (line: string) => void;
+  /** False imitates a machine without OS encryption: the session is kept in memory only. */
+  encryptionAvailable?: boolean;
 }
 
 export interface PreviewServer {
@@ -36,12 +38,13 @@ export async function startPreviewServer({
   env = process.env,
   dotEnvPath,
   log = console.log,
+  encryptionAvailable = true,
 }: PreviewServerOptions = {}): Promise<PreviewServer> {
   const bundle = await buildPreviewBundle();
   const org = await resolveDevOrg(env, { ...(dotEnvPath !== undefined ? { dotEnvPath } : {}), log });
   const app = await createAuthApp({
     config: loadConfig(org.env),
-    cipher: createTestCipher(),
+    cipher: createTestCipher({ available: encryptionAvailable }),
     store: createMemoryStore(),
   });
 
