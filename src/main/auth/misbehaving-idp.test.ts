@@ -1,0 +1,151 @@
+/**
+ * A misbehaving IdP, endpoint by endpoint: server errors, 429 with Retry-After, answers slower
+ * than the client timeout, dropped connections, truncated JSON, HTML where JSON was expected, and
+ * id_tokens that fail verification. Each time the user gets a clear failure view, nothing stored
+ * is lost or half-written, no promise rejection goes unhandled, and once the IdP behaves again
+ * the next sign-in works.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { FaultSpec, IdpEndpoint } from '../../../idp/index';
+import { CHANNELS, type FailureCode } from '../../shared/contract';
+import { credentials, startHarness, type AppHarness } from '../testing/idp-harness';
+
+// Small, so a "too slow" answer costs well under a second; the fault waits longer than this.
+const TIMEOUT_MS = 250;
+const SLOW: FaultSpec = { kind: 'latency', ms: TIMEOUT_MS * 4, times: 1 };
+
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+beforeAll(() => void process.on('unhandledRejection', onUnhandled));
+afterAll(() => {
+  process.off('unhandledRejection', onUnhandled);
+  expect(unhandled).toEqual([]);
+});
+
+const open: AppHarness[] = [];
+afterEach(async () => {
+  while (open.length) await open.pop()!.close();
+  // Checked after each test too, so a failure points at the test that caused it.
+  expect(unhandled).toEqual([]);
+});
+
+async function harness(): Promise<AppHarness> {
+  const h = await startHarness({ requestTimeoutMs: TIMEOUT_MS });
+  open.push(h);
+  return h;
+}
+
+interface Fault {
+  readonly name: string;
+  readonly spec: FaultSpec;
+  readonly code: FailureCode;
+  readonly retryAfterSeconds?: number;
+}
+
+const FAULTS: Fault[] = [
+  { name: '500', spec: { kind: 'status', status: 500, times: 1 }, code: 'idp-error' },
+  { name: '429 with Retry-After', spec: { kind: 'rate-limit', retryAfterSeconds: 7, times: 1 }, code: 'rate-limited', retryAfterSeconds: 7 },
+  { name: 'an answer slower than the timeout', spec: SLOW, code: 'network' },
+  { name: 'a dropped connection', spec: { kind: 'drop', times: 1 }, code: 'network' },
+  { name: 'truncated JSON', spec: { kind: 'malformed', times: 1 }, code: 'idp-error' },
+  { name: 'HTML instead of JSON', spec: { kind: 'wrong-content-type', times: 1 }, code: 'idp-error' },
+];
+
+// Every endpoint a password sign-in touches, in order.
+const SIGN_IN_ENDPOINTS: IdpEndpoint[] = ['interact', 'introspect', 'identify', 'token', 'keys', 'userinfo'];
+
+// Endpoints whose error bodies are IDX documents with messages for the user.
+const IDX_SHAPED = new Set<IdpEndpoint>(['introspect', 'identify']);
+
+const MATRIX = SIGN_IN_ENDPOINTS.flatMap((endpoint) => FAULTS.map((fault) => ({ endpoint, ...fault })));
+
+describe('sign-in while an endpoint misbehaves', () => {
+  it.each(MATRIX)('$endpoint answers with $name: "$code" failure, nothing stored, a retry signs in', async ({ endpoint, spec, code, retryAfterSeconds }) => {
+    const h = await harness();
+    h.idp.faults.set(endpoint, spec);
+
+    const failed = await h.view(CHANNELS.signIn, credentials('alice@example.com'));
+
+    if (failed.status === 'terminal' && spec.kind === 'status' && IDX_SHAPED.has(endpoint)) {
+      // An IDX endpoint's 5xx carries the org's own message: the SDK reports it as terminal, and the user starts again.
+      expect(failed.messages[0]).toMatchObject({ level: 'error', text: expect.stringMatching(/\w/) });
+    } else {
+      expect(failed).toMatchObject({ status: 'failure', code });
+      if (failed.status !== 'failure') return;
+      expect(failed.message).toMatch(/\w+.*\./); // a sentence for the user
+      expect(failed.retryAfterSeconds).toBe(retryAfterSeconds);
+    }
+    expect(h.idp.faults.list()).toEqual({}); // the fault was really hit
+    expect(h.store.entries.size).toBe(0);
+    expect(await h.state()).toEqual(failed);
+
+    expect(await h.view(CHANNELS.signIn, credentials('alice@example.com'))).toMatchObject({
+      status: 'signed-in',
+      profile: { email: 'alice@example.com' },
+    });
+    expect(h.store.entries.size).toBe(1);
+  });
+});
+
+describe('id_tokens that fail verification', () => {
+  it.each(['signature', 'issuer', 'audience', 'expired'] as const)('an id_token with a bad %s is rejected; nothing stored; a retry signs in', async (variant) => {
+    const h = await harness();
+    h.idp.faults.set('token', { kind: 'bad-id-token', variant, times: 1 });
+    const failed = await h.view(CHANNELS.signIn, credentials('alice@example.com'));
+    expect(failed).toMatchObject({ status: 'failure', code: 'invalid-token' });
+    expect(h.store.entries.size).toBe(0);
+    expect(await h.view(CHANNELS.signIn, credentials('alice@example.com'))).toMatchObject({ status: 'signed-in' });
+  });
+});
+
+describe('a stored session survives a misbehaving IdP', () => {
+  it.each(FAULTS)('refresh-profile while userinfo answers with $name keeps the session and its vault entry', async ({ spec }) => {
+    const h = await harness();
+    const signedIn = await h.view(CHANNELS.signIn, credentials('alice@example.com'));
+    if (signedIn.status !== 'signed-in') throw new Error('not signed in');
+    const stored = h.snapshotStore();
+    const tokens = await h.storedTokens();
+    h.idp.faults.set('userinfo', spec);
+
+    const refreshed = await h.view(CHANNELS.refreshProfile);
+
+    // Still signed in with the last known profile, told (with a warning) that it is not fresh.
+    expect(refreshed).toMatchObject({ status: 'signed-in', profile: signedIn.profile, storage: signedIn.storage });
+    expect(refreshed.status === 'signed-in' && refreshed.messages.map((m) => m.level)).toEqual(['warning']);
+    expect(h.snapshotStore()).toEqual(stored);
+    expect(await h.storedTokens()).toEqual(tokens);
+    h.idp.faults.clear();
+    expect(await h.view(CHANNELS.refreshProfile)).toMatchObject({ status: 'signed-in', profile: signedIn.profile, messages: [] });
+    expect(await h.storedTokens()).toEqual(tokens);
+  });
+
+  it.each(FAULTS)('sign-out while revoke answers with $name still signs out locally and says the IdP was not told', async ({ spec }) => {
+    const h = await harness();
+    await h.view(CHANNELS.signIn, credentials('alice@example.com'));
+    h.idp.faults.set('revoke', { ...spec, times: 2 } as FaultSpec);
+    const view = await h.view(CHANNELS.signOut);
+    expect(view).toMatchObject({ status: 'signed-out', messages: [{ level: 'warning', text: expect.stringMatching(/signed out/) }] });
+    expect(await h.storedTokens()).toBeUndefined();
+    h.idp.faults.clear();
+    expect(await h.view(CHANNELS.signIn, credentials('alice@example.com'))).toMatchObject({ status: 'signed-in' });
+  });
+
+  it('a session stored by an earlier run is restored even when the IdP is down at startup', async () => {
+    const h = await harness();
+    const signedIn = await h.view(CHANNELS.signIn, credentials('alice@example.com'));
+    const stored = h.snapshotStore();
+    await h.idp.close();
+    const { createAuthApp } = await import('../app');
+    const { loadConfig } = await import('../config');
+    const { silentLogger } = await import('../log/logger');
+    const config = loadConfig({ OKTA_ISSUER: h.idp.issuer, OKTA_CLIENT_ID: h.idp.clientId, OKTA_REDIRECT_URI: h.idp.redirectUri });
+    const next = await createAuthApp({ config, cipher: h.cipher, store: h.store, log: silentLogger, requestTimeoutMs: TIMEOUT_MS });
+    try {
+      expect(await next.invoke(CHANNELS.getState, undefined)).toEqual({ ok: true, value: signedIn });
+      expect(await next.invoke(CHANNELS.refreshProfile, undefined)).toMatchObject({ ok: true, value: { status: 'signed-in', profile: signedIn.status === 'signed-in' ? signedIn.profile : {} } });
+      expect(h.snapshotStore()).toEqual(stored);
+    } finally {
+      await next.dispose();
+    }
+  });
+});
