@@ -13,11 +13,12 @@ import { registerIpc } from './electron/ipc';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher';
 import { createMainWindow, denyAllPermissions } from './electron/window';
 import { originOf } from './ipc/sender-check';
-import { createConsoleLogger } from './log/logger';
+import { createConsoleLogger, logLevelFromEnv } from './log/logger';
 import { APP_ENTRY_URL } from './renderer-host/app-protocol';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const log = createConsoleLogger(app.isPackaged ? 'warn' : 'debug');
+// OKTA_APP_LOG_LEVEL=debug turns on verbose logs in a packaged app too; fields are redacted at every level.
+const log = createConsoleLogger(logLevelFromEnv(process.env, app.isPackaged ? 'warn' : 'debug'));
 
 app.enableSandbox();
 registerAppScheme();

@@ -24,12 +24,28 @@ function makeLogger(write: (entry: LogEntry) => void): Logger {
   };
 }
 
-/** One JSON-ish line per event on the console; `minLevel` hides chattier levels. */
+export const LOG_LEVELS: ReadonlyArray<LogLevel> = ['debug', 'info', 'warn', 'error'];
+
+/** The environment variable that sets how much the app logs (debug, info, warn, error). */
+export const LOG_LEVEL_ENV = 'OKTA_APP_LOG_LEVEL';
+
+/** The level named by OKTA_APP_LOG_LEVEL, else `fallback`; an unknown value is ignored, not fatal. */
+export function logLevelFromEnv(env: Readonly<Record<string, string | undefined>>, fallback: LogLevel): LogLevel {
+  const value = env[LOG_LEVEL_ENV]?.trim().toLowerCase();
+  return LOG_LEVELS.find((level) => level === value) ?? fallback;
+}
+
+/** One JSON object per line (time, level, event, redacted fields): machine-readable, no log injection. */
+export function formatLogLine(e: LogEntry, now = new Date()): string {
+  // Fields cannot overwrite the time, level or event of the line.
+  return JSON.stringify({ ...e.fields, time: now.toISOString(), level: e.level, event: e.event });
+}
+
+/** Writes each event at or above `minLevel` to the console as one JSON line. */
 export function createConsoleLogger(minLevel: LogLevel = 'info'): Logger {
-  const order: LogLevel[] = ['debug', 'info', 'warn', 'error'];
   return makeLogger((e) => {
-    if (order.indexOf(e.level) < order.indexOf(minLevel)) return;
-    console[e.level === 'debug' ? 'log' : e.level](`[auth] ${e.event}`, JSON.stringify(e.fields));
+    if (LOG_LEVELS.indexOf(e.level) < LOG_LEVELS.indexOf(minLevel)) return;
+    console[e.level === 'debug' ? 'log' : e.level](formatLogLine(e));
   });
 }
 

@@ -43,6 +43,8 @@ export interface AppHarness {
 export interface HarnessOptions {
   idp?: IdpOptions;
   requestTimeoutMs?: number;
+  /** Wraps the app's fetch, e.g. to watch the wire. */
+  wrapFetch?: (inner: typeof fetch) => typeof fetch;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<AppHarness> {
@@ -51,7 +53,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<AppHar
   const cipher = createTestCipher();
   const log = createCapturingLogger();
   const config = loadConfig({ OKTA_ISSUER: idp.issuer, OKTA_CLIENT_ID: idp.clientId, OKTA_REDIRECT_URI: idp.redirectUri });
-  const app = await createAuthApp({ config, cipher, store, log, requestTimeoutMs: options.requestTimeoutMs });
+  const fetchFn = options.wrapFetch ? options.wrapFetch(globalThis.fetch) : globalThis.fetch;
+  const app = await createAuthApp({ config, cipher, store, log, fetch: fetchFn, requestTimeoutMs: options.requestTimeoutMs });
   const results: Array<BridgeResult<AuthView>> = [];
   const events: AuthView[] = [];
   app.onStateChanged((v) => events.push(v));
