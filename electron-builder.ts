@@ -1,0 +1,88 @@
+/**
+ * electron-builder configuration for the installers: AppImage + deb (Linux), NSIS (Windows),
+ * dmg (macOS, hardened runtime, notarised by build/notarize.cjs when Apple credentials are set).
+ *
+ * electron-builder finds this file by name (`npx electron-builder` and `npm run dist` both use it);
+ * scripts/electron-builder-config.test.ts and scripts/packaged-app.test.ts check it.
+ * Icons: build/icon.png (1024 px, converted to .icns/.ico by electron-builder) and build/icons/
+ * (Linux sizes), both made from build/icon.svg by `npm run icons`.
+ */
+import type { Configuration } from 'electron-builder';
+
+/**
+ * What goes into app.asar besides production node_modules (which electron-builder adds itself,
+ * from `dependencies` only). The built bundles only: never src/, idp/, e2e/, scripts/, the web
+ * preview bundle, source maps or env files. Negations also apply inside node_modules.
+ */
+export const APP_FILES = [
+  'out/main/**/*',
+  'out/preload/**/*',
+  'out/renderer/**/*',
+  'package.json',
+  '!**/*.map',
+  '!**/.env*',
+  '!**/*.{test,spec}.{js,cjs,mjs,ts}',
+] as const;
+
+/**
+ * Electron fuses flipped in the packaged binary: no running as plain Node, no NODE_OPTIONS or
+ * --inspect, code only from an integrity-checked app.asar, no extra file:// privileges.
+ */
+export const ELECTRON_FUSES = {
+  runAsNode: false,
+  enableCookieEncryption: true,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  enableEmbeddedAsarIntegrityValidation: true,
+  onlyLoadAppFromAsar: true,
+  grantFileProtocolExtraPrivileges: false,
+} as const;
+
+export const APP_ID = 'com.example.oktadesktopsignin';
+
+const config: Configuration = {
+  appId: APP_ID,
+  productName: 'Okta Desktop Sign-In',
+  copyright: 'Copyright © 2025 Example Corp',
+  directories: { output: 'release/${version}', buildResources: 'build' },
+  files: [...APP_FILES],
+  asar: true,
+  // No native modules among the dependencies: nothing to rebuild for Electron's ABI.
+  npmRebuild: false,
+  electronFuses: ELECTRON_FUSES,
+  afterSign: './build/notarize.cjs',
+  linux: {
+    target: ['AppImage', 'deb'],
+    icon: 'build/icons',
+    category: 'Network',
+    executableName: 'okta-desktop-signin',
+    maintainer: 'Example Corp IT <it@example.com>',
+    vendor: 'Example Corp',
+    synopsis: 'Sign in to Okta from the desktop',
+  },
+  appImage: { artifactName: '${productName}-${version}-${arch}.${ext}' },
+  deb: { artifactName: '${name}_${version}_${arch}.${ext}' },
+  win: {
+    target: [{ target: 'nsis', arch: ['x64', 'arm64'] }],
+    icon: 'build/icon.png',
+  },
+  nsis: {
+    oneClick: false,
+    perMachine: false,
+    allowToChangeInstallationDirectory: true,
+    artifactName: '${productName}-Setup-${version}.${ext}',
+  },
+  mac: {
+    target: [{ target: 'dmg', arch: ['x64', 'arm64'] }],
+    icon: 'build/icon.png',
+    category: 'public.app-category.business',
+    hardenedRuntime: true,
+    entitlements: 'build/entitlements.mac.plist',
+    entitlementsInherit: 'build/entitlements.mac.plist',
+    // Notarisation is build/notarize.cjs (afterSign), driven by APPLE_* variables; not both.
+    notarize: false,
+  },
+  dmg: { artifactName: '${productName}-${version}-${arch}.${ext}' },
+};
+
+export default config;
