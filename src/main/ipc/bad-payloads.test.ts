@@ -272,6 +272,29 @@ describe('calls racing each other', () => {
     }
   });
 
+  it('twenty rapid sign-in clicks while the IdP is slow start one transaction', async () => {
+    const h = await startHarness();
+    try {
+      h.idp.faults.set('identify', { kind: 'latency', ms: 200, times: 1 });
+      const first = h.app.invoke(CHANNELS.signIn, credentials('alice@example.com'));
+      const repeats: Array<Promise<unknown>> = [];
+      // Spread over the slow answer, one per turn of the event loop, like repeated clicks.
+      for (let i = 0; i < 20; i += 1) {
+        await new Promise((resolve) => setImmediate(resolve));
+        repeats.push(h.app.invoke(CHANNELS.signIn, credentials('alice@example.com')));
+      }
+      expect(await first).toMatchObject({ ok: true, value: { status: 'signed-in' } });
+      // Busy while the first runs; a click that lands after it finished finds the user signed in.
+      for (const result of await Promise.all(repeats)) {
+        expect(result).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(busy|wrong-state)$/) } });
+      }
+      expect(h.idp.counts().interact).toBe(1);
+      expect(h.idp.counts().token).toBe(1);
+    } finally {
+      await h.close();
+    }
+  });
+
   it('a sign-out racing a profile refresh: one runs, the other is busy, the vault ends consistent', async () => {
     const h = await startHarness();
     try {
