@@ -1,10 +1,14 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { oktaOnly } from './src/main/release-config';
 
 // Layout follows the electron-vite react-ts template: one entry per process.
 export default defineConfig({
   main: {
+    // A released build falls back to the OKTA_* values of the environment it was built in
+    // (src/main/build-defaults.ts); .env is not read, so a developer's settings never ship.
+    define: { __OKTA_BUILD_DEFAULTS__: JSON.stringify(oktaOnly(process.env)) },
     build: {
       rolldownOptions: { input: { index: resolve('src/main/index.ts') } },
     },

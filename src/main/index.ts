@@ -4,9 +4,11 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, net } from 'electron';
+import { app, net, type BrowserWindow } from 'electron';
 import { createAuthApp, type AuthApp } from './app';
 import { loadConfig, loadDotEnv } from './config';
+import { BUILD_DEFAULTS } from './build-defaults';
+import { claimSingleInstance, installAppMenu, rememberWindowPlacement, savedWindowPlacement } from './electron/app-shell';
 import { createElectronKeyValueStore } from './electron/electron-store-adapter';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { registerIpc } from './electron/ipc';
@@ -14,6 +16,7 @@ import { createSafeStorageCipher } from './electron/safe-storage-cipher';
 import { createMainWindow, denyAllPermissions } from './electron/window';
 import { originOf } from './ipc/sender-check';
 import { createConsoleLogger, logLevelFromEnv } from './log/logger';
+import { configFileCandidates, loadReleaseConfig } from './release-config';
 import { APP_ENTRY_URL } from './renderer-host/app-protocol';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -24,12 +27,26 @@ app.enableSandbox();
 registerAppScheme();
 
 let authApp: AuthApp | undefined;
+let mainWindow: BrowserWindow | undefined;
+// One running app per user: a second launch focuses the first window and exits.
+const isFirstInstance = claimSingleInstance(() => mainWindow);
+if (!isFirstInstance) app.exit(0);
+
+/** Released builds: config.json / environment / build defaults (release-config.ts). Development: .env + environment. */
+function loadAppConfig() {
+  if (app.isPackaged) {
+    const files = configFileCandidates({ userDataDir: app.getPath('userData'), exePath: app.getPath('exe'), platform: process.platform, appImagePath: process.env['APPIMAGE'] });
+    const result = loadReleaseConfig({ files, env: process.env, buildDefaults: BUILD_DEFAULTS });
+    log.info('app.config-source', { source: result.source ?? 'none' });
+    return result;
+  }
+  // Development reads a .env beside package.json; the real environment wins over it.
+  return loadConfig({ ...loadDotEnv(join(app.getAppPath(), '.env')), ...process.env });
+}
 
 async function start(): Promise<void> {
-  // Development reads a .env beside package.json; the real environment wins over it.
-  const env = app.isPackaged ? process.env : { ...loadDotEnv(join(app.getAppPath(), '.env')), ...process.env };
   authApp = await createAuthApp({
-    config: loadConfig(env),
+    config: loadAppConfig(),
     cipher: createSafeStorageCipher(),
     store: createElectronKeyValueStore(),
     fetch: (input, init) => net.fetch(input instanceof URL ? input.toString() : input, init),
@@ -43,12 +60,15 @@ async function start(): Promise<void> {
   if (!allowedOrigin) throw new Error('The renderer URL is not valid.');
 
   denyAllPermissions();
-  const window = createMainWindow(startUrl);
+  installAppMenu();
+  const window = createMainWindow(startUrl, savedWindowPlacement());
+  mainWindow = window;
+  rememberWindowPlacement(window);
   const unregister = registerIpc(authApp, window, allowedOrigin);
   window.on('closed', unregister);
 }
 
-app.whenReady().then(start).catch((error: unknown) => {
+if (isFirstInstance) app.whenReady().then(start).catch((error: unknown) => {
   log.error('app.start-failed', { error });
   app.exit(1);
 });

@@ -55,7 +55,8 @@ function readIfPresent(path: string): string | undefined {
   }
 }
 
-function oktaOnly(env: EnvSource): Record<string, string> {
+/** The non-blank `OKTA_*` values of `env`; also what the build injects as defaults. */
+export function oktaOnly(env: EnvSource): Record<string, string> {
   const picked: Record<string, string> = {};
   for (const key of OKTA_KEYS) {
     const value = env[key];

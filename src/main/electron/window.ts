@@ -2,14 +2,19 @@
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, session } from 'electron';
 import { originOf } from '../ipc/sender-check';
+import { DEFAULT_SIZE, MIN_SIZE, type WindowPlacement } from '../window-state';
 
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 
-export function createMainWindow(startUrl: string): BrowserWindow {
+export function createMainWindow(startUrl: string, placement: WindowPlacement = { ...DEFAULT_SIZE, maximized: false }): BrowserWindow {
   const allowedOrigin = originOf(startUrl);
   const window = new BrowserWindow({
-    width: 960,
-    height: 720,
+    x: placement.x,
+    y: placement.y,
+    width: placement.width,
+    height: placement.height,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     webPreferences: {
       preload: preloadPath,
@@ -21,7 +26,7 @@ export function createMainWindow(startUrl: string): BrowserWindow {
       spellcheck: false,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => (placement.maximized ? window.maximize() : window.show()));
   window.webContents.on('will-navigate', (event, url) => {
     if (originOf(url) !== allowedOrigin) event.preventDefault();
   });

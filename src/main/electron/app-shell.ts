@@ -1,0 +1,47 @@
+/**
+ * Desktop-app behaviour around the one window: a single running instance (a second launch
+ * focuses the first), the application menu, and the window reopening where it was left.
+ * Thin: placement rules are window-state.ts, the menu is menu-template.ts.
+ */
+import Store from 'electron-store';
+import { app, Menu, screen, shell, type BrowserWindow } from 'electron';
+import { menuTemplate } from '../menu-template';
+import { placeWindow, windowStateToSave, type WindowPlacement } from '../window-state';
+
+/** False when another instance already runs: the caller must quit. That instance is focused. */
+export function claimSingleInstance(currentWindow: () => BrowserWindow | undefined): boolean {
+  if (!app.requestSingleInstanceLock()) return false;
+  app.on('second-instance', () => {
+    const window = currentWindow();
+    if (!window || window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  });
+  return true;
+}
+
+export function installAppMenu(): void {
+  const template = menuTemplate({
+    platform: process.platform,
+    packaged: app.isPackaged,
+    openConfigFolder: () => void shell.openPath(app.getPath('userData')),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+const windowState = (() => {
+  let store: Store<Record<string, unknown>> | undefined;
+  // Created on first use: electron-store needs the app's paths, which exist once the module runs in main.
+  return () => (store ??= new Store<Record<string, unknown>>({ name: 'window-state', clearInvalidConfig: true }));
+})();
+
+/** Where to open the window: the saved placement if it still fits the connected displays. */
+export function savedWindowPlacement(): WindowPlacement {
+  return placeWindow(windowState().get('main'), screen.getAllDisplays().map((display) => display.workArea));
+}
+
+/** Saves the window's normal bounds when it closes, for the next launch. */
+export function rememberWindowPlacement(window: BrowserWindow): void {
+  window.on('close', () => windowState().set('main', windowStateToSave(window.getNormalBounds(), window.isMaximized())));
+}

@@ -1,0 +1,38 @@
+/**
+ * The application menu, built from Electron's standard roles so every OS gets its native
+ * shortcuts (copy/paste in the sign-in form, zoom, close). Developer tools only in development:
+ * a released build must not offer a console into the main window. Electron-free (only types),
+ * so each platform's menu is tested in Node; electron/app-shell.ts installs it.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+
+export interface MenuOptions {
+  readonly platform: NodeJS.Platform;
+  readonly packaged: boolean;
+  /** Opens the folder where a per-user config.json goes (Help menu), for admins and support. */
+  readonly openConfigFolder: () => void;
+}
+
+export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
+  const mac = options.platform === 'darwin';
+  const devOnly: MenuItemConstructorOptions[] = options.packaged
+    ? []
+    : [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }];
+  const help: MenuItemConstructorOptions[] = [
+    { label: 'Open Configuration Folder', click: () => options.openConfigFolder() },
+    // macOS shows About in the app menu instead.
+    ...(mac ? [] : [{ type: 'separator' } as const, { role: 'about' } as const]),
+  ];
+  return [
+    ...(mac ? [{ role: 'appMenu' } as const] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    // Not role 'viewMenu': that one always includes Toggle Developer Tools.
+    {
+      label: 'View',
+      submenu: [...devOnly, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+    },
+    { role: 'windowMenu' },
+    { role: 'help', submenu: help },
+  ];
+}
