@@ -121,12 +121,15 @@ describe('sign-in against the emulator', () => {
     await foreign.dispose();
   });
 
-  it('drops a stored session whose access token has expired', async () => {
+  it('renews a stored session whose access token is within the clock-skew margin of expiry', async () => {
+    // 30 s tokens are inside the 60 s margin, so the next launch renews (session/lifecycle.idp.test.ts has the rest).
     const h = await harness({ accessTokenTtlSeconds: 30 });
     await h.view(CHANNELS.signIn, signIn('alice@example.com'));
+    const before = (await h.storedTokens())!;
     const config = loadConfig({ OKTA_ISSUER: h.idp.issuer, OKTA_CLIENT_ID: h.idp.clientId, OKTA_REDIRECT_URI: h.idp.redirectUri });
     const later = await createAuthApp({ config, cipher: h.cipher, store: h.store, log: silentLogger });
-    expect(await later.invoke(CHANNELS.getState, undefined)).toMatchObject({ ok: true, value: { status: 'signed-out', messages: [{ level: 'info' }] } });
+    expect(await later.invoke(CHANNELS.getState, undefined)).toMatchObject({ ok: true, value: { status: 'signed-in', messages: [] } });
+    expect((await h.storedTokens())!.refreshToken).not.toBe(before.refreshToken);
     await later.dispose();
   });
 

@@ -11,6 +11,9 @@ import type { ConfigResult } from './config';
 import { parseRequest, type ParsedRequest } from './ipc/schemas';
 import { createConsoleLogger, type Logger } from './log/logger';
 import type { Cipher } from './session/cipher';
+import { createRevocations } from './session/revocation';
+import { realScheduler, type Clock, type Scheduler } from './session/scheduler';
+import { createSealedStore } from './session/sealed-store';
 import { createSession, type Session } from './session/session';
 import type { KeyValueStore } from './session/store';
 import { createTokenVault } from './session/vault';
@@ -23,6 +26,10 @@ export interface AuthAppDeps {
   log?: Logger;
   /** Per-request timeout towards the IdP; default DEFAULT_TIMEOUT_MS. Tests set it small. */
   requestTimeoutMs?: number;
+  /** Epoch milliseconds; tests move time without waiting. Default `Date.now`. */
+  clock?: Clock;
+  /** Timers for refresh and retries; tests run them by hand. Default: real, unref()ed timers. */
+  scheduler?: Scheduler;
 }
 
 export interface AuthApp {
@@ -30,6 +37,8 @@ export interface AuthApp {
   invoke(channel: string, payload: unknown): Promise<BridgeResult<AuthView>>;
   /** Called with every new view (after actions and on changes main makes itself). */
   onStateChanged(listener: (view: AuthView) => void): () => void;
+  /** After the computer wakes: refresh if due, reconnect if offline, retry pending revocations. */
+  handleSystemResume(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -68,6 +77,7 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
         return parsed.method === 'getState' ? ok(view) : WRONG_STATE('do that until the app is configured');
       },
       onStateChanged: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
+      handleSystemResume: async () => {},
       dispose: async () => void listeners.clear(),
     };
   }
@@ -75,7 +85,22 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
   const transport = createIdpTransport(deps.fetch ?? globalThis.fetch, deps.requestTimeoutMs);
   const oktaAuth = createOktaClient(deps.config.config, transport);
   const flow = createSignInFlow(oktaAuth, transport, log);
-  const session: Session = createSession(oktaAuth, transport, createTokenVault(deps.cipher, deps.store, log), log);
+  const clock = deps.clock ?? Date.now;
+  const scheduler = deps.scheduler ?? realScheduler;
+  const revocations = createRevocations(oktaAuth, transport, createSealedStore(deps.cipher, deps.store, log), scheduler, clock, log);
+  const session: Session = createSession({
+    oktaAuth,
+    transport,
+    vault: createTokenVault(deps.cipher, deps.store, log),
+    revocations,
+    log,
+    clock,
+    scheduler,
+    // Background changes (refresh ended the session, offline, reconnected) reach the renderer as events.
+    onChange: (next) => {
+      if (!disposed && JSON.stringify(next) !== JSON.stringify(view)) setView(next);
+    },
+  });
   view = await session.restore();
 
   async function fromFlow(outcome: FlowOutcome): Promise<AuthView> {
@@ -137,9 +162,11 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
+    handleSystemResume: () => (disposed ? Promise.resolve() : session.handleResume()),
     async dispose() {
       disposed = true;
       listeners.clear();
+      session.dispose();
       flow.reset();
     },
   };

@@ -110,6 +110,12 @@ export type AuthView =
       readonly profile: UserProfile;
       readonly storage: TokenStorage;
       readonly messages: ReadonlyArray<UiMessage>;
+      /**
+       * True while the sign-in service cannot be reached: the profile shown is the last one stored
+       * and the session is kept. Cleared (with a state-changed event) once a call succeeds again.
+       * Absent means online.
+       */
+      readonly offline?: boolean;
     };
 
 export type AuthStatus = AuthView['status'];

@@ -52,3 +52,26 @@ export function classifyFailure(error: unknown, transport: TransportFailure | un
   if (error instanceof SyntaxError) return failureView('idp-error');
   return failureView('internal');
 }
+
+/** The IdP refused the refresh token (revoked, rotated, expired, user deactivated): the session is over. */
+export function isGrantRefused(error: unknown): boolean {
+  return error instanceof OAuthError && error.errorCode === 'invalid_grant';
+}
+
+/**
+ * Worth trying again later: the IdP was unreachable, slow, busy (429) or failing (5xx). Anything
+ * else is an answer (for example 400 for a malformed request) that a retry would only repeat.
+ */
+export function isTransientFailure(error: unknown, transport: TransportFailure | undefined): boolean {
+  if (transport) return true;
+  const status = statusOf(error);
+  return status === undefined ? !(error instanceof OAuthError) : status >= 500;
+}
+
+function statusOf(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  // AuthApiError keeps the response as `xhr`, OAuthError as `resp`, the transport throws it bare.
+  const holder = error as { xhr?: { status?: unknown }; resp?: { status?: unknown }; status?: unknown };
+  const status = holder.xhr?.status ?? holder.resp?.status ?? holder.status;
+  return typeof status === 'number' ? status : undefined;
+}

@@ -1,14 +1,17 @@
 /**
- * The signed-in session: what happens after a successful sign-in (tokens into the SDK's token
- * manager and the vault, profile from userinfo), restoring it at startup, refreshing the profile
- * and signing out. Tokens stay here; only the profile and the storage mode reach a view.
+ * The signed-in session: tokens into the SDK's token manager and the vault after sign-in, restore
+ * at launch, refresh ahead of expiry (single flight, retried with backoff, ended only by the IdP's
+ * refusal), offline and reconnect, profile refresh, and sign-out with revocation. Tokens stay
+ * here; a view carries only the profile, the storage mode and whether the app is offline.
  */
 import type { OktaAuth, Tokens } from '@okta/okta-auth-js';
 import type { AuthView, TokenStorage, UiMessage, UserProfile } from '../../shared/contract';
 import type { IdpTransport } from '../auth/http-client';
-import { classifyFailure, failureView } from '../auth/map-error';
+import { classifyFailure, failureView, isGrantRefused, type FailureView } from '../auth/map-error';
 import { toUserProfile } from '../auth/profile';
 import type { Logger } from '../log/logger';
+import type { Revocations } from './revocation';
+import { backoffMs, type Clock, type Scheduler } from './scheduler';
 import type { TokenVault } from './vault';
 
 export type SignedInView = Extract<AuthView, { status: 'signed-in' }>;
@@ -16,122 +19,280 @@ export type SignedInView = Extract<AuthView, { status: 'signed-in' }>;
 export interface Session {
   /** Stores the tokens and fetches the profile; a failure view if the profile cannot be read. */
   complete(tokens: Tokens, messages: ReadonlyArray<UiMessage>): Promise<AuthView>;
-  /** The stored session if its access token is still valid, else undefined (and the entry removed). */
+  /** At launch: the stored session (refreshed first if its access token is due), or signed-out. */
   restore(): Promise<AuthView>;
   refreshProfile(): Promise<AuthView>;
   signOut(): Promise<AuthView>;
-  /** Tokens of the current session, for tests and later renewal code. Never sent to the renderer. */
+  /** After sleep: refresh now if due, probe the IdP if offline, retry pending revocations. */
+  handleResume(): Promise<void>;
+  /** Tokens of the current session, for tests. Never sent to the renderer. */
   currentTokens(): Tokens | undefined;
+  dispose(): void;
 }
 
-/** Seconds of validity an access token must have left to count as usable at startup. */
-const MIN_REMAINING_SECONDS = 60;
+export interface SessionDeps {
+  oktaAuth: OktaAuth;
+  transport: IdpTransport;
+  vault: TokenVault;
+  revocations: Revocations;
+  log: Logger;
+  clock: Clock;
+  scheduler: Scheduler;
+  /** Told about each view the session reaches on its own (background refresh, expiry, reconnect). */
+  onChange(view: AuthView): void;
+}
+
+/**
+ * Clock-skew margin: an access token with less than this left is treated as expired, so it is
+ * renewed this long before its expiry and never used at a moment the IdP may already reject it.
+ */
+export const REFRESH_MARGIN_SECONDS = 60;
+/** Never renew more often than this, even if the IdP issues very short-lived tokens. */
+const MIN_RENEW_DELAY_MS = 10_000;
 
 export const REVOCATION_FAILED: UiMessage = {
   level: 'warning',
-  text: 'You are signed out on this computer, but the sign-in service could not be told. Your session there will end when it expires.',
+  text: 'You are signed out on this computer, but the sign-in service could not be reached to end your session there. The app will retry when it is back online.',
 };
 export const SESSION_EXPIRED: UiMessage = { level: 'info', text: 'Your previous session has expired. Please sign in again.' };
+export const SESSION_ENDED: UiMessage = { level: 'info', text: 'Your session has ended. Please sign in again.' };
 export const PROFILE_REFRESH_FAILED: UiMessage = { level: 'warning', text: 'Your profile could not be refreshed. Showing the last known details.' };
 
 interface Current {
   tokens: Tokens;
   profile: UserProfile;
   storage: TokenStorage;
+  offline: boolean;
+  /** Messages that stay true while signed in (e.g. memory-only storage). */
+  notes: ReadonlyArray<UiMessage>;
 }
 
-export function createSession(oktaAuth: OktaAuth, transport: IdpTransport, vault: TokenVault, log: Logger): Session {
-  let current: Current | undefined;
+type Renewal = { kind: 'renewed' } | { kind: 'ended' } | { kind: 'failed'; failure: FailureView } | { kind: 'stale' };
 
-  const signedIn = (c: Current, messages: ReadonlyArray<UiMessage>): SignedInView => ({
+const errorName = (error: unknown) => (error instanceof Error ? error.name : typeof error);
+
+export function createSession(deps: SessionDeps): Session {
+  const { oktaAuth, transport, vault, revocations, log, clock, scheduler } = deps;
+  let current: Current | undefined;
+  // Bumped whenever a session starts or ends, so late background results cannot touch a new one.
+  let generation = 0;
+  let syncing: Promise<AuthView | undefined> | undefined;
+  let failures = 0;
+  let cancelTimer: (() => void) | undefined;
+
+  const signedIn = (c: Current, extra: ReadonlyArray<UiMessage> = []): SignedInView => ({
     status: 'signed-in',
     profile: c.profile,
     storage: c.storage,
-    messages,
+    messages: [...c.notes, ...extra],
+    ...(c.offline ? { offline: true } : {}),
   });
+  const expiresAtMs = (c: Current) => (c.tokens.accessToken?.expiresAt ?? 0) * 1000;
+  const isDue = (c: Current) => expiresAtMs(c) - REFRESH_MARGIN_SECONDS * 1000 <= clock();
 
-  async function fetchProfile(tokens: Tokens): Promise<UserProfile | AuthView> {
+  function schedule(delayMs: number): void {
+    cancelTimer?.();
+    cancelTimer = scheduler.set(() => background(), delayMs);
+  }
+  const scheduleRenewal = (c: Current) => schedule(Math.max(MIN_RENEW_DELAY_MS, expiresAtMs(c) - REFRESH_MARGIN_SECONDS * 1000 - clock()));
+  const scheduleRetry = () => schedule(backoffMs(++failures));
+
+  function start(next: Current): void {
+    generation += 1;
+    failures = 0;
+    current = next;
+    oktaAuth.tokenManager.setTokens(next.tokens);
+  }
+
+  function forget(): void {
+    generation += 1;
+    cancelTimer?.();
+    cancelTimer = undefined;
+    current = undefined;
+    failures = 0;
+    oktaAuth.tokenManager.clear();
+    vault.clear();
+  }
+
+  async function fetchProfile(tokens: Tokens): Promise<UserProfile | FailureView> {
     transport.takeFailure();
     try {
       const claims = await oktaAuth.token.getUserInfo(tokens.accessToken, tokens.idToken);
       return toUserProfile(claims) ?? failureView('idp-error');
     } catch (error) {
       const view = classifyFailure(error, transport.takeFailure());
-      log.warn('session.userinfo-failed', { code: view.code, error: error instanceof Error ? error.name : typeof error });
+      log.warn('session.userinfo-failed', { code: view.code, error: errorName(error) });
       return view;
     }
   }
 
-  function forget(): void {
-    current = undefined;
-    oktaAuth.tokenManager.clear();
-    vault.clear();
+  /** The token request itself. The rotated refresh token is in the vault before `current` drops the old one. */
+  async function refreshTokens(): Promise<Renewal> {
+    const c = current;
+    const gen = generation;
+    const refreshToken = c?.tokens.refreshToken;
+    if (!c) return { kind: 'stale' };
+    if (!refreshToken) return { kind: 'ended' };
+    transport.takeFailure();
+    let fresh: Tokens;
+    try {
+      // Always the refresh-token path: tokenManager.renew() without one falls back to an iframe (reference §5).
+      fresh = await oktaAuth.token.renewTokensWithRefresh({ scopes: refreshToken.scopes }, refreshToken);
+    } catch (error) {
+      if (isGrantRefused(error)) return { kind: 'ended' };
+      const failure = classifyFailure(error, transport.takeFailure());
+      log.warn('session.refresh-failed', { code: failure.code, error: errorName(error) });
+      return { kind: 'failed', failure };
+    }
+    if (gen !== generation) return { kind: 'stale' };
+    const tokens: Tokens = { ...c.tokens, ...fresh };
+    const saved = await vault.save({ tokens, profile: c.profile });
+    if (gen !== generation) return { kind: 'stale' };
+    current = { ...c, tokens, storage: saved.storage, notes: saved.messages };
+    oktaAuth.tokenManager.setTokens(tokens);
+    log.info('session.refreshed', { storage: saved.storage });
+    return { kind: 'renewed' };
+  }
+
+  /** Loads the profile with the current access token and keeps it; on a network error, goes offline. */
+  async function loadProfile(): Promise<SignedInView | undefined> {
+    const c = current;
+    const gen = generation;
+    if (!c) return undefined;
+    const profile = await fetchProfile(c.tokens);
+    if (gen !== generation || !current) return undefined;
+    if ('status' in profile) {
+      if (profile.code === 'network') {
+        current = { ...current, offline: true };
+        scheduleRetry();
+      }
+      return signedIn(current, [PROFILE_REFRESH_FAILED]);
+    }
+    current = { ...current, profile, offline: false };
+    failures = 0;
+    if (current.storage === 'encrypted') {
+      const saved = await vault.save({ tokens: current.tokens, profile });
+      if (gen !== generation || !current) return undefined;
+      current = { ...current, storage: saved.storage, notes: saved.messages };
+    }
+    scheduleRenewal(current);
+    revocations.nudge();
+    return signedIn(current);
+  }
+
+  /** Refresh, then act on the outcome. One at a time: every caller shares the run in progress. */
+  function sync(): Promise<AuthView | undefined> {
+    syncing ??= (async (): Promise<AuthView | undefined> => {
+      const renewal = await refreshTokens();
+      switch (renewal.kind) {
+        case 'stale':
+          return undefined;
+        case 'ended':
+          log.info('session.ended');
+          forget();
+          return { status: 'signed-out', messages: [SESSION_ENDED] };
+        case 'failed':
+          if (!current) return undefined;
+          current = { ...current, offline: renewal.failure.code === 'network' };
+          scheduleRetry();
+          return signedIn(current, [PROFILE_REFRESH_FAILED]);
+        case 'renewed':
+          // The refresh worked, so the IdP is reachable: the profile follows; if it fails, the last one stays.
+          return (await loadProfile()) ?? (current && signedIn(current));
+      }
+    })().finally(() => {
+      syncing = undefined;
+    });
+    return syncing;
+  }
+
+  /** Timer, resume and reconnect: renew if due, otherwise probe the IdP while offline. */
+  async function background(): Promise<void> {
+    const c = current;
+    const gen = generation;
+    if (!c) return;
+    const wasOffline = c.offline;
+    let next: AuthView | undefined;
+    if (isDue(c)) next = await sync();
+    else if (c.offline) next = await loadProfile();
+    else return scheduleRenewal(c);
+    if (!next || (gen !== generation && next.status === 'signed-in')) return;
+    // Quiet while nothing the user sees changes (another failed retry while offline).
+    if (next.status === 'signed-in' && next.offline && wasOffline) return;
+    deps.onChange(next.status === 'signed-in' ? signedIn(current ?? c) : next);
   }
 
   return {
     async complete(tokens, messages) {
-      oktaAuth.tokenManager.setTokens(tokens);
+      start({ tokens, profile: { sub: '' }, storage: 'memory-only', offline: false, notes: [] });
       const profile = await fetchProfile(tokens);
       if ('status' in profile) {
         forget();
         return profile;
       }
       const saved = await vault.save({ tokens, profile });
-      current = { tokens, profile, storage: saved.storage };
+      current = { tokens, profile, storage: saved.storage, offline: false, notes: saved.messages };
       log.info('session.signed-in', { storage: saved.storage });
-      return signedIn(current, [...messages, ...saved.messages]);
+      scheduleRenewal(current);
+      revocations.nudge();
+      return signedIn(current, messages);
     },
 
     async restore() {
+      await revocations.load();
       const loaded = await vault.load();
       const stored = loaded.session;
       if (!stored) return { status: 'signed-out', messages: loaded.messages };
-      const expiresAt = stored.tokens.accessToken?.expiresAt ?? 0;
-      if (expiresAt - Date.now() / 1000 < MIN_REMAINING_SECONDS) {
-        // Renewal with the refresh token is a later issue; until then an expired session is dropped.
-        vault.clear();
+      start({ tokens: stored.tokens, profile: stored.profile, storage: 'encrypted', offline: false, notes: [] });
+      const c = current!;
+      if (!isDue(c)) {
+        // Still valid: home at once, with no request to the IdP.
+        log.info('session.restored');
+        scheduleRenewal(c);
+        return signedIn(c);
+      }
+      if (!stored.tokens.refreshToken) {
+        forget();
         return { status: 'signed-out', messages: [SESSION_EXPIRED] };
       }
-      oktaAuth.tokenManager.setTokens(stored.tokens);
-      current = { tokens: stored.tokens, profile: stored.profile, storage: 'encrypted' };
-      log.info('session.restored');
-      return signedIn(current, loaded.messages);
+      const view = await sync();
+      if (view?.status === 'signed-out') return { status: 'signed-out', messages: [SESSION_EXPIRED] };
+      return view ?? { status: 'signed-out', messages: [] };
     },
 
     async refreshProfile() {
       if (!current) return { status: 'signed-out', messages: [] };
-      const profile = await fetchProfile(current.tokens);
-      if ('status' in profile) return signedIn(current, [PROFILE_REFRESH_FAILED]);
-      current = { ...current, profile };
-      if (current.storage === 'encrypted') {
-        const saved = await vault.save({ tokens: current.tokens, profile });
-        current = { ...current, storage: saved.storage };
-        return signedIn(current, saved.messages);
-      }
-      return signedIn(current, []);
+      if (isDue(current)) return (await sync()) ?? { status: 'signed-out', messages: [] };
+      return (await loadProfile()) ?? { status: 'signed-out', messages: [] };
     },
 
     async signOut() {
-      const tokens = current?.tokens;
+      // A refresh in flight may rotate the refresh token: wait, so the live one is revoked.
+      await syncing;
+      const c = current;
       // Local state goes first: whatever the IdP says, this computer must be signed out.
       forget();
-      let revoked = true;
-      if (tokens?.refreshToken) revoked = (await revoke('refresh', () => oktaAuth.revokeRefreshToken(tokens.refreshToken))) && revoked;
-      if (tokens?.accessToken) revoked = (await revoke('access', () => oktaAuth.revokeAccessToken(tokens.accessToken))) && revoked;
-      log.info('session.signed-out', { revoked });
-      return { status: 'signed-out', messages: revoked ? [] : [REVOCATION_FAILED] };
+      if (!c) return { status: 'signed-out', messages: [] };
+      const done = await revocations.revoke({
+        refreshToken: c.tokens.refreshToken?.refreshToken,
+        accessToken: c.tokens.accessToken?.accessToken,
+        idToken: c.tokens.idToken?.idToken,
+      });
+      log.info('session.signed-out', { revoked: done });
+      return { status: 'signed-out', messages: done ? [] : [REVOCATION_FAILED] };
+    },
+
+    async handleResume() {
+      revocations.nudge();
+      await background();
     },
 
     currentTokens: () => current?.tokens,
-  };
 
-  async function revoke(kind: string, call: () => Promise<unknown>): Promise<boolean> {
-    try {
-      await call();
-      return true;
-    } catch (error) {
-      log.warn('session.revoke-failed', { kind, error: error instanceof Error ? error.name : typeof error });
-      return false;
-    }
-  }
+    dispose() {
+      generation += 1;
+      cancelTimer?.();
+      revocations.dispose();
+    },
+  };
 }

@@ -1,0 +1,332 @@
+/**
+ * Session lifecycle against the Okta emulator: restore at launch, refresh (single flight,
+ * rotation, refusal, backoff), offline start and reconnect, sign-out with revocation and its
+ * retry. Time is an injectable clock and timers a manual scheduler, so nothing sleeps.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, IDP_ENDPOINTS, startIdp, type RunningIdp } from '../../../idp/index';
+import { CHANNELS, type AuthView } from '../../shared/contract';
+import { createAuthApp, type AuthApp } from '../app';
+import { createIdpTransport } from '../auth/http-client';
+import { createOktaClient } from '../auth/okta-client';
+import { loadConfig, type AppConfig } from '../config';
+import { createCapturingLogger, silentLogger } from '../log/logger';
+import { createTestCipher } from './cipher';
+import { PENDING_REVOCATION_KEY, createRevocations } from './revocation';
+import { createManualScheduler } from './scheduler';
+import { createSealedStore } from './sealed-store';
+import { PROFILE_REFRESH_FAILED, REVOCATION_FAILED, SESSION_ENDED, SESSION_EXPIRED, createSession } from './session';
+import { createMemoryStore } from './store';
+import { DISCARDED_MESSAGE, VAULT_KEY, createTokenVault, type TokenVault } from './vault';
+
+const HOURS_2 = 2 * 3600 * 1000;
+const cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanup.length) await cleanup.pop()!();
+});
+
+interface World {
+  idp: RunningIdp;
+  config: AppConfig;
+  store: ReturnType<typeof createMemoryStore>;
+  cipher: ReturnType<typeof createTestCipher>;
+  log: ReturnType<typeof createCapturingLogger>;
+  /** Added to the real time the app sees. */
+  clockOffset: { ms: number };
+  launch(): Promise<Launched>;
+  stored(): Promise<{ accessToken: string; idToken: string; refreshToken: string } | undefined>;
+  totalRequests(): number;
+  offline(on: boolean): void;
+}
+
+interface Launched {
+  app: AuthApp;
+  scheduler: ReturnType<typeof createManualScheduler>;
+  events: AuthView[];
+  state(): Promise<AuthView>;
+  view(channel: string): Promise<AuthView>;
+}
+
+async function world(): Promise<World> {
+  const idp = await startIdp();
+  const config = loadConfig({ OKTA_ISSUER: idp.issuer, OKTA_CLIENT_ID: idp.clientId, OKTA_REDIRECT_URI: idp.redirectUri });
+  if (!config.ok) throw new Error('bad config');
+  const store = createMemoryStore();
+  const cipher = createTestCipher();
+  const log = createCapturingLogger();
+  const clockOffset = { ms: 0 };
+  cleanup.push(() => idp.close().catch(() => {}));
+  return {
+    idp,
+    config: config.config,
+    store,
+    cipher,
+    log,
+    clockOffset,
+    async launch() {
+      const scheduler = createManualScheduler();
+      const app = await createAuthApp({ config, cipher, store, log, scheduler, clock: () => Date.now() + clockOffset.ms });
+      cleanup.push(() => app.dispose());
+      const events: AuthView[] = [];
+      app.onStateChanged((v) => events.push(v));
+      const view = async (channel: string, payload?: unknown) => {
+        const result = await app.invoke(channel, payload);
+        if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
+        return result.value;
+      };
+      return { app, scheduler, events, view, state: () => view(CHANNELS.getState) };
+    },
+    async stored() {
+      const { session } = await createTokenVault(cipher, store, silentLogger).load();
+      if (!session) return undefined;
+      return { accessToken: session.tokens.accessToken!.accessToken, idToken: session.tokens.idToken!.idToken, refreshToken: session.tokens.refreshToken!.refreshToken };
+    },
+    totalRequests: () => Object.values(idp.counts()).reduce((a, b) => a + b, 0),
+    // Every endpoint drops the connection: to the client, exactly like a network outage.
+    offline(on) {
+      for (const endpoint of IDP_ENDPOINTS) {
+        if (on) idp.faults.set(endpoint, { kind: 'drop' });
+        else idp.faults.clear(endpoint);
+      }
+    },
+  };
+}
+
+async function signedInWorld() {
+  const w = await world();
+  const first = await w.launch();
+  const result = await first.app.invoke(CHANNELS.signIn, { username: 'alice@example.com', password: DEMO_PASSWORD });
+  expect(result).toMatchObject({ ok: true, value: { status: 'signed-in' } });
+  const signedIn = (result as { value: AuthView }).value;
+  const tokens = (await w.stored())!;
+  return { w, first, signedIn, tokens };
+}
+
+function expectNoSecrets(w: World, views: AuthView[], secrets: string[]): void {
+  const everything = JSON.stringify(views) + JSON.stringify(w.log.entries) + JSON.stringify([...w.store.entries]);
+  for (const secret of [...secrets, DEMO_PASSWORD]) expect(everything).not.toContain(secret);
+}
+
+describe('restore at launch', () => {
+  it('shows home from a valid stored session with no request to the IdP', async () => {
+    const { w, signedIn } = await signedInWorld();
+    w.idp.resetCounts();
+    const next = await w.launch();
+    expect(await next.state()).toEqual(signedIn);
+    expect(w.totalRequests()).toBe(0);
+    // The renewal is scheduled ahead of expiry (3600 s tokens, 60 s margin), not run.
+    expect(next.scheduler.pending()).toHaveLength(1);
+    expect(next.scheduler.pending()[0]).toBeGreaterThan(3500_000);
+  });
+
+  it('refreshes an expired stored session: new tokens persisted, the old refresh token dead', async () => {
+    const { w, tokens } = await signedInWorld();
+    w.idp.resetCounts();
+    w.clockOffset.ms = HOURS_2;
+    const next = await w.launch();
+    expect(await next.state()).toMatchObject({ status: 'signed-in', profile: { email: 'alice@example.com' }, messages: [] });
+    expect((await next.state()) as object).not.toHaveProperty('offline');
+    expect(w.idp.counts().token).toBe(1);
+    const fresh = (await w.stored())!;
+    expect(fresh.refreshToken).not.toBe(tokens.refreshToken);
+    expect(fresh.accessToken).not.toBe(tokens.accessToken);
+    expect(w.idp.isTokenActive(tokens.refreshToken)).toBe(false);
+    expect(w.idp.isTokenActive(fresh.refreshToken)).toBe(true);
+    expect(w.idp.isTokenActive(fresh.accessToken)).toBe(true);
+    expectNoSecrets(w, next.events, [tokens.refreshToken, fresh.refreshToken, fresh.accessToken, fresh.idToken]);
+  });
+
+  it('signs out with an explanation when the IdP refuses the stored refresh token', async () => {
+    const { w, first } = await signedInWorld();
+    const oldStore = structuredClone([...w.store.entries]);
+    // The running app renews, which rotates the refresh token; the old copy is then refused.
+    w.clockOffset.ms = HOURS_2;
+    await first.app.handleSystemResume();
+    for (const [k, v] of oldStore) w.store.set(k, v);
+    const next = await w.launch();
+    expect(await next.state()).toEqual({ status: 'signed-out', messages: [SESSION_EXPIRED] });
+    expect(w.store.get(VAULT_KEY)).toBeUndefined();
+  });
+
+  it('discards a tampered store entry, says so, and asks nothing of the IdP', async () => {
+    const { w } = await signedInWorld();
+    const entry = w.store.get(VAULT_KEY) as { version: number; data: string };
+    const bytes = Buffer.from(entry.data, 'base64');
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
+    w.store.set(VAULT_KEY, { ...entry, data: bytes.toString('base64') });
+    w.idp.resetCounts();
+    const next = await w.launch();
+    expect(await next.state()).toEqual({ status: 'signed-out', messages: [DISCARDED_MESSAGE] });
+    expect(w.store.get(VAULT_KEY)).toBeUndefined();
+    expect(w.totalRequests()).toBe(0);
+  });
+});
+
+describe('refresh', () => {
+  it('runs one token request however many callers ask at once', async () => {
+    const { w, first } = await signedInWorld();
+    w.idp.resetCounts();
+    w.clockOffset.ms = HOURS_2;
+    const results = await Promise.all([
+      first.app.handleSystemResume(),
+      first.app.handleSystemResume(),
+      first.scheduler.runDue(),
+      first.app.invoke(CHANNELS.refreshProfile, undefined),
+    ]);
+    expect(results[3]).toMatchObject({ ok: true, value: { status: 'signed-in', messages: [] } });
+    expect(w.idp.counts().token).toBe(1);
+  });
+
+  it('writes the rotated refresh token to the vault before the session lets go of the old one', async () => {
+    const { w, tokens } = await signedInWorld();
+    const transport = createIdpTransport(fetch);
+    const oktaAuth = createOktaClient(w.config, transport);
+    const realVault = createTokenVault(w.cipher, w.store, silentLogger);
+    const seenAtWrite: Array<{ written?: string; held?: string }> = [];
+    const vault: TokenVault = {
+      ...realVault,
+      async save(s) {
+        seenAtWrite.push({ written: s.tokens.refreshToken?.refreshToken, held: session.currentTokens()?.refreshToken?.refreshToken });
+        return realVault.save(s);
+      },
+    };
+    const scheduler = createManualScheduler();
+    const clock = () => Date.now() + HOURS_2;
+    const revocations = createRevocations(oktaAuth, transport, createSealedStore(w.cipher, w.store, silentLogger), scheduler, clock, silentLogger);
+    const session = createSession({ oktaAuth, transport, vault, revocations, log: silentLogger, clock, scheduler, onChange: () => {} });
+    cleanup.push(async () => session.dispose());
+    expect(await session.restore()).toMatchObject({ status: 'signed-in' });
+    const fresh = (await w.stored())!.refreshToken;
+    expect(seenAtWrite[0]).toEqual({ written: fresh, held: tokens.refreshToken });
+    expect(session.currentTokens()?.refreshToken?.refreshToken).toBe(fresh);
+    // The SDK's token manager follows too.
+    expect(oktaAuth.tokenManager.getTokensSync().refreshToken?.refreshToken).toBe(fresh);
+    expect(oktaAuth.tokenManager.getTokensSync().accessToken?.accessToken).toBe((await w.stored())!.accessToken);
+  });
+
+  it('ends the session and tells the renderer when a background refresh is refused', async () => {
+    const { w, first, tokens } = await signedInWorld();
+    // An administrator revokes the refresh token.
+    await fetch(`${w.idp.issuer}/v1/revoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Basic ${btoa(w.idp.clientId)}` },
+      body: new URLSearchParams({ token: tokens.refreshToken, client_id: w.idp.clientId }),
+    });
+    w.clockOffset.ms = HOURS_2;
+    await first.scheduler.runDue();
+    expect(first.events.at(-1)).toEqual({ status: 'signed-out', messages: [SESSION_ENDED] });
+    expect(await first.state()).toEqual({ status: 'signed-out', messages: [SESSION_ENDED] });
+    expect(w.store.get(VAULT_KEY)).toBeUndefined();
+  });
+
+  it('keeps the session through network errors, retrying with growing delays', async () => {
+    const { w, first, signedIn } = await signedInWorld();
+    w.clockOffset.ms = HOURS_2;
+    w.offline(true);
+    await first.scheduler.runDue();
+    expect(first.events.at(-1)).toEqual({ ...signedIn, offline: true });
+    expect(first.scheduler.pending()).toEqual([5_000]);
+    await first.scheduler.runDue();
+    expect(first.scheduler.pending()).toEqual([10_000]);
+    expect(await first.state()).toMatchObject({ status: 'signed-in', offline: true });
+    expect(await w.stored()).toBeDefined();
+    w.offline(false);
+    await first.scheduler.runDue();
+    expect(first.events.at(-1)).toEqual(signedIn);
+  });
+});
+
+describe('offline', () => {
+  it('starts offline with the cached profile when the IdP is gone', async () => {
+    const { w, signedIn } = await signedInWorld();
+    const before = structuredClone([...w.store.entries]);
+    await w.idp.close();
+    w.clockOffset.ms = HOURS_2;
+    const next = await w.launch();
+    expect(await next.state()).toEqual({ ...signedIn, offline: true, messages: [PROFILE_REFRESH_FAILED] });
+    expect([...w.store.entries]).toEqual(before);
+  });
+
+  it('starts offline, then reconnects quietly and clears the notice', async () => {
+    const { w, signedIn } = await signedInWorld();
+    w.clockOffset.ms = HOURS_2;
+    w.offline(true);
+    const next = await w.launch();
+    expect(await next.state()).toMatchObject({ status: 'signed-in', offline: true, profile: { email: 'alice@example.com' } });
+    w.offline(false);
+    w.idp.resetCounts();
+    await next.scheduler.runDue();
+    expect(w.idp.counts().token).toBe(1);
+    expect(next.events.at(-1)).toEqual(signedIn);
+    expect(await next.state()).toEqual(signedIn);
+  });
+
+  it('a profile refresh that cannot reach the IdP keeps the session and says offline; reconnect clears it', async () => {
+    const { w, first, signedIn } = await signedInWorld();
+    w.offline(true);
+    expect(await first.view(CHANNELS.refreshProfile)).toEqual({ ...signedIn, offline: true, messages: [PROFILE_REFRESH_FAILED] });
+    w.offline(false);
+    await first.scheduler.runDue();
+    expect(first.events.at(-1)).toEqual(signedIn);
+    expect(w.idp.counts().token).toBe(1); // only the sign-in: the probe was userinfo
+  });
+});
+
+describe('sign-out', () => {
+  it('revokes both tokens, ends the Okta session and wipes everything', async () => {
+    const { w, first, tokens } = await signedInWorld();
+    w.idp.resetCounts();
+    expect(await first.view(CHANNELS.signOut)).toEqual({ status: 'signed-out', messages: [] });
+    expect(w.idp.isTokenActive(tokens.accessToken)).toBe(false);
+    expect(w.idp.isTokenActive(tokens.refreshToken)).toBe(false);
+    expect(w.idp.counts()).toMatchObject({ revoke: 2, logout: 1 });
+    expect(w.store.entries.size).toBe(0);
+    expect(first.scheduler.pending()).toEqual([]);
+    expectNoSecrets(w, first.events, [tokens.accessToken, tokens.refreshToken, tokens.idToken]);
+  });
+
+  it('with the IdP down: signed out locally, told it will retry, revocation kept encrypted and retried', async () => {
+    const { w, first, tokens } = await signedInWorld();
+    w.offline(true);
+    expect(await first.view(CHANNELS.signOut)).toEqual({ status: 'signed-out', messages: [REVOCATION_FAILED] });
+    expect(REVOCATION_FAILED.text).toMatch(/retry/);
+    expect(w.store.get(VAULT_KEY)).toBeUndefined();
+    expect(w.store.get(PENDING_REVOCATION_KEY)).toMatchObject({ version: 1, data: expect.any(String) });
+    expectNoSecrets(w, first.events, [tokens.accessToken, tokens.refreshToken, tokens.idToken]);
+    expect(w.idp.isTokenActive(tokens.refreshToken)).toBe(true);
+
+    w.offline(false);
+    w.idp.resetCounts();
+    await first.scheduler.runDue();
+    expect(w.idp.isTokenActive(tokens.refreshToken)).toBe(false);
+    expect(w.idp.isTokenActive(tokens.accessToken)).toBe(false);
+    expect(w.idp.counts()).toMatchObject({ revoke: 2, logout: 1 });
+    expect(w.store.get(PENDING_REVOCATION_KEY)).toBeUndefined();
+    expect(first.scheduler.pending()).toEqual([]);
+  });
+
+  it('retries a kept revocation at the next launch', async () => {
+    const { w, first, tokens } = await signedInWorld();
+    w.idp.faults.set('revoke', { kind: 'status', status: 503 });
+    await first.view(CHANNELS.signOut);
+    await first.app.dispose();
+    w.idp.faults.clear();
+    const next = await w.launch();
+    expect(await next.state()).toEqual({ status: 'signed-out', messages: [] });
+    expect(next.scheduler.pending()).toEqual([0]);
+    await next.scheduler.runDue();
+    expect(w.idp.isTokenActive(tokens.refreshToken)).toBe(false);
+    expect(w.store.get(PENDING_REVOCATION_KEY)).toBeUndefined();
+  });
+
+  it('drops a kept revocation the IdP answers with a client error instead of retrying forever', async () => {
+    const { w, first } = await signedInWorld();
+    w.offline(true);
+    await first.view(CHANNELS.signOut);
+    w.offline(false);
+    w.idp.faults.set('revoke', { kind: 'status', status: 400 });
+    await first.scheduler.runDue();
+    expect(w.store.get(PENDING_REVOCATION_KEY)).toBeUndefined();
+    expect(w.idp.counts().logout).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * One encrypted JSON entry per key in a key-value store: the shared mechanics of the token vault
+ * and the pending-revocation list. Never writes in the clear (no cipher, nothing written), treats
+ * an unreadable entry as absent (removes it, never throws), and never logs what is inside.
+ */
+import { z } from 'zod';
+import type { Logger } from '../log/logger';
+import type { Cipher } from './cipher';
+import type { KeyValueStore } from './store';
+
+export const SEALED_VERSION = 1;
+
+export type SealedRead<T> =
+  | { readonly kind: 'absent' }
+  /** The OS cannot decrypt right now (e.g. locked keychain); the entry is kept for later. */
+  | { readonly kind: 'unavailable' }
+  /** The entry could not be read and was removed. */
+  | { readonly kind: 'discarded' }
+  | { readonly kind: 'ok'; readonly value: T };
+
+export interface SealedStore {
+  /** Encrypts and writes; false (and the key removed) when the cipher cannot encrypt. */
+  write(key: string, value: unknown): Promise<boolean>;
+  read<T>(key: string, schema: z.ZodType<T>): Promise<SealedRead<T>>;
+  delete(key: string): void;
+}
+
+const entrySchema = z.object({ version: z.literal(SEALED_VERSION), data: z.base64().min(1) }).strict();
+
+export function createSealedStore(cipher: Cipher, store: KeyValueStore, log: Logger): SealedStore {
+  async function available(): Promise<boolean> {
+    try {
+      return await cipher.isAvailable();
+    } catch (error) {
+      log.warn('vault.cipher-check-failed', { error });
+      return false;
+    }
+  }
+
+  function discard(key: string, reason: string): SealedRead<never> {
+    log.warn('vault.entry-discarded', { key, reason });
+    store.delete(key);
+    return { kind: 'discarded' };
+  }
+
+  return {
+    async write(key, value) {
+      if (!(await available())) {
+        // A plain-text fallback would leave refresh tokens readable by anything on the machine.
+        log.warn('vault.memory-only', { key, cipher: cipher.describe?.() ?? 'unknown' });
+        store.delete(key);
+        return false;
+      }
+      try {
+        const data = await cipher.encrypt(JSON.stringify(value));
+        // One key, overwritten in place: the old entry stays until the new one is written.
+        store.set(key, { version: SEALED_VERSION, data: data.toString('base64') });
+        return true;
+      } catch (error) {
+        log.error('vault.save-failed', { key, error });
+        return false;
+      }
+    },
+
+    async read(key, schema) {
+      const raw = store.get(key);
+      if (raw === undefined) return { kind: 'absent' };
+      const entry = entrySchema.safeParse(raw);
+      if (!entry.success) return discard(key, 'unrecognised entry');
+      if (!(await available())) {
+        // Keep the entry: the keychain may be locked now and work on the next launch.
+        log.warn('vault.load-unavailable', { key });
+        return { kind: 'unavailable' };
+      }
+      let plain: string;
+      try {
+        plain = await cipher.decrypt(Buffer.from(entry.data.data, 'base64'));
+      } catch {
+        return discard(key, 'decryption failed');
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(plain);
+      } catch {
+        return discard(key, 'not JSON');
+      }
+      const parsed = schema.safeParse(json);
+      return parsed.success ? { kind: 'ok', value: parsed.data } : discard(key, 'unexpected content');
+    },
+
+    delete: (key) => store.delete(key),
+  };
+}
