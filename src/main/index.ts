@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, net, type BrowserWindow } from 'electron';
+import { app, net, powerMonitor, type BrowserWindow } from 'electron';
 import { createAuthApp, type AuthApp } from './app';
 import { loadConfig, loadDotEnv } from './config';
 import { BUILD_DEFAULTS } from './build-defaults';
@@ -52,6 +52,9 @@ async function start(): Promise<void> {
     fetch: (input, init) => net.fetch(input instanceof URL ? input.toString() : input, init),
     log,
   });
+  // Timers do not run while the computer sleeps: on wake, refresh if due and reconnect if offline.
+  const resumed = authApp;
+  powerMonitor.on('resume', () => void resumed.handleSystemResume());
 
   const devServer = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
   if (!devServer) serveRenderer(join(here, '../renderer'));

@@ -105,6 +105,7 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
           profile={view.profile}
           storage={view.storage}
           messages={view.messages}
+          offline={view.offline === true}
           busy={busy}
           onRefresh={() => void run((api) => api.refreshProfile())}
           onSignOut={() => void run((api) => api.signOut())}

@@ -6,12 +6,14 @@ interface HomeScreenProps {
   profile: UserProfile;
   storage: TokenStorage;
   messages: ReadonlyArray<UiMessage>;
+  /** The sign-in service cannot be reached; the profile is the last one stored. */
+  offline?: boolean;
   busy: boolean;
   onRefresh(): void;
   onSignOut(): void;
 }
 
-export function HomeScreen({ profile, storage, messages, busy, onRefresh, onSignOut }: HomeScreenProps) {
+export function HomeScreen({ profile, storage, messages, offline = false, busy, onRefresh, onSignOut }: HomeScreenProps) {
   const displayName = profile.name ?? [profile.given_name, profile.family_name].filter(Boolean).join(' ');
   return (
     <Screen title={displayName !== '' ? `Welcome, ${displayName}` : 'Signed in'}>
@@ -20,6 +22,14 @@ export function HomeScreen({ profile, storage, messages, busy, onRefresh, onSign
           <p className="message message--warning">
             <strong className="message__level">Warning:</strong> This computer cannot encrypt your session, so it is kept
             in memory only. You will need to sign in again next time you open the app.
+          </p>
+        </div>
+      )}
+      {offline && (
+        <div role="status" className="messages">
+          <p className="message message--info">
+            <strong className="message__level">Offline:</strong> The sign-in service cannot be reached. You are still
+            signed in; the app will reconnect on its own.
           </p>
         </div>
       )}
