@@ -3,7 +3,7 @@ import { parseDistArgs } from './dist-args';
 
 describe('parseDistArgs', () => {
   it('builds for the host OS when no platform is named', () => {
-    expect(parseDistArgs([], {}, 'linux')).toEqual({ platforms: ['linux'], dirOnly: false, electronDist: undefined, electronDistSource: undefined });
+    expect(parseDistArgs([], {}, 'linux')).toEqual({ platforms: ['linux'], dirOnly: false, electronDist: undefined, electronDistSource: undefined, output: undefined });
     expect(parseDistArgs([], {}, 'win32').platforms).toEqual(['win']);
     expect(parseDistArgs([], {}, 'darwin').platforms).toEqual(['mac']);
   });
@@ -27,6 +27,8 @@ describe('parseDistArgs', () => {
     expect(() => parseDistArgs(['--linx'], {}, 'linux')).toThrow(/Unknown option '--linx'[\s\S]*Usage: npm run dist/);
     expect(() => parseDistArgs(['linux'], {}, 'linux')).toThrow(/Usage/);
     expect(() => parseDistArgs(['--electron-dist', ''], {}, 'linux')).toThrow('--electron-dist needs a folder.');
+    expect(() => parseDistArgs(['--output', ' '], {}, 'linux')).toThrow('--output needs a folder.');
+    expect(parseDistArgs(['--output', '/tmp/r'], {}, 'linux').output).toBe('/tmp/r');
     expect(() => parseDistArgs(['--mac'], {}, 'linux')).toThrow(/only be signed and packaged as a dmg on macOS/);
     expect(() => parseDistArgs([], {}, 'freebsd')).toThrow('No installer target for freebsd; pass --linux, --win or --mac.');
     expect(parseDistArgs(['--linux'], {}, 'freebsd').platforms).toEqual(['linux']);

@@ -5,6 +5,7 @@
  *   npm run dist -- --linux --win     for the named OSes (--mac builds only on macOS)
  *   npm run dist -- --dir             an unpacked app folder instead of installers (quick checks)
  *   npm run dist -- --electron-dist D use the Electron build in D instead of downloading one
+ *   npm run dist -- --output D        write to D instead of release/<version> (tests use a temp folder)
  */
 import { parseArgs } from 'node:util';
 
@@ -17,6 +18,7 @@ export interface DistOptions {
   readonly electronDist: string | undefined;
   /** Where electronDist came from, for the message. */
   readonly electronDistSource: '--electron-dist' | 'ELECTRON_OVERRIDE_DIST_PATH' | undefined;
+  readonly output: string | undefined;
 }
 
 export const PLATFORM_OF: Readonly<Partial<Record<NodeJS.Platform, DistPlatform>>> = { linux: 'linux', win32: 'win', darwin: 'mac' };
@@ -35,10 +37,11 @@ export function parseDistArgs(argv: ReadonlyArray<string>, env: Readonly<Record<
         mac: { type: 'boolean', default: false },
         dir: { type: 'boolean', default: false },
         'electron-dist': { type: 'string' },
+        output: { type: 'string' },
       },
     }));
   } catch (error) {
-    throw new Error(`${(error as Error).message}\nUsage: npm run dist -- [--linux] [--win] [--mac] [--dir] [--electron-dist DIR]`);
+    throw new Error(`${(error as Error).message}\nUsage: npm run dist -- [--linux] [--win] [--mac] [--dir] [--electron-dist DIR] [--output DIR]`);
   }
   const named = (['linux', 'win', 'mac'] as const).filter((p) => values[p]);
   const host = PLATFORM_OF[hostPlatform];
@@ -49,10 +52,12 @@ export function parseDistArgs(argv: ReadonlyArray<string>, env: Readonly<Record<
   const fromFlag = values['electron-dist']?.trim();
   const fromEnv = env['ELECTRON_OVERRIDE_DIST_PATH']?.trim();
   if (values['electron-dist'] !== undefined && !fromFlag) throw new Error('--electron-dist needs a folder.');
+  if (values.output !== undefined && !values.output.trim()) throw new Error('--output needs a folder.');
   return {
     platforms: named.length > 0 ? named : [host!],
     dirOnly: values.dir,
     electronDist: fromFlag || fromEnv || undefined,
     electronDistSource: fromFlag ? '--electron-dist' : fromEnv ? 'ELECTRON_OVERRIDE_DIST_PATH' : undefined,
+    output: values.output?.trim() || undefined,
   };
 }

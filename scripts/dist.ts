@@ -46,7 +46,11 @@ async function dist(argv: ReadonlyArray<string>): Promise<string[]> {
   console.log(`\n▶ electron-builder ${options.platforms.map((p) => `--${p}`).join(' ')}${options.dirOnly ? ' --dir' : ''}`);
   // publish: never: releases are uploaded by whoever signs them, not by a local build.
   // electron-builder loads electron-builder.ts itself; `config` here is merged over it.
-  return build({ targets, config: options.electronDist ? { electronDist: resolve(options.electronDist) } : undefined, publish: 'never' });
+  const overrides = {
+    ...(options.electronDist ? { electronDist: resolve(options.electronDist) } : {}),
+    ...(options.output ? { directories: { output: resolve(options.output) } } : {}),
+  };
+  return build({ targets, config: overrides, publish: 'never' });
 }
 
 try {
