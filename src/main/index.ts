@@ -15,6 +15,7 @@ import { registerIpc } from './electron/ipc';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher';
 import { createMainWindow, denyAllPermissions } from './electron/window';
 import { originOf } from './ipc/sender-check';
+import { externalOrigins } from './security/external-url';
 import { createConsoleLogger, logLevelFromEnv } from './log/logger';
 import { configFileCandidates, loadReleaseConfig } from './release-config';
 import { APP_ENTRY_URL } from './renderer-host/app-protocol';
@@ -45,8 +46,9 @@ function loadAppConfig() {
 }
 
 async function start(): Promise<void> {
+  const config = loadAppConfig();
   authApp = await createAuthApp({
-    config: loadAppConfig(),
+    config,
     cipher: createSafeStorageCipher(),
     store: createElectronKeyValueStore(),
     fetch: (input, init) => net.fetch(input instanceof URL ? input.toString() : input, init),
@@ -64,7 +66,8 @@ async function start(): Promise<void> {
 
   denyAllPermissions();
   installAppMenu();
-  const window = createMainWindow(startUrl, savedWindowPlacement());
+  // Only the Okta org's own https pages may open in the system browser.
+  const window = createMainWindow(startUrl, savedWindowPlacement(), externalOrigins(config.ok ? [config.config.issuer] : []));
   mainWindow = window;
   rememberWindowPlacement(window);
   const unregister = registerIpc(authApp, window, allowedOrigin);

@@ -1,12 +1,18 @@
 /** The one app window, locked down: isolated, sandboxed, no navigation, no popups, no permissions. */
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, session } from 'electron';
+import { BrowserWindow, session, shell } from 'electron';
 import { originOf } from '../ipc/sender-check';
+import { isAllowedExternalUrl } from '../security/external-url';
 import { DEFAULT_SIZE, MIN_SIZE, type WindowPlacement } from '../window-state';
 
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 
-export function createMainWindow(startUrl: string, placement: WindowPlacement = { ...DEFAULT_SIZE, maximized: false }): BrowserWindow {
+/** `externalOrigins`: https origins whose links open in the system browser (see isAllowedExternalUrl). */
+export function createMainWindow(
+  startUrl: string,
+  placement: WindowPlacement = { ...DEFAULT_SIZE, maximized: false },
+  externalOrigins: ReadonlyArray<string> = [],
+): BrowserWindow {
   const allowedOrigin = originOf(startUrl);
   const window = new BrowserWindow({
     x: placement.x,
@@ -24,14 +30,23 @@ export function createMainWindow(startUrl: string, placement: WindowPlacement = 
       webSecurity: true,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click (auxclick) would open links in a new window without going through window.open.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => (placement.maximized ? window.maximize() : window.show()));
-  window.webContents.on('will-navigate', (event, url) => {
+  const stayInApp = (event: { preventDefault(): void }, url: string) => {
     if (originOf(url) !== allowedOrigin) event.preventDefault();
-  });
+  };
+  window.webContents.on('will-navigate', stayInApp);
+  // A server redirect is a navigation too.
+  window.webContents.on('will-redirect', stayInApp);
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // No new windows ever; a link to the Okta org opens in the system browser instead.
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url, externalOrigins)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
   void window.loadURL(startUrl);
   return window;
 }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { externalOrigins, isAllowedExternalUrl } from './external-url';
+
+const allowed = externalOrigins(['https://dev-123.okta.com/oauth2/default', 'http://127.0.0.1:8787/oauth2/default', 'not a url']);
+
+describe('isAllowedExternalUrl', () => {
+  it('keeps only https origins in the allowlist', () => {
+    expect(allowed).toEqual(['https://dev-123.okta.com']);
+  });
+
+  it('allows https pages of the Okta org', () => {
+    expect(isAllowedExternalUrl('https://dev-123.okta.com/enduser/settings', allowed)).toBe(true);
+    expect(isAllowedExternalUrl('https://DEV-123.okta.com:443/help?x=1#y', allowed)).toBe(true);
+  });
+
+  it.each([
+    ['plain http of the org', 'http://dev-123.okta.com/'],
+    ['another origin', 'https://evil.example/'],
+    ['a look-alike subdomain', 'https://dev-123.okta.com.evil.example/'],
+    ['credentials before the host', 'https://dev-123.okta.com@evil.example/'],
+    ['credentials on the org', 'https://user:pw@dev-123.okta.com/'],
+    ['another port', 'https://dev-123.okta.com:8443/'],
+    ['file:', 'file:///etc/passwd'],
+    ['a custom scheme', 'ms-msdt:/id PCWDiagnostic'],
+    ['smb:', 'smb://dev-123.okta.com/share'],
+    ['javascript:', 'javascript:alert(1)'],
+    ['data:', 'data:text/html,<script>alert(1)</script>'],
+    ['the app itself', 'app://bundle/index.html'],
+    ['not a URL', 'dev-123.okta.com'],
+    ['an empty string', ''],
+    ['a very long URL', `https://dev-123.okta.com/${'a'.repeat(3000)}`],
+  ])('refuses %s', (_name, url) => {
+    expect(isAllowedExternalUrl(url, allowed)).toBe(false);
+  });
+
+  it('refuses non-strings and everything when the allowlist is empty', () => {
+    expect(isAllowedExternalUrl(undefined, allowed)).toBe(false);
+    expect(isAllowedExternalUrl({ toString: () => 'https://dev-123.okta.com/' }, allowed)).toBe(false);
+    expect(isAllowedExternalUrl('https://dev-123.okta.com/', [])).toBe(false);
+  });
+});
