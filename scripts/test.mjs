@@ -80,6 +80,8 @@ function electronBinaryPresent() {
 checkStep('typecheck (main, preload, idp, e2e, scripts)', 'npx', ['tsc', '-p', 'tsconfig.node.json']);
 checkStep('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json']);
 checkStep('build (electron-vite)', 'npx', ['electron-vite', 'build']);
+// Security lint of the sources and the fresh build (see SECURITY.md); one check, like the typechecks.
+checkStep('electronegativity (Electron security lint)', 'node', ['scripts/electronegativity.mjs']);
 vitestStep();
 playwrightStep('playwright (Chromium journeys)', 'e2e/playwright.config.ts', resolve(resultsDir, 'browser.json'));
 
