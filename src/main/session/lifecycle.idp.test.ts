@@ -47,12 +47,12 @@ interface Launched {
   view(channel: string): Promise<AuthView>;
 }
 
-async function world(): Promise<World> {
+async function world(options: { encryption?: boolean } = {}): Promise<World> {
   const idp = await startIdp();
   const config = loadConfig({ OKTA_ISSUER: idp.issuer, OKTA_CLIENT_ID: idp.clientId, OKTA_REDIRECT_URI: idp.redirectUri });
   if (!config.ok) throw new Error('bad config');
   const store = createMemoryStore();
-  const cipher = createTestCipher();
+  const cipher = createTestCipher({ available: options.encryption ?? true });
   const log = createCapturingLogger();
   const clockOffset = { ms: 0 };
   cleanup.push(() => idp.close().catch(() => {}));
@@ -92,12 +92,13 @@ async function world(): Promise<World> {
   };
 }
 
-async function signedInWorld() {
-  const w = await world();
+async function signedInWorld(options: { encryption?: boolean } = {}) {
+  const w = await world(options);
   const first = await w.launch();
   const result = await first.app.invoke(CHANNELS.signIn, { username: 'alice@example.com', password: DEMO_PASSWORD });
   expect(result).toMatchObject({ ok: true, value: { status: 'signed-in' } });
   const signedIn = (result as { value: AuthView }).value;
+  // Undefined without encryption (nothing is stored); the tests that use it encrypt.
   const tokens = (await w.stored())!;
   return { w, first, signedIn, tokens };
 }
@@ -328,5 +329,18 @@ describe('sign-out', () => {
     await first.scheduler.runDue();
     expect(w.store.get(PENDING_REVOCATION_KEY)).toBeUndefined();
     expect(w.idp.counts().logout).toBeGreaterThan(0);
+  });
+
+  it('without OS encryption keeps the pending revocation in memory only, and still retries it', async () => {
+    const { w, first, signedIn } = await signedInWorld({ encryption: false });
+    expect(signedIn).toMatchObject({ storage: 'memory-only' });
+    w.offline(true);
+    expect(await first.view(CHANNELS.signOut)).toEqual({ status: 'signed-out', messages: [REVOCATION_FAILED] });
+    expect(w.store.entries.size).toBe(0);
+    w.offline(false);
+    w.idp.resetCounts();
+    await first.scheduler.runDue();
+    expect(w.idp.counts()).toMatchObject({ revoke: 2, logout: 1 });
+    expect(first.scheduler.pending()).toEqual([]);
   });
 });

@@ -92,8 +92,10 @@ export function createSession(deps: SessionDeps): Session {
 
   function schedule(delayMs: number): void {
     cancelTimer?.();
-    cancelTimer = scheduler.set(() => background(), delayMs);
+    cancelTimer = scheduler.set(() => safeBackground(), delayMs);
   }
+  // Nobody awaits a timer: an unexpected error is logged, never an unhandled rejection.
+  const safeBackground = () => background().catch((error: unknown) => log.error('session.background-failed', { error: errorName(error) }));
   const scheduleRenewal = (c: Current) => schedule(Math.max(MIN_RENEW_DELAY_MS, expiresAtMs(c) - REFRESH_MARGIN_SECONDS * 1000 - clock()));
   const scheduleRetry = () => schedule(backoffMs(++failures));
 
@@ -284,7 +286,7 @@ export function createSession(deps: SessionDeps): Session {
 
     async handleResume() {
       revocations.nudge();
-      await background();
+      await safeBackground();
     },
 
     currentTokens: () => current?.tokens,
