@@ -23,6 +23,13 @@ describe('parseDistArgs', () => {
     expect(parseDistArgs([], { ELECTRON_OVERRIDE_DIST_PATH: ' ' }, 'linux').electronDist).toBeUndefined();
   });
 
+  it('falls back to the Electron npm installed, only for builds for this OS', () => {
+    const installed = '/repo/node_modules/electron/dist';
+    expect(parseDistArgs([], {}, 'linux', installed)).toMatchObject({ electronDist: installed, electronDistSource: 'node_modules/electron' });
+    expect(parseDistArgs(['--linux', '--win'], {}, 'linux', installed).electronDist).toBeUndefined();
+    expect(parseDistArgs([], { ELECTRON_OVERRIDE_DIST_PATH: '/opt/e' }, 'linux', installed).electronDist).toBe('/opt/e');
+  });
+
   it('rejects unknown options, stray words, an empty --electron-dist, --mac off a Mac and unknown hosts', () => {
     expect(() => parseDistArgs(['--linx'], {}, 'linux')).toThrow(/Unknown option '--linx'[\s\S]*Usage: npm run dist/);
     expect(() => parseDistArgs(['linux'], {}, 'linux')).toThrow(/Usage/);

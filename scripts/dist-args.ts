@@ -17,14 +17,23 @@ export interface DistOptions {
   /** A folder holding an unpacked Electron (what ELECTRON_OVERRIDE_DIST_PATH points at). */
   readonly electronDist: string | undefined;
   /** Where electronDist came from, for the message. */
-  readonly electronDistSource: '--electron-dist' | 'ELECTRON_OVERRIDE_DIST_PATH' | undefined;
+  readonly electronDistSource: '--electron-dist' | 'ELECTRON_OVERRIDE_DIST_PATH' | 'node_modules/electron' | undefined;
   readonly output: string | undefined;
 }
 
 export const PLATFORM_OF: Readonly<Partial<Record<NodeJS.Platform, DistPlatform>>> = { linux: 'linux', win32: 'win', darwin: 'mac' };
 
-/** Throws an Error whose message is fit to print on bad arguments. */
-export function parseDistArgs(argv: ReadonlyArray<string>, env: Readonly<Record<string, string | undefined>>, hostPlatform: NodeJS.Platform): DistOptions {
+/**
+ * Throws an Error whose message is fit to print on bad arguments. `installedElectron`: the
+ * node_modules/electron/dist folder when `npm install` downloaded the binary; it fits only
+ * builds for this OS, so it is used only for those.
+ */
+export function parseDistArgs(
+  argv: ReadonlyArray<string>,
+  env: Readonly<Record<string, string | undefined>>,
+  hostPlatform: NodeJS.Platform,
+  installedElectron?: string,
+): DistOptions {
   let values;
   try {
     ({ values } = parseArgs({
@@ -53,11 +62,13 @@ export function parseDistArgs(argv: ReadonlyArray<string>, env: Readonly<Record<
   const fromEnv = env['ELECTRON_OVERRIDE_DIST_PATH']?.trim();
   if (values['electron-dist'] !== undefined && !fromFlag) throw new Error('--electron-dist needs a folder.');
   if (values.output !== undefined && !values.output.trim()) throw new Error('--output needs a folder.');
+  const platforms = named.length > 0 ? named : [host!];
+  const installed = !fromFlag && !fromEnv && installedElectron && platforms.every((p) => p === host) ? installedElectron : undefined;
   return {
-    platforms: named.length > 0 ? named : [host!],
+    platforms,
     dirOnly: values.dir,
-    electronDist: fromFlag || fromEnv || undefined,
-    electronDistSource: fromFlag ? '--electron-dist' : fromEnv ? 'ELECTRON_OVERRIDE_DIST_PATH' : undefined,
+    electronDist: fromFlag || fromEnv || installed,
+    electronDistSource: fromFlag ? '--electron-dist' : fromEnv ? 'ELECTRON_OVERRIDE_DIST_PATH' : installed ? 'node_modules/electron' : undefined,
     output: values.output?.trim() || undefined,
   };
 }

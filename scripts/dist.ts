@@ -4,7 +4,8 @@
  *
  * Offline: electron-builder downloads Electron unless it is given one. Pass `--electron-dist DIR`
  * or set ELECTRON_OVERRIDE_DIST_PATH to a folder holding an unpacked Electron of the version in
- * package.json, built for the target OS.
+ * package.json, built for the target OS. For a build for this OS, the Electron `npm install`
+ * downloaded (node_modules/electron/dist) is used when present.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -22,7 +23,9 @@ function electronDistProblem(options: DistOptions): string | undefined {
 }
 
 async function dist(argv: ReadonlyArray<string>): Promise<string[]> {
-  const options = parseDistArgs(argv, process.env, process.platform);
+  // `npm install` leaves path.txt beside the binary it downloaded into node_modules/electron/dist.
+  const installed = existsSync('node_modules/electron/path.txt') ? resolve('node_modules/electron/dist') : undefined;
+  const options = parseDistArgs(argv, process.env, process.platform, installed);
   const problem = electronDistProblem(options);
   if (problem) throw new Error(problem);
   if (options.electronDist) {
