@@ -8,6 +8,7 @@
  * (Linux sizes), both made from build/icon.svg by `npm run icons`.
  */
 import type { Configuration } from 'electron-builder';
+import { electronBuilderFuses } from './scripts/fuses';
 
 /**
  * What goes into app.asar besides production node_modules (which electron-builder adds itself,
@@ -24,20 +25,6 @@ export const APP_FILES = [
   '!**/*.{test,spec}.{js,cjs,mjs,ts}',
 ] as const;
 
-/**
- * Electron fuses flipped in the packaged binary: no running as plain Node, no NODE_OPTIONS or
- * --inspect, code only from an integrity-checked app.asar, no extra file:// privileges.
- */
-export const ELECTRON_FUSES = {
-  runAsNode: false,
-  enableCookieEncryption: true,
-  enableNodeOptionsEnvironmentVariable: false,
-  enableNodeCliInspectArguments: false,
-  enableEmbeddedAsarIntegrityValidation: true,
-  onlyLoadAppFromAsar: true,
-  grantFileProtocolExtraPrivileges: false,
-} as const;
-
 export const APP_ID = 'com.example.oktadesktopsignin';
 
 const config: Configuration = {
@@ -49,7 +36,8 @@ const config: Configuration = {
   asar: true,
   // No native modules among the dependencies: nothing to rebuild for Electron's ABI.
   npmRebuild: false,
-  electronFuses: ELECTRON_FUSES,
+  // The security settings of the Electron binary: one table, in scripts/fuses.ts.
+  electronFuses: electronBuilderFuses('release'),
   afterSign: './build/notarize.cjs',
   linux: {
     target: ['AppImage', 'deb'],
