@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../shared/contract';
+import { createManualScheduler } from './session/scheduler';
 import { credentials, DEMO_PASSWORD, startHarness, type AppHarness } from './testing/idp-harness';
 
 // Keys whose values are secrets in Okta's IDX and OAuth traffic.
@@ -58,15 +59,25 @@ function everythingShown(h: AppHarness): string {
 }
 
 describe('secrets hygiene', () => {
-  it('no password, token, code or handle appears in logs, errors or views through sign-in, refresh and sign-out', async () => {
+  it('no password, token, code or handle appears in logs, errors or views through sign-in, profile and token refresh, and sign-out', async () => {
     const secrets = new Set<string>([DEMO_PASSWORD]);
-    const h = await startHarness({ wrapFetch: wireTap(secrets) });
+    const scheduler = createManualScheduler();
+    const later = { ms: 0 };
+    const h = await startHarness({ wrapFetch: wireTap(secrets), scheduler, clock: () => Date.now() + later.ms });
     try {
       // A wrong password first: its value and the failed step are interesting too.
       expect(await h.view(CHANNELS.signIn, credentials('alice@example.com', 'Wrong-Passw0rd-42'))).toMatchObject({ status: 'pending' });
       secrets.add('Wrong-Passw0rd-42');
       expect(await h.view(CHANNELS.proceed, { step: 'identify', values: credentials('alice@example.com') })).toMatchObject({ status: 'signed-in' });
       expect(await h.view(CHANNELS.refreshProfile)).toMatchObject({ status: 'signed-in' });
+      // Token refresh (the session's scheduled renewal), two hours on: new tokens, rotated refresh token.
+      const before = await h.storedTokens();
+      later.ms = 2 * 60 * 60 * 1000;
+      await scheduler.runDue();
+      const after = await h.storedTokens();
+      expect(after?.accessToken).toBeTruthy();
+      expect(after?.accessToken).not.toBe(before?.accessToken);
+      later.ms = 0;
       // Bad input that carries a password: the error must not echo it.
       await h.call(CHANNELS.signIn, { username: 'alice@example.com', password: DEMO_PASSWORD, extra: DEMO_PASSWORD });
       await h.call(CHANNELS.signIn, credentials('alice@example.com'));
@@ -79,7 +90,7 @@ describe('secrets hygiene', () => {
 
       const tokens = [...secrets];
       // The tap really saw the secrets it is meant to look for (otherwise this test proves nothing).
-      expect(tokens.filter((s) => s.startsWith('eyJ')).length).toBeGreaterThanOrEqual(4); // access + id tokens, two sign-ins
+      expect(tokens.filter((s) => s.startsWith('eyJ')).length).toBeGreaterThanOrEqual(6); // access + id tokens: two sign-ins, one refresh
       expect(h.log.entries.length).toBeGreaterThan(5);
       expect(h.log.entries.some((e) => e.level === 'debug' || e.level === 'info')).toBe(true);
 

@@ -5,7 +5,7 @@
  */
 import { DEMO_PASSWORD, startIdp, type IdpOptions, type RunningIdp } from '../../../idp/index';
 import type { AuthView, BridgeResult } from '../../shared/contract';
-import { createAuthApp, type AuthApp } from '../app';
+import { createAuthApp, type AuthApp, type AuthAppDeps } from '../app';
 import { loadConfig } from '../config';
 import { createCapturingLogger, silentLogger } from '../log/logger';
 import { createTestCipher } from '../session/cipher';
@@ -45,6 +45,9 @@ export interface HarnessOptions {
   requestTimeoutMs?: number;
   /** Wraps the app's fetch, e.g. to watch the wire. */
   wrapFetch?: (inner: typeof fetch) => typeof fetch;
+  /** Passed through to the app: move time and run timers by hand. */
+  clock?: AuthAppDeps['clock'];
+  scheduler?: AuthAppDeps['scheduler'];
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<AppHarness> {
@@ -54,7 +57,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<AppHar
   const log = createCapturingLogger();
   const config = loadConfig({ OKTA_ISSUER: idp.issuer, OKTA_CLIENT_ID: idp.clientId, OKTA_REDIRECT_URI: idp.redirectUri });
   const fetchFn = options.wrapFetch ? options.wrapFetch(globalThis.fetch) : globalThis.fetch;
-  const app = await createAuthApp({ config, cipher, store, log, fetch: fetchFn, requestTimeoutMs: options.requestTimeoutMs });
+  const { requestTimeoutMs, clock, scheduler } = options;
+  const app = await createAuthApp({ config, cipher, store, log, fetch: fetchFn, requestTimeoutMs, clock, scheduler });
   const results: Array<BridgeResult<AuthView>> = [];
   const events: AuthView[] = [];
   app.onStateChanged((v) => events.push(v));
