@@ -103,7 +103,6 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
       return (
         <HomeScreen
           profile={view.profile}
-          storage={view.storage}
           messages={view.messages}
           offline={view.offline === true}
           busy={busy}

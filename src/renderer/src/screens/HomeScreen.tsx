@@ -1,10 +1,9 @@
-import type { TokenStorage, UiMessage, UserProfile } from '../../../shared/contract';
+import type { UiMessage, UserProfile } from '../../../shared/contract';
 import { Messages } from '../components/Messages';
 import { Screen } from '../components/Screen';
 
 interface HomeScreenProps {
   profile: UserProfile;
-  storage: TokenStorage;
   messages: ReadonlyArray<UiMessage>;
   /** The sign-in service cannot be reached; the profile is the last one stored. */
   offline?: boolean;
@@ -13,18 +12,10 @@ interface HomeScreenProps {
   onSignOut(): void;
 }
 
-export function HomeScreen({ profile, storage, messages, offline = false, busy, onRefresh, onSignOut }: HomeScreenProps) {
+export function HomeScreen({ profile, messages, offline = false, busy, onRefresh, onSignOut }: HomeScreenProps) {
   const displayName = profile.name ?? [profile.given_name, profile.family_name].filter(Boolean).join(' ');
   return (
     <Screen title={displayName !== '' ? `Welcome, ${displayName}` : 'Signed in'}>
-      {storage === 'memory-only' && (
-        <div role="status" className="messages">
-          <p className="message message--warning">
-            <strong className="message__level">Warning:</strong> This computer cannot encrypt your session, so it is kept
-            in memory only. You will need to sign in again next time you open the app.
-          </p>
-        </div>
-      )}
       {offline && (
         <div role="status" className="messages">
           <p className="message message--info">
