@@ -1,6 +1,7 @@
 /**
  * Every screen a journey reaches is checked with axe-core and photographed: the PNG is a test
- * artifact (test-results/screens) and the README's picture (docs/screenshots).
+ * artifact (test-results/screens). With UPDATE_SCREENSHOTS=1 it also replaces the README's
+ * picture (docs/screenshots), so an ordinary test run leaves the work tree clean.
  */
 import { copyFile, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -21,9 +22,11 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 export async function checkScreen(page: Page, name: string): Promise<void> {
   await expectNoAxeViolations(page);
   await mkdir(ARTIFACT_DIR, { recursive: true });
-  await mkdir(DOCS_DIR, { recursive: true });
   const artifact = resolve(ARTIFACT_DIR, `${name}.png`);
   // Animations off and caret hidden, so the same screen gives the same picture every run.
   await page.screenshot({ path: artifact, fullPage: true, animations: 'disabled', caret: 'hide' });
-  await copyFile(artifact, resolve(DOCS_DIR, `${name}.png`));
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    await mkdir(DOCS_DIR, { recursive: true });
+    await copyFile(artifact, resolve(DOCS_DIR, `${name}.png`));
+  }
 }
