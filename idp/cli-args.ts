@@ -1,0 +1,95 @@
+/** Parses `npm run idp -- ...` arguments into startIdp options (kept apart from the process glue so it can be tested). */
+import { parseArgs } from 'node:util';
+import type { IdpOptions } from './types';
+
+export const CLI_USAGE = `Usage: npm run idp -- [options]
+
+Serves a local Okta Identity Engine org on 127.0.0.1 (issuer http://127.0.0.1:PORT/oauth2/default).
+
+Options:
+  --port N                  port to listen on (default 8787; 0 = any free port)
+  --client-id ID            OIDC client id (default desktop-app-client)
+  --redirect-uri URI        registered redirect URI (default com.example.desktop:/callback)
+  --users FILE              users file (default idp/users.demo.json; format in idp/README.md)
+  --policy P                one-page (default) or identifier-first
+  --lockout N               wrong passwords before an account locks (default 5)
+  --access-token-ttl S      access token lifetime in seconds (default 3600)
+  --id-token-ttl S          id token lifetime in seconds (default 3600)
+  --refresh-token-ttl S     refresh token lifetime in seconds (default 604800)
+  --transaction-ttl S       sign-in transaction lifetime in seconds (default 600)
+  --quiet                   do not log requests' outcomes
+  -h, --help                show this help`;
+
+export type CliParse =
+  | { kind: 'run'; options: IdpOptions; quiet: boolean }
+  | { kind: 'help' }
+  | { kind: 'error'; message: string };
+
+const INTEGER_FLAGS = {
+  lockout: 'lockoutThreshold',
+  'access-token-ttl': 'accessTokenTtlSeconds',
+  'id-token-ttl': 'idTokenTtlSeconds',
+  'refresh-token-ttl': 'refreshTokenTtlSeconds',
+  'transaction-ttl': 'transactionTtlSeconds',
+} as const;
+
+export const DEFAULT_CLI_PORT = 8787;
+
+export function parseCliArgs(argv: string[]): CliParse {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        'client-id': { type: 'string' },
+        'redirect-uri': { type: 'string' },
+        users: { type: 'string' },
+        policy: { type: 'string' },
+        lockout: { type: 'string' },
+        'access-token-ttl': { type: 'string' },
+        'id-token-ttl': { type: 'string' },
+        'refresh-token-ttl': { type: 'string' },
+        'transaction-ttl': { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err) {
+    return { kind: 'error', message: (err as Error).message };
+  }
+  if (values.help) return { kind: 'help' };
+
+  const options: IdpOptions = {};
+  const port = values.port ?? String(DEFAULT_CLI_PORT);
+  if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) return { kind: 'error', message: `--port must be 0-65535 (got "${port}")` };
+  options.port = Number(port);
+  for (const [flag, key] of Object.entries(INTEGER_FLAGS) as Array<[keyof typeof INTEGER_FLAGS, (typeof INTEGER_FLAGS)[keyof typeof INTEGER_FLAGS]]>) {
+    const raw = values[flag];
+    if (raw === undefined) continue;
+    if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) return { kind: 'error', message: `--${flag} must be a whole number >= 1 (got "${raw}")` };
+    options[key] = Number(raw);
+  }
+  if (values.policy !== undefined) {
+    if (values.policy !== 'one-page' && values.policy !== 'identifier-first') {
+      return { kind: 'error', message: `--policy must be one-page or identifier-first (got "${values.policy}")` };
+    }
+    options.policy = values.policy;
+  }
+  if (values['client-id'] !== undefined) {
+    if (!values['client-id'].trim()) return { kind: 'error', message: '--client-id must not be empty' };
+    options.clientId = values['client-id'];
+  }
+  if (values['redirect-uri'] !== undefined) {
+    try {
+      new URL(values['redirect-uri']);
+    } catch {
+      return { kind: 'error', message: `--redirect-uri must be an absolute URI (got "${values['redirect-uri']}")` };
+    }
+    options.redirectUri = values['redirect-uri'];
+  }
+  if (values.users !== undefined) options.usersFile = values.users;
+  return { kind: 'run', options, quiet: values.quiet ?? false };
+}

@@ -1,0 +1,91 @@
+/** The CLI: argument parsing, and a real process that serves, prints its issuer and stops on SIGTERM. */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../cli-args';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+describe('parseCliArgs', () => {
+  it('maps flags to options, with port 8787 by default', () => {
+    expect(parseCliArgs([])).toEqual({ kind: 'run', options: { port: 8787 }, quiet: false });
+    expect(
+      parseCliArgs(['--port', '0', '--client-id', 'c', '--redirect-uri', 'app:/cb', '--users', 'u.json', '--policy', 'identifier-first', '--lockout', '3', '--access-token-ttl', '60', '--quiet']),
+    ).toEqual({
+      kind: 'run',
+      options: { port: 0, clientId: 'c', redirectUri: 'app:/cb', usersFile: 'u.json', policy: 'identifier-first', lockoutThreshold: 3, accessTokenTtlSeconds: 60 },
+      quiet: true,
+    });
+    expect(parseCliArgs(['-h'])).toEqual({ kind: 'help' });
+  });
+
+  it.each([
+    [['--port', 'abc'], /--port/],
+    [['--port', '70000'], /--port/],
+    [['--lockout', '0'], /--lockout/],
+    [['--access-token-ttl', '1.5'], /--access-token-ttl/],
+    [['--policy', 'magic'], /--policy/],
+    [['--redirect-uri', 'not a uri'], /--redirect-uri/],
+    [['--nope'], /Unknown option/],
+    [['stray'], /positional/i],
+  ])('rejects %j', (argv, message) => {
+    const parsed = parseCliArgs(argv);
+    expect(parsed.kind).toBe('error');
+    expect(parsed.kind === 'error' && parsed.message).toMatch(message);
+  });
+});
+
+describe('npm run idp', () => {
+  it('starts, prints the issuer and demo accounts, serves, and stops cleanly on SIGTERM', async () => {
+    // Its own process group, so SIGTERM reaches npx, tsx and the emulator alike (as Ctrl+C would).
+    const child = spawn('npx', ['tsx', 'idp/cli.ts', '--port', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const group = -child.pid!;
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    const groupAlive = () => {
+      try {
+        process.kill(group, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    try {
+      const issuer = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no issuer printed:\n${out}`)), 20_000);
+        child.stdout.on('data', () => {
+          const match = /issuer:\s+(http:\/\/127\.0\.0\.1:\d+\/oauth2\/default)/.exec(out);
+          if (match?.[1] && out.includes('Press Ctrl+C')) {
+            clearTimeout(timer);
+            resolve(match[1]);
+          }
+        });
+      });
+      expect(out).toContain('alice@example.com');
+      expect(out).toContain('LOCKED_OUT');
+      expect(out).toContain('Password123!');
+      const res = await fetch(`${issuer}/.well-known/openid-configuration`);
+      expect(((await res.json()) as { issuer: string }).issuer).toBe(issuer);
+
+      process.kill(group, 'SIGTERM');
+      await exited;
+      for (let i = 0; i < 50 && groupAlive(); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(groupAlive()).toBe(false);
+      expect(out).toContain('SIGTERM: stopping');
+      await expect(fetch(`${issuer}/v1/keys`)).rejects.toThrow();
+    } finally {
+      if (groupAlive()) process.kill(group, 'SIGKILL');
+    }
+  });
+
+  it('exits 2 with a message on bad arguments', async () => {
+    const child = spawn('npx', ['tsx', 'idp/cli.ts', '--port', 'nope'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(2);
+    expect(err).toContain('--port must be 0-65535');
+  });
+});
