@@ -6,14 +6,16 @@
  * throws the response object on non-2xx so the SDK can read IDX error bodies) and adds what the
  * SDK lacks: a timeout, and a record of transport failures. The SDK turns any thrown Error into a
  * generic AuthApiError that keeps only the message, so the sign-in code asks `takeFailure()` what
- * really happened (timeout, unreachable, 429 with Retry-After) instead of parsing messages.
+ * really happened (timeout, unreachable, 429 with Retry-After, 5xx) instead of parsing messages.
  */
 import type { HttpRequestClient, HttpResponse } from '@okta/okta-auth-js';
 
 export type TransportFailure =
   | { readonly kind: 'timeout' }
   | { readonly kind: 'unreachable' }
-  | { readonly kind: 'rate-limited'; readonly retryAfterSeconds?: number };
+  | { readonly kind: 'rate-limited'; readonly retryAfterSeconds?: number }
+  /** A 5xx: the IdP failed, whatever its body says (an IDX-shaped one would read as TERMINAL). */
+  | { readonly kind: 'server-error'; readonly status: number };
 
 export interface IdpTransport {
   readonly httpRequestClient: HttpRequestClient;
@@ -98,6 +100,7 @@ export function createIdpTransport(fetchFn: typeof fetch, timeoutMs = DEFAULT_TI
       failure = { kind: 'unreachable' };
       throw new Error('The connection was interrupted.');
     }
+    if (response.status >= 500) failure = { kind: 'server-error', status: response.status };
     if (!response.ok || (result.responseJSON && 'error' in result.responseJSON)) {
       // The SDK expects the response itself as the rejection value (see fetchRequest.js).
       throw result;

@@ -36,6 +36,7 @@ export function classifyFailure(error: unknown, transport: TransportFailure | un
   if (transport?.kind === 'rate-limited') return failureView('rate-limited', transport.retryAfterSeconds);
   if (transport?.kind === 'timeout') return { status: 'failure', code: 'network', message: TIMEOUT_MESSAGE };
   if (transport?.kind === 'unreachable') return failureView('network');
+  if (transport?.kind === 'server-error') return failureView('idp-error');
   if (error instanceof OAuthError) {
     return failureView(CONFIGURATION_OAUTH_ERRORS.has(error.errorCode) ? 'configuration' : 'idp-error');
   }

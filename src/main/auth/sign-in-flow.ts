@@ -88,6 +88,13 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
     try {
       const tx = await call();
       log.info('sign-in.result', { action, status: tx.status, step: tx.nextStep?.name });
+      const failure = transport.takeFailure();
+      if (tx.status === IdxStatus.TERMINAL && failure?.kind === 'server-error') {
+        // A 5xx with an IDX body reads as TERMINAL to the SDK, but it is the IdP failing, not the
+        // org's policy ending the sign-in: offer a retry instead of "start over".
+        reset();
+        return { ok: true, outcome: { kind: 'view', view: failureView('idp-error') } };
+      }
       return { ok: true, outcome: fromTransaction(tx) };
     } catch (error) {
       const view = classifyFailure(error, transport.takeFailure());
