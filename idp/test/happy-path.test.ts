@@ -52,4 +52,24 @@ describe('one-page password sign-in with the real okta-auth-js', () => {
     expect(idp.counts()['well-known']).toBe(1);
     expect(idp.counts().token).toBe(0);
   });
+
+  it('logs outcomes but never passwords, tokens or codes', async () => {
+    const lines: string[] = [];
+    const logged = await startIdp({ log: (line) => lines.push(line) });
+    try {
+      const sdk = createSdk(logged, { legacy: true });
+      await sdk.idx.authenticate({ username: 'alice@example.com', password: 'Wrong-Secret-9' });
+      const result = await createSdk(logged, { legacy: true }).idx.authenticate({ username: 'alice@example.com', password: DEMO_PASSWORD });
+      const tokens = result.tokens!;
+      await fetch(`${logged.origin}/__admin/faults/keys`, { method: 'PUT', body: '{"kind":"latency","ms":1,"times":1}' });
+      const text = lines.join('\n');
+      expect(text).toContain('sign-in succeeded for alice@example.com');
+      expect(text).toContain('wrong password for alice@example.com');
+      for (const secret of ['Wrong-Secret-9', DEMO_PASSWORD, tokens.accessToken!.accessToken, tokens.idToken!.idToken, tokens.refreshToken!.refreshToken]) {
+        expect(text).not.toContain(secret);
+      }
+    } finally {
+      await logged.close();
+    }
+  });
 });
