@@ -53,11 +53,7 @@ export const MESSAGES = {
   actionUnavailable: () => message('This step is not available now. Start again.', 'idx.action.unavailable'),
   malformedBody: () => message('The request body was not well-formed.', 'E0000003'),
   unsupportedMediaType: () => message('Unsupported media type. Send application/json.', 'E0000006'),
-  tooLarge: () => message('The request body is too large.', 'E0000003'),
-  notFound: () => message('Not found.', 'E0000022'),
-  methodNotAllowed: () => message('Method not allowed.', 'E0000022'),
   tooManyRequests: () => message('Too many requests', 'tooManyRequests'),
-  serverError: () => message('Internal Server Error', 'E0000009'),
 } as const;
 
 /** An IDX form field; `messages` attaches a field-level error the SDK reports with the step. */

@@ -41,7 +41,10 @@ export function emptyCounts(): Record<IdpEndpoint, number> {
 }
 
 function errorForShape(shape: Shape, status: number, text: string): Reply {
-  if (shape === 'idx') return idxErrorReply(status, [{ message: text, i18n: { key: `E${status}` }, class: 'ERROR' }]);
+  if (shape === 'idx') {
+    const key = status === 413 ? 'E0000003' : status === 405 ? 'E0000022' : status >= 500 ? 'E0000009' : 'E0000001';
+    return idxErrorReply(status, [{ message: text, i18n: { key }, class: 'ERROR' }]);
+  }
   if (shape === 'oauth') return oauthError(status, status >= 500 ? 'server_error' : 'invalid_request', text);
   return apiError(status, status >= 500 ? 'E0000009' : 'E0000001', text);
 }

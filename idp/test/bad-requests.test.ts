@@ -90,7 +90,7 @@ describe('IDX endpoints', () => {
   it('a body over 64 KiB: 413', async () => {
     const res = await fetch(`${idp.origin}/idp/idx/identify`, idxPost({ stateHandle: 'x', identifier: 'a'.repeat(100 * 1024) }));
     expect(res.status).toBe(413);
-    expect(keys(await idxJson(res))).toEqual(['E413']);
+    expect(keys(await idxJson(res))).toEqual(['E0000003']);
   });
 
   it('wrong method: 405 with Allow', async () => {
