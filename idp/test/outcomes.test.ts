@@ -211,6 +211,15 @@ describe('identifier-first policy', () => {
     expect(messageKeys(result)).toEqual(['idx.unknown.user']);
   });
 
+  it('legacy mode, MFA user: picks Password itself, then PENDING on the Email factor', async () => {
+    const idp = await idpWith({ policy: 'identifier-first' });
+    const result = await createSdk(idp, { legacy: true }).idx.authenticate({ username: 'mfa@example.com', password: DEMO_PASSWORD });
+    expect(result.status).toBe(IdxStatus.PENDING);
+    expect(result.nextStep?.name).toBe('select-authenticator-authenticate');
+    expect(result.nextStep?.inputs?.[0]?.options?.map((o) => o.label)).toEqual(['Email']);
+    expect(idp.counts().challenge).toBe(1);
+  });
+
   it('MFA user: select password, then another factor is required and every code fails', async () => {
     const idp = await idpWith({ policy: 'identifier-first' });
     const sdk = createSdk(idp);
