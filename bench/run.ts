@@ -34,6 +34,8 @@ await section('sign-in overhead and round trips', () => benchSignIn({ iterations
 await section(`emulator capacity (${flows} flows)`, () => benchCapacity({ flows, clients: 16, warmupFlows: 200 }));
 
 const durationSeconds = round((performance.now() - start) / 1000, 1);
+// Mostly the emulator's deliberate scrypt per password check (see docs/benchmarks.md).
+rows.push({ section: 'this run', metric: `whole npm run bench (${flows} capacity flows)`, value: durationSeconds, unit: 's', target: '<= 180', met: durationSeconds <= 180 });
 console.log(`\n${formatTable(rows)}\n\ntotal ${durationSeconds} s`);
 writeResults(join(root, '.bench', 'results.json'), { machine, startedAt, durationSeconds, rows });
 const missed = rows.filter((row) => row.met === false).length;
