@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
+import { contentTypeFor } from '../../main/renderer-host/app-protocol';
 
 export interface PreviewFile {
   readonly body: Uint8Array | string;
@@ -20,16 +21,6 @@ export interface PreviewBundle {
 }
 
 const PREVIEW_ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-};
 
 let cached: Promise<PreviewBundle> | null = null;
 
@@ -57,17 +48,12 @@ async function buildOnce(): Promise<PreviewBundle> {
   for (const output of outputs) {
     for (const item of output.output) {
       const body = item.type === 'chunk' ? item.code : item.source;
-      files.set(`/${item.fileName}`, { body, contentType: contentTypeOf(item.fileName) });
+      files.set(`/${item.fileName}`, { body, contentType: contentTypeFor(item.fileName) });
     }
   }
   const html = files.get('/index.html');
   if (html === undefined) throw new Error('The preview build produced no index.html');
   return { files, csp: readCsp(String(html.body)) };
-}
-
-function contentTypeOf(fileName: string): string {
-  const dot = fileName.lastIndexOf('.');
-  return CONTENT_TYPES[dot === -1 ? '' : fileName.slice(dot)] ?? 'application/octet-stream';
 }
 
 /** The policy in the page's CSP meta tag: one source of truth for the meta tag and the header. */
