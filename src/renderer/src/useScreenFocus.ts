@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 
-const FIRST_ERROR = '[aria-invalid="true"], [data-first-error]';
+const INVALID_FIELD = '[aria-invalid="true"]';
+const ERROR_SUMMARY = '[data-first-error]';
 const FIRST_FIELD = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled])';
 
 /**
@@ -19,8 +20,8 @@ export function useScreenFocus(container: RefObject<HTMLElement | null>, screenK
     shownKey.current = screenKey;
     // Invalid fields come before the error summary: that is where the user has to act.
     const target =
-      root.querySelector<HTMLElement>('[aria-invalid="true"]') ??
-      root.querySelector<HTMLElement>(FIRST_ERROR) ??
+      root.querySelector<HTMLElement>(INVALID_FIELD) ??
+      root.querySelector<HTMLElement>(ERROR_SUMMARY) ??
       (newScreen ? (root.querySelector<HTMLElement>(FIRST_FIELD) ?? root.querySelector<HTMLElement>('h1')) : null);
     target?.focus();
   }, [container, screenKey, completedCalls]);
@@ -29,6 +30,6 @@ export function useScreenFocus(container: RefObject<HTMLElement | null>, screenK
 /** After a submit the app's own checks refused, focus the first field that needs fixing. */
 export function useFocusFirstInvalid(form: RefObject<HTMLElement | null>, refusedSubmits: number) {
   useLayoutEffect(() => {
-    if (refusedSubmits > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (refusedSubmits > 0) form.current?.querySelector<HTMLElement>(INVALID_FIELD)?.focus();
   }, [form, refusedSubmits]);
 }

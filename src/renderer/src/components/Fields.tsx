@@ -1,29 +1,41 @@
 import { useState, type ReactNode } from 'react';
 
-interface FieldShellProps {
+type ErrorAria = { 'aria-invalid'?: true; 'aria-describedby'?: string };
+
+interface FieldParts {
   id: string;
   label: string;
   required: boolean;
   errors: ReadonlyArray<string> | undefined;
-  children: (aria: { 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
+}
+
+/** The label, the error text and the attributes that tie both to the control with id `id`. */
+function fieldParts({ id, label, required, errors }: FieldParts, labelClassName?: string) {
+  const errorId = `${id}-error`;
+  const hasErrors = errors !== undefined && errors.length > 0;
+  const labelNode = (
+    <label className={labelClassName} htmlFor={id}>
+      {label}
+      {required && <span className="field__required"> (required)</span>}
+    </label>
+  );
+  const errorNode = hasErrors && (
+    <p className="field__error" id={errorId}>
+      {errors.join(' ')}
+    </p>
+  );
+  const aria: ErrorAria = hasErrors ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
+  return { labelNode, errorNode, aria };
 }
 
 /** Label, control and the control's own errors, wired together for assistive technology. */
-function FieldShell({ id, label, required, errors, children }: FieldShellProps) {
-  const errorId = `${id}-error`;
-  const hasErrors = errors !== undefined && errors.length > 0;
+function FieldShell({ children, ...parts }: FieldParts & { children: (aria: ErrorAria) => ReactNode }) {
+  const { labelNode, errorNode, aria } = fieldParts(parts, 'field__label');
   return (
     <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-        {required && <span className="field__required"> (required)</span>}
-      </label>
-      {children(hasErrors ? { 'aria-invalid': true, 'aria-describedby': errorId } : {})}
-      {hasErrors && (
-        <p className="field__error" id={errorId}>
-          {errors.join(' ')}
-        </p>
-      )}
+      {labelNode}
+      {children(aria)}
+      {errorNode}
     </div>
   );
 }
@@ -39,54 +51,62 @@ interface TextFieldProps {
   errors?: ReadonlyArray<string>;
 }
 
-export function TextField({ id, label, value, onChange, required = false, autoComplete, maxLength, errors }: TextFieldProps) {
+/** The single-line input behind TextField and PasswordField. */
+function TextInput({
+  id,
+  value,
+  onChange,
+  required,
+  autoComplete,
+  maxLength,
+  type,
+  className,
+  aria,
+}: Omit<TextFieldProps, 'label' | 'errors'> & { type: 'text' | 'password'; className: string; aria: ErrorAria }) {
   return (
-    <FieldShell id={id} label={label} required={required} errors={errors}>
-      {(aria) => (
-        <input
-          id={id}
-          name={id}
-          className="field__input"
-          type="text"
-          value={value}
-          required={required}
-          autoComplete={autoComplete}
-          maxLength={maxLength}
-          spellCheck={false}
-          autoCapitalize="off"
-          onChange={(e) => onChange(e.target.value)}
-          {...aria}
-        />
-      )}
+    <input
+      id={id}
+      name={id}
+      className={className}
+      type={type}
+      value={value}
+      required={required}
+      autoComplete={autoComplete}
+      maxLength={maxLength}
+      spellCheck={false}
+      autoCapitalize="off"
+      onChange={(e) => onChange(e.target.value)}
+      {...aria}
+    />
+  );
+}
+
+export function TextField({ label, errors, required = false, ...input }: TextFieldProps) {
+  return (
+    <FieldShell id={input.id} label={label} required={required} errors={errors}>
+      {(aria) => <TextInput {...input} required={required} type="text" className="field__input" aria={aria} />}
     </FieldShell>
   );
 }
 
 /** A password input with a Show/Hide toggle; the value is only ever held by the caller. */
-export function PasswordField({ id, label, value, onChange, required = false, autoComplete, maxLength, errors }: TextFieldProps) {
+export function PasswordField({ label, errors, required = false, ...input }: TextFieldProps) {
   const [visible, setVisible] = useState(false);
   return (
-    <FieldShell id={id} label={label} required={required} errors={errors}>
+    <FieldShell id={input.id} label={label} required={required} errors={errors}>
       {(aria) => (
         <div className="password">
-          <input
-            id={id}
-            name={id}
-            className="field__input password__input"
-            type={visible ? 'text' : 'password'}
-            value={value}
+          <TextInput
+            {...input}
             required={required}
-            autoComplete={autoComplete}
-            maxLength={maxLength}
-            spellCheck={false}
-            autoCapitalize="off"
-            onChange={(e) => onChange(e.target.value)}
-            {...aria}
+            type={visible ? 'text' : 'password'}
+            className="field__input password__input"
+            aria={aria}
           />
           <button
             type="button"
             className="button button--quiet password__toggle"
-            aria-controls={id}
+            aria-controls={input.id}
             aria-label={visible ? `Hide ${label.toLowerCase()}` : `Show ${label.toLowerCase()}`}
             onClick={() => setVisible((v) => !v)}
           >
@@ -107,9 +127,9 @@ interface CheckboxFieldProps {
   errors?: ReadonlyArray<string>;
 }
 
+/** The box comes before its label, so it has its own layout rather than FieldShell's. */
 export function CheckboxField({ id, label, checked, onChange, required = false, errors }: CheckboxFieldProps) {
-  const errorId = `${id}-error`;
-  const hasErrors = errors !== undefined && errors.length > 0;
+  const { labelNode, errorNode, aria } = fieldParts({ id, label, required, errors });
   return (
     <div className="field field--checkbox">
       <input
@@ -119,18 +139,10 @@ export function CheckboxField({ id, label, checked, onChange, required = false, 
         checked={checked}
         required={required}
         onChange={(e) => onChange(e.target.checked)}
-        aria-invalid={hasErrors || undefined}
-        aria-describedby={hasErrors ? errorId : undefined}
+        {...aria}
       />
-      <label htmlFor={id}>
-        {label}
-        {required && <span className="field__required"> (required)</span>}
-      </label>
-      {hasErrors && (
-        <p className="field__error" id={errorId}>
-          {errors.join(' ')}
-        </p>
-      )}
+      {labelNode}
+      {errorNode}
     </div>
   );
 }
