@@ -71,7 +71,6 @@ export class IdxHandlers {
   }
 
   private async afterPassword(tx: Transaction, user: UserRecord): Promise<Reply> {
-    tx.passwordVerified = true;
     user.failedAttempts = 0;
     if (user.status === 'PASSWORD_EXPIRED') return this.moveTo(tx, 'reenroll');
     if (user.status === 'PASSWORD_WARN') return this.moveTo(tx, 'reenroll-warning');
@@ -227,7 +226,6 @@ export class IdxHandlers {
     const { tx } = opened;
     tx.step = 'identify';
     tx.userId = undefined;
-    tx.passwordVerified = false;
     tx.interactionCode = undefined;
     tx.terminalMessages = undefined;
     return this.reply(200, tx);

@@ -37,8 +37,8 @@ export interface FormErrors {
   passcode?: IdxMessage[];
 }
 
-function userObject(user: UserRecord | undefined, identifier?: string): unknown {
-  if (!user) return typed({ identifier });
+function userObject(user: UserRecord | undefined): unknown {
+  if (!user) return typed({});
   const { given_name, family_name, locale, zoneinfo } = user.profile;
   return typed({
     id: user.id,
@@ -52,7 +52,8 @@ function userObject(user: UserRecord | undefined, identifier?: string): unknown 
   });
 }
 
-function hasOtherFactors(user: UserRecord | undefined): boolean {
+/** True when the user has an authenticator besides the password: the org then asks for MFA. */
+export function hasOtherFactors(user: UserRecord | undefined): boolean {
   return !!user && user.factors.some((f) => f !== 'password');
 }
 
@@ -183,5 +184,3 @@ export function renderState(env: RenderEnv, tx: Transaction, user: UserRecord | 
   }
   return doc;
 }
-
-export { hasOtherFactors };

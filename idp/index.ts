@@ -85,7 +85,6 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
     clientId,
     redirectUri,
     postLogoutRedirectUris: options.postLogoutRedirectUris ?? [redirectUri, DEFAULT_POST_LOGOUT_REDIRECT_URI],
-    sessionTtlMs: ttls.refreshTokenTtlSeconds * 1000,
     users: directory,
     transactions,
     tokens,
@@ -102,7 +101,6 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
   const sweeper = setInterval(() => {
     transactions.sweep();
     tokens.sweep();
-    oauth.sweep();
   }, sweepIntervalMs);
   sweeper.unref();
 

@@ -19,7 +19,6 @@ export interface OAuthEnv {
   clientId: string;
   redirectUri: string;
   postLogoutRedirectUris: string[];
-  sessionTtlMs: number;
   users: UserDirectory;
   transactions: TransactionStore;
   tokens: TokenService;
@@ -47,14 +46,17 @@ function clientIdOf(ctx: RequestContext, form: URLSearchParams): string | undefi
   if (auth?.toLowerCase().startsWith('basic ')) {
     const decoded = Buffer.from(auth.slice(6).trim(), 'base64').toString('utf8');
     const id = decoded.split(':')[0];
-    return id ? decodeURIComponent(id) : 'invalid';
+    if (!id) return 'invalid';
+    try {
+      return decodeURIComponent(id);
+    } catch {
+      return 'invalid'; // a stray % would otherwise throw and end in a 500
+    }
   }
   return form.get('client_id') ?? undefined;
 }
 
 export class OAuthHandlers {
-  private readonly sessions = new Map<string, { userId: string; active: boolean; expiresAt: number }>();
-
   constructor(private readonly env: OAuthEnv) {}
 
   wellKnown(): Reply {
@@ -154,9 +156,8 @@ export class OAuthHandlers {
     if (!sameString(s256(verifier), grant.codeChallenge)) return oauthError(400, 'invalid_grant', 'PKCE verification failed.');
     const user = this.env.users.findById(grant.userId);
     if (!user) return oauthError(400, 'invalid_grant', 'The interaction code is invalid or has expired.');
+    // The `sid` claim of the tokens; the emulator keeps no session state behind it.
     const sessionId = `102${randomToken(16)}`;
-    // A session lives as long as its first refresh token could; sweep() forgets it afterwards.
-    this.sessions.set(sessionId, { userId: user.id, active: true, expiresAt: Date.now() + this.env.sessionTtlMs });
     const response = await this.env.tokens.issue({
       user,
       clientId: grant.clientId,
@@ -255,9 +256,7 @@ export class OAuthHandlers {
     if (redirect && !this.logoutRedirectAllowed(redirect)) {
       return oauthError(400, 'invalid_request', "The 'post_logout_redirect_uri' parameter must be a Logout redirect URI in the client app settings.");
     }
-    const session = typeof claims.sid === 'string' ? this.sessions.get(claims.sid) : undefined;
-    if (session) session.active = false;
-    this.env.log('session ended by logout');
+    this.env.log('signed out (logout)');
     if (redirect) {
       const target = new URL(redirect);
       if (state) target.searchParams.set('state', state);
@@ -268,15 +267,6 @@ export class OAuthHandlers {
       headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
       body: '<!doctype html><title>Signed out</title><p>You have been signed out.</p>',
     };
-  }
-
-  sweep(now = Date.now()): void {
-    for (const [id, session] of this.sessions) if (session.expiresAt <= now || !session.active) this.sessions.delete(id);
-  }
-
-  /** True while the sign-in session the token belongs to has not been ended by /v1/logout. */
-  sessionActive(sessionId: string): boolean {
-    return this.sessions.get(sessionId)?.active ?? false;
   }
 
   private logoutRedirectAllowed(uri: string): boolean {

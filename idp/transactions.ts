@@ -31,7 +31,6 @@ export interface Transaction extends InteractParams {
   expiresAt: number;
   step: Step;
   userId?: string;
-  passwordVerified: boolean;
   interactionCode?: string;
   terminalMessages?: IdxMessage[];
 }
@@ -59,7 +58,6 @@ export class TransactionStore {
       stateHandle: `02.id.${randomToken(30)}`,
       expiresAt: Date.now() + this.ttlMs,
       step: 'identify',
-      passwordVerified: false,
     };
     this.byInteraction.set(tx.interactionHandle, tx);
     this.byState.set(tx.stateHandle, tx);

@@ -158,6 +158,18 @@ describe('OAuth endpoints', () => {
     expect((await oauthBody(missing)).error).toBe('invalid_request');
   });
 
+  it('revoke with unreadable Basic auth (a stray %): 401 invalid_client, not a 500', async () => {
+    for (const credentials of ['%E0%A4%A:secret', ':secret']) {
+      const res = await fetch(`${idp.issuer}/v1/revoke`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Basic ${Buffer.from(credentials).toString('base64')}` },
+        body: 'token=abc',
+      });
+      expect(res.status, credentials).toBe(401);
+      expect((await oauthBody(res)).error).toBe('invalid_client');
+    }
+  });
+
   it('userinfo without or with an unknown token: 401 with WWW-Authenticate', async () => {
     for (const headers of [{} as Record<string, string>, { Authorization: 'Bearer not-a-token' }, { Authorization: 'Basic abc' }]) {
       const res = await fetch(`${idp.issuer}/v1/userinfo`, { headers });
