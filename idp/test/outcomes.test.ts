@@ -2,20 +2,13 @@
  * Every sign-in outcome of the emulator's policies, driven by the real okta-auth-js 8 in legacy
  * mode (`authenticate({username,password})`) and step mode (`authenticate({step, ...})`).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IdxStatus, type IdxTransaction } from '@okta/okta-auth-js';
-import { DEMO_PASSWORD, startIdp, type IdpOptions, type RunningIdp } from '../index';
+import { DEMO_PASSWORD, type RunningIdp } from '../index';
+import { idpPerTest } from './idp-per-test';
 import { createSdk } from './sdk-client';
 
-const started: RunningIdp[] = [];
-async function idpWith(options: IdpOptions = {}): Promise<RunningIdp> {
-  const idp = await startIdp(options);
-  started.push(idp);
-  return idp;
-}
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((idp) => idp.close()));
-});
+const idpWith = idpPerTest();
 
 function messageKeys(result: IdxTransaction): string[] {
   return (result.messages ?? []).map((m) => m.i18n?.key ?? m.message);

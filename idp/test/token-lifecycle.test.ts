@@ -1,19 +1,12 @@
 /** Refresh with rotation, revocation, expiry and logout, through the real okta-auth-js where it has an API. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Tokens } from '@okta/okta-auth-js';
-import { DEMO_PASSWORD, startIdp, type IdpOptions, type RunningIdp } from '../index';
+import { DEMO_PASSWORD, startIdp, type RunningIdp } from '../index';
+import { idpPerTest } from './idp-per-test';
 import { createSdk } from './sdk-client';
 import { form } from './raw-flow';
 
-const started: RunningIdp[] = [];
-async function idpWith(options: IdpOptions = {}): Promise<RunningIdp> {
-  const idp = await startIdp(options);
-  started.push(idp);
-  return idp;
-}
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((idp) => idp.close()));
-});
+const idpWith = idpPerTest();
 
 async function signIn(idp: RunningIdp): Promise<{ sdk: ReturnType<typeof createSdk>; tokens: Tokens }> {
   const sdk = createSdk(idp, { legacy: true });
