@@ -12,6 +12,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, Platform, type Arch } from 'electron-builder';
 import { parseDistArgs, type DistOptions, type DistPlatform } from './dist-args';
+import { electronViteCommand } from './electron-vite-cli';
 
 const PLATFORMS: Record<DistPlatform, Platform> = { linux: Platform.LINUX, win: Platform.WINDOWS, mac: Platform.MAC };
 
@@ -38,7 +39,7 @@ async function dist(argv: ReadonlyArray<string>): Promise<string[]> {
   }
 
   console.log('\n▶ electron-vite build');
-  const built = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
+  const built = spawnSync(...electronViteCommand('build'), { stdio: 'inherit' });
   if (built.status !== 0) throw new Error('electron-vite build failed.');
 
   const targets = new Map<Platform, Map<Arch, string[]>>();

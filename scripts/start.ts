@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { resolveDevOrg } from './dev-org';
+import { electronViteCommand } from './electron-vite-cli';
 
 function electronBinaryProblem(): string | undefined {
   try {
@@ -26,7 +27,7 @@ if (problem) {
 }
 
 const org = await resolveDevOrg();
-const child = spawn('npx', ['electron-vite', 'dev'], { stdio: 'inherit', env: { ...process.env, ...org.env } });
+const child = spawn(...electronViteCommand('dev'), { stdio: 'inherit', env: { ...process.env, ...org.env } });
 const stop = () => child.kill('SIGTERM');
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
