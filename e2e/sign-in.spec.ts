@@ -29,6 +29,13 @@ test('a wrong password shows the org message, keeps the username and clears the 
   await expect(passwordInput(app)).toHaveValue('');
   await checkScreen(app, 'wrong-password');
 
+  // A second wrong try is answered on the screen already shown, so only the form's own clearing
+  // can empty the field (the first answer may draw a new form, empty from the start).
+  await passwordInput(app).fill('still-not-the-password');
+  await app.getByRole('button', { name: /^(Sign in|Try again)$/ }).click();
+  await expect(passwordInput(app)).toHaveValue('');
+  await expect(usernameInput(app)).toHaveValue('alice@example.com');
+
   await passwordInput(app).fill(DEMO_PASSWORD);
   await app.getByRole('button', { name: /^(Sign in|Try again)$/ }).click();
   await expect(app.getByRole('heading', { name: 'Welcome, Alice Example' })).toBeVisible();
