@@ -1,6 +1,8 @@
 /** Housekeeping: finished or expired transactions, codes and tokens are swept from memory. */
 import { describe, expect, it } from 'vitest';
+import { TokenService, createSigningKey } from '../tokens';
 import { TransactionStore } from '../transactions';
+import { UserDirectory } from '../users';
 
 const params = { clientId: 'c', redirectUri: 'r', scopes: ['openid'], codeChallenge: 'x'.repeat(43), state: undefined, nonce: undefined };
 
@@ -25,5 +27,27 @@ describe('TransactionStore', () => {
     expect(store.redeemCode(code)?.userId).toBe('user');
     expect(store.redeemCode(code)).toBeUndefined();
     expect(store.size()).toEqual({ transactions: 0, codes: 0 });
+  });
+});
+
+describe('TokenService', () => {
+  it('forgets expired access and refresh tokens on sweep, and keeps live ones', async () => {
+    const tokens = new TokenService('http://127.0.0.1/oauth2/default', await createSigningKey('k1'), {
+      accessTokenTtlSeconds: 60,
+      idTokenTtlSeconds: 60,
+      refreshTokenTtlSeconds: 120,
+    });
+    const users = await UserDirectory.create([{ login: 'a@example.com', password: 'pw', status: 'ACTIVE', profile: {}, factors: ['password'] }]);
+    const user = users.findByLogin('a@example.com')!;
+    const issued = await tokens.issue({ user, clientId: 'c', scopes: ['openid', 'offline_access'], authTime: 0, sessionId: 's' });
+    expect(tokens.size()).toBe(2);
+
+    tokens.sweep();
+    expect(tokens.active(issued.access_token, 'access')).toBeDefined();
+    tokens.sweep(Date.now() + 61_000); // the access token has expired, the refresh token not yet
+    expect(tokens.size()).toBe(1);
+    expect(tokens.active(issued.refresh_token!, 'refresh')).toBeDefined();
+    tokens.sweep(Date.now() + 121_000);
+    expect(tokens.size()).toBe(0);
   });
 });
