@@ -3,80 +3,25 @@
  * driven only through `AuthApp.invoke` like the renderer does.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, startIdp, type IdpOptions, type RunningIdp } from '../../idp/index';
-import { CHANNELS, type AuthView, type BridgeResult } from '../shared/contract';
-import { createAuthApp, type AuthApp } from './app';
-import { loadConfig } from './config';
-import { createCapturingLogger, silentLogger } from './log/logger';
+import { CHANNELS } from '../shared/contract';
 import { createTestCipher } from './session/cipher';
-import { createMemoryStore } from './session/store';
-import { VAULT_KEY, createTokenVault } from './session/vault';
+import { VAULT_KEY } from './session/vault';
+import { credentials as signIn, DEMO_PASSWORD, startHarness, type AppHarness, type HarnessOptions } from './testing/idp-harness';
 
-interface Harness {
-  idp: RunningIdp;
-  app: AuthApp;
-  store: ReturnType<typeof createMemoryStore>;
-  cipher: ReturnType<typeof createTestCipher>;
-  log: ReturnType<typeof createCapturingLogger>;
-  /** Every view the app produced (results and state-change events). */
-  views: AuthView[];
-  storedTokens(): Promise<{ accessToken: string; idToken: string; refreshToken?: string } | undefined>;
-  call(channel: string, payload?: unknown): Promise<BridgeResult<AuthView>>;
-  view(channel: string, payload?: unknown): Promise<AuthView>;
-}
-
-const open: Array<() => Promise<void>> = [];
+const open: AppHarness[] = [];
 afterEach(async () => {
-  while (open.length) await open.pop()!();
+  while (open.length) await open.pop()!.close();
 });
 
-async function harness(options: IdpOptions = {}): Promise<Harness> {
-  const idp = await startIdp(options);
-  const store = createMemoryStore();
-  const cipher = createTestCipher();
-  const log = createCapturingLogger();
-  const config = loadConfig({ OKTA_ISSUER: idp.issuer, OKTA_CLIENT_ID: idp.clientId, OKTA_REDIRECT_URI: idp.redirectUri });
-  const app = await createAuthApp({ config, cipher, store, log });
-  const views: AuthView[] = [];
-  app.onStateChanged((v) => views.push(v));
-  open.push(async () => {
-    await app.dispose();
-    await idp.close().catch(() => {});
-  });
-  const call = async (channel: string, payload?: unknown) => {
-    const result = await app.invoke(channel, payload);
-    if (result.ok) views.push(result.value);
-    return result;
-  };
-  return {
-    idp,
-    app,
-    store,
-    cipher,
-    log,
-    views,
-    async storedTokens() {
-      const { session } = await createTokenVault(cipher, store, silentLogger).load();
-      if (!session) return undefined;
-      return {
-        accessToken: session.tokens.accessToken!.accessToken,
-        idToken: session.tokens.idToken!.idToken,
-        refreshToken: session.tokens.refreshToken?.refreshToken,
-      };
-    },
-    call,
-    async view(channel, payload) {
-      const result = await call(channel, payload);
-      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-      return result.value;
-    },
-  };
+async function harness(options: HarnessOptions = {}): Promise<AppHarness> {
+  const h = await startHarness(options);
+  open.push(h);
+  return h;
 }
 
-const signIn = (username: string, password = DEMO_PASSWORD) => ({ username, password });
-
-function expectNoSecrets(h: Harness, secrets: ReadonlyArray<string | undefined>): void {
-  const everything = JSON.stringify(h.views) + JSON.stringify(h.log.entries);
+/** Nothing secret in any log line, invoke result (views and errors) or pushed view. */
+function expectNoSecrets(h: AppHarness, secrets: ReadonlyArray<string | undefined>): void {
+  const everything = JSON.stringify(h.results) + JSON.stringify(h.events) + JSON.stringify(h.log.entries);
   for (const secret of secrets) {
     if (secret) expect(everything).not.toContain(secret);
   }
@@ -102,35 +47,31 @@ describe('sign-in against the emulator', () => {
   });
 
   it('also works with an identifier-first policy', async () => {
-    const h = await harness({ policy: 'identifier-first' });
+    const h = await harness({ idp: { policy: 'identifier-first' } });
     expect(await h.view(CHANNELS.signIn, signIn('alice@example.com'))).toMatchObject({ status: 'signed-in' });
   });
 
   it('restores a stored, still-valid session at startup; an unreadable one is discarded', async () => {
     const h = await harness();
     const signedIn = await h.view(CHANNELS.signIn, signIn('alice@example.com'));
-    const config = loadConfig({ OKTA_ISSUER: h.idp.issuer, OKTA_CLIENT_ID: h.idp.clientId, OKTA_REDIRECT_URI: h.idp.redirectUri });
-    const restored = await createAuthApp({ config, cipher: h.cipher, store: h.store, log: silentLogger });
-    expect(await restored.invoke(CHANNELS.getState, undefined)).toEqual({ ok: true, value: signedIn });
-    expect(await restored.invoke(CHANNELS.refreshProfile, undefined)).toMatchObject({ ok: true, value: { status: 'signed-in' } });
-    await restored.dispose();
+    const restored = await h.launch();
+    expect(await restored.call(CHANNELS.getState)).toEqual({ ok: true, value: signedIn });
+    expect(await restored.call(CHANNELS.refreshProfile)).toMatchObject({ ok: true, value: { status: 'signed-in' } });
+    await restored.app.dispose();
     // Another key (another machine or OS account) cannot read the entry: it is removed, not trusted.
-    const foreign = await createAuthApp({ config, cipher: createTestCipher(), store: h.store, log: silentLogger });
-    expect(await foreign.invoke(CHANNELS.getState, undefined)).toMatchObject({ ok: true, value: { status: 'signed-out', messages: [{ level: 'info' }] } });
+    const foreign = await h.launch({ cipher: createTestCipher() });
+    expect(await foreign.call(CHANNELS.getState)).toMatchObject({ ok: true, value: { status: 'signed-out', messages: [{ level: 'info' }] } });
     expect(h.store.get(VAULT_KEY)).toBeUndefined();
-    await foreign.dispose();
   });
 
   it('renews a stored session whose access token is within the clock-skew margin of expiry', async () => {
     // 30 s tokens are inside the 60 s margin, so the next launch renews (session/lifecycle.idp.test.ts has the rest).
-    const h = await harness({ accessTokenTtlSeconds: 30 });
+    const h = await harness({ idp: { accessTokenTtlSeconds: 30 } });
     await h.view(CHANNELS.signIn, signIn('alice@example.com'));
     const before = (await h.storedTokens())!;
-    const config = loadConfig({ OKTA_ISSUER: h.idp.issuer, OKTA_CLIENT_ID: h.idp.clientId, OKTA_REDIRECT_URI: h.idp.redirectUri });
-    const later = await createAuthApp({ config, cipher: h.cipher, store: h.store, log: silentLogger });
-    expect(await later.invoke(CHANNELS.getState, undefined)).toMatchObject({ ok: true, value: { status: 'signed-in', messages: [] } });
+    const later = await h.launch();
+    expect(await later.call(CHANNELS.getState)).toMatchObject({ ok: true, value: { status: 'signed-in', messages: [] } });
     expect((await h.storedTokens())!.refreshToken).not.toBe(before.refreshToken);
-    await later.dispose();
   });
 
   it('keeps the form with a message after a wrong password, and then signs in', async () => {
@@ -266,18 +207,12 @@ describe('session', () => {
   });
 
   it('keeps memory-only sessions off disk and says so', async () => {
-    const idp = await startIdp();
-    const store = createMemoryStore();
-    const app = await createAuthApp({
-      config: loadConfig({ OKTA_ISSUER: idp.issuer, OKTA_CLIENT_ID: idp.clientId, OKTA_REDIRECT_URI: idp.redirectUri }),
-      cipher: createTestCipher({ available: false }),
-      store,
-      log: silentLogger,
+    const h = await harness({ encryption: false });
+    expect(await h.call(CHANNELS.signIn, signIn('alice@example.com'))).toMatchObject({
+      ok: true,
+      value: { status: 'signed-in', storage: 'memory-only', messages: [{ level: 'warning' }] },
     });
-    open.push(async () => (await app.dispose(), await idp.close()));
-    const result = await app.invoke(CHANNELS.signIn, signIn('alice@example.com'));
-    expect(result).toMatchObject({ ok: true, value: { status: 'signed-in', storage: 'memory-only', messages: [{ level: 'warning' }] } });
-    expect(store.entries.size).toBe(0);
+    expect(h.store.entries.size).toBe(0);
   });
 });
 

@@ -128,17 +128,9 @@ describe('a stored session survives a misbehaving IdP', () => {
     const signedIn = await h.view(CHANNELS.signIn, credentials('alice@example.com'));
     const stored = h.snapshotStore();
     await h.idp.close();
-    const { createAuthApp } = await import('../app');
-    const { loadConfig } = await import('../config');
-    const { silentLogger } = await import('../log/logger');
-    const config = loadConfig({ OKTA_ISSUER: h.idp.issuer, OKTA_CLIENT_ID: h.idp.clientId, OKTA_REDIRECT_URI: h.idp.redirectUri });
-    const next = await createAuthApp({ config, cipher: h.cipher, store: h.store, log: silentLogger, requestTimeoutMs: TIMEOUT_MS });
-    try {
-      expect(await next.invoke(CHANNELS.getState, undefined)).toEqual({ ok: true, value: signedIn });
-      expect(await next.invoke(CHANNELS.refreshProfile, undefined)).toMatchObject({ ok: true, value: { status: 'signed-in', profile: signedIn.status === 'signed-in' ? signedIn.profile : {} } });
-      expect(h.snapshotStore()).toEqual(stored);
-    } finally {
-      await next.dispose();
-    }
+    const next = await h.launch({ requestTimeoutMs: TIMEOUT_MS });
+    expect(await next.call(CHANNELS.getState)).toEqual({ ok: true, value: signedIn });
+    expect(await next.call(CHANNELS.refreshProfile)).toMatchObject({ ok: true, value: { status: 'signed-in', profile: signedIn.status === 'signed-in' ? signedIn.profile : {} } });
+    expect(h.snapshotStore()).toEqual(stored);
   });
 });

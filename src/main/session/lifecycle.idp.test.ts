@@ -4,89 +4,72 @@
  * retry. Time is an injectable clock and timers a manual scheduler, so nothing sleeps.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, IDP_ENDPOINTS, startIdp, type RunningIdp } from '../../../idp/index';
+import { DEMO_PASSWORD, IDP_ENDPOINTS } from '../../../idp/index';
 import { CHANNELS, type AuthView } from '../../shared/contract';
-import { createAuthApp, type AuthApp } from '../app';
 import { createIdpTransport } from '../auth/http-client';
 import { createOktaClient } from '../auth/okta-client';
-import { loadConfig, type AppConfig } from '../config';
-import { createCapturingLogger, silentLogger } from '../log/logger';
-import { createTestCipher } from './cipher';
+import type { AppConfig } from '../config';
+import { silentLogger } from '../log/logger';
+import { startHarness, type AppHarness, type LaunchedApp } from '../testing/idp-harness';
 import { PENDING_REVOCATION_KEY, createRevocations } from './revocation';
-import { createManualScheduler } from './scheduler';
+import { createManualScheduler, type ManualScheduler } from './scheduler';
 import { createSealedStore } from './sealed-store';
 import { PROFILE_REFRESH_FAILED, REVOCATION_FAILED, SESSION_ENDED, SESSION_EXPIRED, createSession } from './session';
-import { createMemoryStore } from './store';
 import { DISCARDED_MESSAGE, VAULT_KEY, createTokenVault, type TokenVault } from './vault';
 
 const HOURS_2 = 2 * 3600 * 1000;
+
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
   while (cleanup.length) await cleanup.pop()!();
 });
 
-interface World {
-  idp: RunningIdp;
+/** The harness's emulator, store, cipher and log, plus a clock that tests move and IdP outages. */
+interface World extends Pick<AppHarness, 'idp' | 'store' | 'cipher' | 'log'> {
   config: AppConfig;
-  store: ReturnType<typeof createMemoryStore>;
-  cipher: ReturnType<typeof createTestCipher>;
-  log: ReturnType<typeof createCapturingLogger>;
   /** Added to the real time the app sees. */
   clockOffset: { ms: number };
+  /** The app as launched by `world()`. */
+  first: Launched;
+  /** The next launch of the app, on the same store. */
   launch(): Promise<Launched>;
   stored(): Promise<{ accessToken: string; idToken: string; refreshToken: string } | undefined>;
   totalRequests(): number;
   offline(on: boolean): void;
 }
 
-interface Launched {
-  app: AuthApp;
-  scheduler: ReturnType<typeof createManualScheduler>;
-  events: AuthView[];
-  state(): Promise<AuthView>;
-  view(channel: string): Promise<AuthView>;
-}
+/** Each launch runs its own timers by hand. */
+type Launched = LaunchedApp & { scheduler: ManualScheduler };
 
 async function world(options: { encryption?: boolean } = {}): Promise<World> {
-  const idp = await startIdp();
-  const config = loadConfig({ OKTA_ISSUER: idp.issuer, OKTA_CLIENT_ID: idp.clientId, OKTA_REDIRECT_URI: idp.redirectUri });
-  if (!config.ok) throw new Error('bad config');
-  const store = createMemoryStore();
-  const cipher = createTestCipher({ available: options.encryption ?? true });
-  const log = createCapturingLogger();
   const clockOffset = { ms: 0 };
-  cleanup.push(() => idp.close().catch(() => {}));
+  const clock = () => Date.now() + clockOffset.ms;
+  const scheduler = createManualScheduler();
+  const h = await startHarness({ encryption: options.encryption, clock, scheduler });
+  cleanup.push(() => h.close());
+  if (!h.config.ok) throw new Error('bad config');
   return {
-    idp,
-    config: config.config,
-    store,
-    cipher,
-    log,
+    idp: h.idp,
+    config: h.config.config,
+    store: h.store,
+    cipher: h.cipher,
+    log: h.log,
     clockOffset,
+    first: { ...h, scheduler },
     async launch() {
       const scheduler = createManualScheduler();
-      const app = await createAuthApp({ config, cipher, store, log, scheduler, clock: () => Date.now() + clockOffset.ms });
-      cleanup.push(() => app.dispose());
-      const events: AuthView[] = [];
-      app.onStateChanged((v) => events.push(v));
-      const view = async (channel: string, payload?: unknown) => {
-        const result = await app.invoke(channel, payload);
-        if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
-        return result.value;
-      };
-      return { app, scheduler, events, view, state: () => view(CHANNELS.getState) };
+      return { ...(await h.launch({ log: h.log, clock, scheduler })), scheduler };
     },
     async stored() {
-      const { session } = await createTokenVault(cipher, store, silentLogger).load();
-      if (!session) return undefined;
-      return { accessToken: session.tokens.accessToken!.accessToken, idToken: session.tokens.idToken!.idToken, refreshToken: session.tokens.refreshToken!.refreshToken };
+      const tokens = await h.storedTokens();
+      return tokens && { ...tokens, refreshToken: tokens.refreshToken! };
     },
-    totalRequests: () => Object.values(idp.counts()).reduce((a, b) => a + b, 0),
+    totalRequests: () => Object.values(h.idp.counts()).reduce((a, b) => a + b, 0),
     // Every endpoint drops the connection: to the client, exactly like a network outage.
     offline(on) {
       for (const endpoint of IDP_ENDPOINTS) {
-        if (on) idp.faults.set(endpoint, { kind: 'drop' });
-        else idp.faults.clear(endpoint);
+        if (on) h.idp.faults.set(endpoint, { kind: 'drop' });
+        else h.idp.faults.clear(endpoint);
       }
     },
   };
@@ -94,7 +77,7 @@ async function world(options: { encryption?: boolean } = {}): Promise<World> {
 
 async function signedInWorld(options: { encryption?: boolean } = {}) {
   const w = await world(options);
-  const first = await w.launch();
+  const first = w.first;
   const result = await first.app.invoke(CHANNELS.signIn, { username: 'alice@example.com', password: DEMO_PASSWORD });
   expect(result).toMatchObject({ ok: true, value: { status: 'signed-in' } });
   const signedIn = (result as { value: AuthView }).value;

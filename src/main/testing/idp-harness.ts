@@ -1,12 +1,13 @@
 /**
  * Test support: an AuthApp wired to a fresh in-process Okta emulator, a memory store, a test
  * cipher and a capturing logger, recording everything the renderer would ever see (every invoke
- * result and every state-change event). Used by the security and fault-tolerance tests.
+ * result and every state-change event). `launch()` starts the app again on the same store, as the
+ * next launch would. Used by the end-to-end, session, security and fault-tolerance tests.
  */
 import { DEMO_PASSWORD, startIdp, type IdpOptions, type RunningIdp } from '../../../idp/index';
-import type { AuthView, BridgeResult } from '../../shared/contract';
+import { CHANNELS, type AuthView, type BridgeResult } from '../../shared/contract';
 import { createAuthApp, type AuthApp, type AuthAppDeps } from '../app';
-import { loadConfig } from '../config';
+import { loadConfig, type ConfigResult } from '../config';
 import { createCapturingLogger, silentLogger } from '../log/logger';
 import { createTestCipher } from '../session/cipher';
 import { createMemoryStore } from '../session/store';
@@ -20,13 +21,10 @@ export interface StoredTokens {
   refreshToken?: string;
 }
 
-export interface AppHarness {
-  idp: RunningIdp;
+/** One running AuthApp and everything it returned or pushed. */
+export interface LaunchedApp {
   app: AuthApp;
-  store: ReturnType<typeof createMemoryStore>;
-  cipher: ReturnType<typeof createTestCipher>;
-  log: ReturnType<typeof createCapturingLogger>;
-  /** Every result `invoke` returned, in order (successes and BridgeErrors). */
+  /** Every result `call`/`view` returned, in order (successes and BridgeErrors). */
   results: Array<BridgeResult<AuthView>>;
   /** Every view pushed through onStateChanged. */
   events: AuthView[];
@@ -34,9 +32,23 @@ export interface AppHarness {
   /** `call` that must succeed; returns the view. */
   view(channel: string, payload?: unknown): Promise<AuthView>;
   state(): Promise<AuthView>;
+}
+
+export interface AppHarness extends LaunchedApp {
+  idp: RunningIdp;
+  store: ReturnType<typeof createMemoryStore>;
+  cipher: ReturnType<typeof createTestCipher>;
+  log: ReturnType<typeof createCapturingLogger>;
+  /** The app's configuration for this emulator. */
+  config: ConfigResult;
   /** A deep copy of the store's entries, to compare before/after. */
   snapshotStore(): Array<[string, unknown]>;
   storedTokens(): Promise<StoredTokens | undefined>;
+  /**
+   * Another AuthApp on the same emulator, store and cipher, as the next launch of the app would
+   * be; disposed by `close()`. `deps` replaces any of its dependencies (default logger: silent).
+   */
+  launch(deps?: Partial<AuthAppDeps>): Promise<LaunchedApp>;
   close(): Promise<void>;
 }
 
@@ -45,36 +57,24 @@ export interface HarnessOptions {
   requestTimeoutMs?: number;
   /** Wraps the app's fetch, e.g. to watch the wire. */
   wrapFetch?: (inner: typeof fetch) => typeof fetch;
+  /** False: the cipher is unavailable, so the session is memory-only. Default true. */
+  encryption?: boolean;
   /** Passed through to the app: move time and run timers by hand. */
   clock?: AuthAppDeps['clock'];
   scheduler?: AuthAppDeps['scheduler'];
 }
 
-export async function startHarness(options: HarnessOptions = {}): Promise<AppHarness> {
-  const idp = await startIdp(options.idp ?? {});
-  const store = createMemoryStore();
-  const cipher = createTestCipher();
-  const log = createCapturingLogger();
-  const config = loadConfig({ OKTA_ISSUER: idp.issuer, OKTA_CLIENT_ID: idp.clientId, OKTA_REDIRECT_URI: idp.redirectUri });
-  const fetchFn = options.wrapFetch ? options.wrapFetch(globalThis.fetch) : globalThis.fetch;
-  const { requestTimeoutMs, clock, scheduler } = options;
-  const app = await createAuthApp({ config, cipher, store, log, fetch: fetchFn, requestTimeoutMs, clock, scheduler });
+function recording(app: AuthApp): LaunchedApp {
   const results: Array<BridgeResult<AuthView>> = [];
   const events: AuthView[] = [];
   app.onStateChanged((v) => events.push(v));
-
   async function call(channel: string, payload?: unknown): Promise<BridgeResult<AuthView>> {
     const result = await app.invoke(channel, payload);
     results.push(result);
     return result;
   }
-
   return {
-    idp,
     app,
-    store,
-    cipher,
-    log,
     results,
     events,
     call,
@@ -84,10 +84,31 @@ export async function startHarness(options: HarnessOptions = {}): Promise<AppHar
       return result.value;
     },
     async state() {
-      const result = await app.invoke('auth:get-state', undefined);
+      const result = await app.invoke(CHANNELS.getState, undefined);
       if (!result.ok) throw new Error('getState failed');
       return result.value;
     },
+  };
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<AppHarness> {
+  const idp = await startIdp(options.idp ?? {});
+  const store = createMemoryStore();
+  const cipher = createTestCipher({ available: options.encryption ?? true });
+  const log = createCapturingLogger();
+  const config = loadConfig({ OKTA_ISSUER: idp.issuer, OKTA_CLIENT_ID: idp.clientId, OKTA_REDIRECT_URI: idp.redirectUri });
+  const fetchFn = options.wrapFetch ? options.wrapFetch(globalThis.fetch) : globalThis.fetch;
+  const { requestTimeoutMs, clock, scheduler } = options;
+  const first = recording(await createAuthApp({ config, cipher, store, log, fetch: fetchFn, requestTimeoutMs, clock, scheduler }));
+  const apps: AuthApp[] = [first.app];
+
+  return {
+    ...first,
+    idp,
+    store,
+    cipher,
+    log,
+    config,
     snapshotStore: () => structuredClone([...store.entries]),
     async storedTokens() {
       const { session } = await createTokenVault(cipher, store, silentLogger).load();
@@ -98,8 +119,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<AppHar
         refreshToken: session.tokens.refreshToken?.refreshToken,
       };
     },
+    async launch(deps = {}) {
+      const app = await createAuthApp({ config, cipher, store, log: silentLogger, ...deps });
+      apps.push(app);
+      return recording(app);
+    },
     async close() {
-      await app.dispose();
+      for (const app of apps) await app.dispose();
       await idp.close().catch(() => {});
     },
   };
