@@ -7,7 +7,7 @@ import { IDP_ENDPOINTS, type FaultSpec, type IdpEndpoint } from './types';
 
 const times = z.number().int().min(1).max(1_000_000).optional();
 
-export const faultSpecSchema = z.discriminatedUnion('kind', [
+const faultSpecSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('latency'), ms: z.number().int().min(0).max(120_000), times }).strict(),
   z.object({ kind: z.literal('status'), status: z.number().int().min(400).max(599), times }).strict(),
   z.object({ kind: z.literal('rate-limit'), retryAfterSeconds: z.number().int().min(0).max(86_400), times }).strict(),

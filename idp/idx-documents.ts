@@ -21,7 +21,7 @@ export const EMAIL_AUTHENTICATOR_ID = 'autEmulatorEmail0001';
 export const PASSWORD_ENROLLMENT_ID = 'laeEmulatorPassword1';
 export const EMAIL_ENROLLMENT_ID = 'eaeEmulatorEmail0001';
 
-export function message(text: string, key: string, cls: IdxMessage['class'] = 'ERROR', params?: unknown[]): IdxMessage {
+function message(text: string, key: string, cls: IdxMessage['class'] = 'ERROR', params?: unknown[]): IdxMessage {
   return { message: text, i18n: params ? { key, params } : { key }, class: cls };
 }
 
@@ -71,7 +71,7 @@ export interface Field {
   messages?: { type: 'array'; value: IdxMessage[] };
 }
 
-export function stateHandleField(stateHandle: string): Field {
+function stateHandleField(stateHandle: string): Field {
   return { name: 'stateHandle', required: true, value: stateHandle, visible: false, mutable: false };
 }
 

@@ -36,7 +36,7 @@ export interface RouterDeps {
   log: (line: string) => void;
 }
 
-export function emptyCounts(): Record<IdpEndpoint, number> {
+function emptyCounts(): Record<IdpEndpoint, number> {
   return Object.fromEntries(IDP_ENDPOINTS.map((e) => [e, 0])) as Record<IdpEndpoint, number>;
 }
 
