@@ -22,7 +22,13 @@ const results = [];
 
 function run(command, args, env = {}) {
   console.log(`\n▶ ${[command, ...args].join(' ')}`);
-  const child = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  // npx is a .cmd script on Windows, which only a shell can start.
+  const child = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    shell: process.platform === 'win32',
+  });
+  if (child.error) console.error(`Could not run ${command}: ${child.error.message}`);
   return child.status === 0;
 }
 
