@@ -3,12 +3,12 @@
  * renderer, runs one action at a time, keeps the current view and tells listeners when it changes.
  * Electron (src/main/electron) and the web preview only forward `(channel, payload)` here.
  */
-import type { AuthView, BridgeError, BridgeMethod, BridgeResult } from '../shared/contract';
+import type { AuthView, BridgeError, BridgeMethod, BridgeMethods, BridgeResult } from '../shared/contract';
 import { createIdpTransport } from './auth/http-client';
 import { createOktaClient } from './auth/okta-client';
 import { createSignInFlow, type FlowOutcome, type FlowResult } from './auth/sign-in-flow';
 import type { ConfigResult } from './config';
-import { parseRequest, type ParsedRequest } from './ipc/schemas';
+import { parseRequest, type ParsedRequestOf } from './ipc/schemas';
 import { createConsoleLogger, type Logger } from './log/logger';
 import type { Cipher } from './session/cipher';
 import { createRevocations } from './session/revocation';
@@ -42,7 +42,9 @@ export interface AuthApp {
   dispose(): Promise<void>;
 }
 
-type Handler = (parsed: ParsedRequest) => Promise<BridgeResult<AuthView>>;
+/** Every method that acts (getState only reads the current view and is answered before these). */
+type Action = Exclude<BridgeMethod, 'getState'>;
+type Handlers = { [M in Action]: (request: BridgeMethods[M]['request']) => Promise<BridgeResult<AuthView>> };
 
 const ok = (value: AuthView): BridgeResult<AuthView> => ({ ok: true, value });
 const fail = (code: BridgeError['code'], message: string): BridgeResult<AuthView> => ({ ok: false, error: { code, message } });
@@ -66,6 +68,10 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
     }
     return next;
   }
+  function onStateChanged(listener: (view: AuthView) => void): () => void {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  }
 
   if (!deps.config.ok) {
     view = { status: 'needs-configuration', problems: deps.config.problems };
@@ -76,7 +82,7 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
         if (!parsed.ok) return parsed;
         return parsed.method === 'getState' ? ok(view) : WRONG_STATE('do that until the app is configured');
       },
-      onStateChanged: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
+      onStateChanged,
       handleSystemResume: async () => {},
       dispose: async () => void listeners.clear(),
     };
@@ -112,15 +118,14 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
 
   const isSignedIn = () => view.status === 'signed-in';
 
-  const handlers: { [M in BridgeMethod]: Handler } = {
-    getState: async () => ok(view),
-    signIn: async (parsed) => {
+  const handlers: Handlers = {
+    signIn: async (request) => {
       if (isSignedIn()) return WRONG_STATE('sign in while already signed in');
-      return fromFlowResult(await flow.signIn((parsed as Extract<ParsedRequest, { method: 'signIn' }>).request));
+      return fromFlowResult(await flow.signIn(request));
     },
-    proceed: async (parsed) => {
+    proceed: async (request) => {
       if (view.status !== 'pending') return WRONG_STATE('continue sign-in');
-      return fromFlowResult(await flow.proceed((parsed as Extract<ParsedRequest, { method: 'proceed' }>).request));
+      return fromFlowResult(await flow.proceed(request));
     },
     skip: async () => {
       if (view.status !== 'pending') return WRONG_STATE('skip a step');
@@ -139,6 +144,8 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
       return ok(setView(await session.refreshProfile()));
     },
   };
+  // Generic so the request's type follows its method: no cast between them.
+  const dispatch = <M extends Action>(parsed: ParsedRequestOf<M>) => handlers[parsed.method](parsed.request);
 
   return {
     async invoke(channel, payload) {
@@ -150,7 +157,7 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
       if (busy) return fail('busy', 'Please wait for the current request to finish.');
       busy = true;
       try {
-        return await handlers[parsed.method](parsed);
+        return await dispatch(parsed);
       } catch (error) {
         log.error('app.unexpected-error', { method: parsed.method, error });
         return fail('internal', 'Something went wrong. Please try again.');
@@ -158,10 +165,7 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
         busy = false;
       }
     },
-    onStateChanged(listener) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
+    onStateChanged,
     handleSystemResume: () => (disposed ? Promise.resolve() : session.handleResume()),
     async dispose() {
       disposed = true;

@@ -99,9 +99,15 @@ export const requestSchemas = {
   refreshProfile: noPayload,
 } as const satisfies { [M in BridgeMethod]: z.ZodType<BridgeMethods[M]['request']> };
 
-export type ParsedRequest = {
-  [M in BridgeMethod]: { readonly ok: true; readonly method: M; readonly request: BridgeMethods[M]['request'] };
-}[BridgeMethod];
+/** A validated call of method `M`. */
+export interface ParsedRequestOf<M extends BridgeMethod> {
+  readonly ok: true;
+  readonly method: M;
+  readonly request: BridgeMethods[M]['request'];
+}
+
+/** A validated call of any method, discriminated by `method`. */
+export type ParsedRequest = { [M in BridgeMethod]: ParsedRequestOf<M> }[BridgeMethod];
 
 const methodByChannel = new Map<string, BridgeMethod>(
   Object.entries(CHANNELS).map(([method, channel]) => [channel, method as BridgeMethod]),
