@@ -41,5 +41,6 @@ writeResults(join(root, '.bench', 'results.json'), { machine, startedAt, duratio
 const missed = rows.filter((row) => row.met === false).length;
 console.log(`${missed} target(s) missed; results in .bench/results.json`);
 if (process.env['BENCH_DEBUG_HANDLES']) console.log(process.getActiveResourcesInfo());
-// Something on the okta-auth-js path keeps the event loop alive after the emulator closes; end explicitly.
+// Hundreds of timers left by the sign-in paths (list them with BENCH_DEBUG_HANDLES=1) would keep
+// the process alive for a while after the last benchmark; end it explicitly.
 process.exit(0);
