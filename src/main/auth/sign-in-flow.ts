@@ -6,7 +6,7 @@
  */
 import { IdxStatus, type IdxTransaction, type OktaAuth, type Tokens } from '@okta/okta-auth-js';
 import type { AuthView, BridgeError, NextStep, ProceedRequest, SignInRequest, UiMessage } from '../../shared/contract';
-import type { Logger } from '../log/logger';
+import { errorName, type Logger } from '../log/logger';
 import { describeStep } from './describe-step';
 import type { IdpTransport } from './http-client';
 import { classifyFailure, failureView } from './map-error';
@@ -98,7 +98,7 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
       return { ok: true, outcome: fromTransaction(tx) };
     } catch (error) {
       const view = classifyFailure(error, transport.takeFailure());
-      log.warn('sign-in.failed', { action, code: view.code, error: error instanceof Error ? error.name : typeof error });
+      log.warn('sign-in.failed', { action, code: view.code, error: errorName(error) });
       reset();
       return { ok: true, outcome: { kind: 'view', view } };
     }
@@ -135,7 +135,7 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
         if (oktaAuth.transactionManager.exists()) await oktaAuth.idx.cancel();
       } catch (error) {
         // The user wants out; a failed notification to the IdP must not keep them in.
-        log.warn('sign-in.cancel-failed', { error: error instanceof Error ? error.name : typeof error });
+        log.warn('sign-in.cancel-failed', { error: errorName(error) });
       }
       reset();
       return signedOut();

@@ -24,6 +24,12 @@ function makeLogger(write: (entry: LogEntry) => void): Logger {
   };
 }
 
+/**
+ * What a log line says about a caught error: its class name only. Messages from the SDK or the
+ * store can carry a server body or a path; redaction catches tokens, not everything else.
+ */
+export const errorName = (error: unknown): string => (error instanceof Error ? error.name : typeof error);
+
 export const LOG_LEVELS: ReadonlyArray<LogLevel> = ['debug', 'info', 'warn', 'error'];
 
 /** The environment variable that sets how much the app logs (debug, info, warn, error). */

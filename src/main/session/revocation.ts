@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { AccessToken, IDToken, OktaAuth, RefreshToken } from '@okta/okta-auth-js';
 import type { IdpTransport } from '../auth/http-client';
 import { isTransientFailure } from '../auth/map-error';
-import type { Logger } from '../log/logger';
+import { errorName, type Logger } from '../log/logger';
 import { backoffMs, type Clock, type Scheduler } from './scheduler';
 import type { SealedStore } from './sealed-store';
 
@@ -44,8 +44,6 @@ export interface Revocations {
   load(): Promise<void>;
   /** Ends the tokens now; true when all of it was done, false when some is kept for a retry. */
   revoke(tokens: Omit<RevocationSet, 'keepUntil'>): Promise<boolean>;
-  /** Retries everything kept (one run at a time). */
-  retry(): Promise<void>;
   /** After a successful call to the IdP: retry now if anything is waiting. */
   nudge(): void;
   dispose(): void;
@@ -94,7 +92,7 @@ export function createRevocations(
           log.warn('session.revoke-deferred', { step });
           return left;
         }
-        log.warn('session.revoke-refused', { step, error: error instanceof Error ? error.name : typeof error });
+        log.warn('session.revoke-refused', { step, error: errorName(error) });
       }
       const { [step]: _done, ...rest } = left;
       left = rest;
@@ -107,12 +105,16 @@ export function createRevocations(
     else await sealed.write(PENDING_REVOCATION_KEY, pending);
   }
 
+  // Nobody awaits a timer or a nudge: an unexpected error is logged, never an unhandled rejection.
+  const retryInBackground = () =>
+    retry().catch((error: unknown) => log.error('session.revoke-retry-failed', { error: errorName(error) }));
+
   function scheduleRetry(): void {
     cancelTimer?.();
     cancelTimer = undefined;
     if (disposed || pending.length === 0) return;
     attempt += 1;
-    cancelTimer = scheduler.set(() => retry(), backoffMs(attempt));
+    cancelTimer = scheduler.set(retryInBackground, backoffMs(attempt));
   }
 
   function retry(): Promise<void> {
@@ -144,7 +146,7 @@ export function createRevocations(
       const read = await sealed.read(PENDING_REVOCATION_KEY, listSchema);
       if (read.kind === 'ok') pending = read.value;
       // At launch, right away but off the startup path.
-      if (pending.length > 0 && !disposed) cancelTimer = scheduler.set(() => retry(), 0);
+      if (pending.length > 0 && !disposed) cancelTimer = scheduler.set(retryInBackground, 0);
     },
 
     async revoke(tokens) {
@@ -156,10 +158,8 @@ export function createRevocations(
       return false;
     },
 
-    retry,
-
     nudge() {
-      if (pending.length > 0 && !running && !disposed) void retry();
+      if (pending.length > 0 && !running && !disposed) void retryInBackground();
     },
 
     dispose() {

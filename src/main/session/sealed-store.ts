@@ -4,7 +4,7 @@
  * an unreadable entry as absent (removes it, never throws), and never logs what is inside.
  */
 import { z } from 'zod';
-import type { Logger } from '../log/logger';
+import { errorName, type Logger } from '../log/logger';
 import type { Cipher } from './cipher';
 import type { KeyValueStore } from './store';
 
@@ -12,7 +12,7 @@ export const SEALED_VERSION = 1;
 
 export type SealedRead<T> =
   | { readonly kind: 'absent' }
-  /** The OS cannot decrypt right now (e.g. locked keychain); the entry is kept for later. */
+  /** The OS cannot decrypt or the store cannot be read right now; the entry is kept for later. */
   | { readonly kind: 'unavailable' }
   /** The entry could not be read and was removed. */
   | { readonly kind: 'discarded' }
@@ -37,9 +37,19 @@ export function createSealedStore(cipher: Cipher, store: KeyValueStore, log: Log
     }
   }
 
+  // The store is a file (electron-store): a read or write can fail (permissions, full disk). That
+  // is logged, never thrown, so start-up, sign-out and background retries carry on.
+  function remove(key: string): void {
+    try {
+      store.delete(key);
+    } catch (error) {
+      log.error('vault.delete-failed', { key, error: errorName(error) });
+    }
+  }
+
   function discard(key: string, reason: string): SealedRead<never> {
     log.warn('vault.entry-discarded', { key, reason });
-    store.delete(key);
+    remove(key);
     return { kind: 'discarded' };
   }
 
@@ -48,7 +58,7 @@ export function createSealedStore(cipher: Cipher, store: KeyValueStore, log: Log
       if (!(await available())) {
         // A plain-text fallback would leave refresh tokens readable by anything on the machine.
         log.warn('vault.memory-only', { key, cipher: cipher.describe?.() ?? 'unknown' });
-        store.delete(key);
+        remove(key);
         return false;
       }
       try {
@@ -63,7 +73,14 @@ export function createSealedStore(cipher: Cipher, store: KeyValueStore, log: Log
     },
 
     async read(key, schema) {
-      const raw = store.get(key);
+      let raw: unknown;
+      try {
+        raw = store.get(key);
+      } catch (error) {
+        // Keep whatever is there: the file may be readable on the next launch.
+        log.error('vault.read-failed', { key, error: errorName(error) });
+        return { kind: 'unavailable' };
+      }
       if (raw === undefined) return { kind: 'absent' };
       const entry = entrySchema.safeParse(raw);
       if (!entry.success) return discard(key, 'unrecognised entry');
@@ -88,6 +105,6 @@ export function createSealedStore(cipher: Cipher, store: KeyValueStore, log: Log
       return parsed.success ? { kind: 'ok', value: parsed.data } : discard(key, 'unexpected content');
     },
 
-    delete: (key) => store.delete(key),
+    delete: remove,
   };
 }

@@ -9,7 +9,7 @@ import type { AuthView, TokenStorage, UiMessage, UserProfile } from '../../share
 import type { IdpTransport } from '../auth/http-client';
 import { classifyFailure, failureView, isGrantRefused, type FailureView } from '../auth/map-error';
 import { toUserProfile } from '../auth/profile';
-import type { Logger } from '../log/logger';
+import { errorName, type Logger } from '../log/logger';
 import type { Revocations } from './revocation';
 import { backoffMs, type Clock, type Scheduler } from './scheduler';
 import type { TokenVault } from './vault';
@@ -68,8 +68,6 @@ interface Current {
 }
 
 type Renewal = { kind: 'renewed' } | { kind: 'ended' } | { kind: 'failed'; failure: FailureView } | { kind: 'stale' };
-
-const errorName = (error: unknown) => (error instanceof Error ? error.name : typeof error);
 
 export function createSession(deps: SessionDeps): Session {
   const { oktaAuth, transport, vault, revocations, log, clock, scheduler } = deps;

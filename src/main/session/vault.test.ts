@@ -12,6 +12,9 @@ const tokens = {
   refreshToken: { refreshToken: 'RT-secret-value-789', expiresAt: now + 3600, scopes: ['openid'], authorizeUrl: '', tokenUrl: '', issuer: 'https://x' },
 } as Tokens;
 const session: StoredSession = { tokens, profile: { sub: '00u1', email: 'alice@example.com' } };
+const fail = (): never => {
+  throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+};
 
 describe('token vault', () => {
   it('stores the session encrypted and reads it back', async () => {
@@ -56,6 +59,21 @@ describe('token vault', () => {
     const garbage = (await cipher.encrypt('{"tokens":{}}')).toString('base64');
     const store = createMemoryStore({ [VAULT_KEY]: { version: 1, data: garbage } });
     expect(await createTokenVault(cipher, store, createCapturingLogger()).load()).toEqual({ messages: [DISCARDED_MESSAGE] });
+  });
+
+  it('never throws when the store file cannot be read or written; a read failure keeps the entry', async () => {
+    const cipher = createTestCipher();
+    const store = createMemoryStore();
+    await createTokenVault(cipher, store, createCapturingLogger()).save(session);
+    const broken = { ...store, get: fail, set: fail, delete: fail };
+    const log = createCapturingLogger();
+    const vault = createTokenVault(cipher, broken, log);
+    expect(await vault.load()).toEqual({ messages: [] });
+    expect(await vault.save(session)).toEqual({ storage: 'memory-only', messages: [MEMORY_ONLY_MESSAGE] });
+    expect(() => vault.clear()).not.toThrow();
+    expect(log.entries.map((e) => e.event)).toEqual(['vault.read-failed', 'vault.save-failed', 'vault.delete-failed']);
+    // Nothing was removed because of the failed read.
+    expect((await createTokenVault(cipher, store, createCapturingLogger()).load()).session).toEqual(session);
   });
 
   it('returns nothing for an empty store and clears on request', async () => {
