@@ -182,10 +182,29 @@ describe('refresh', () => {
     expect(await session.restore()).toMatchObject({ status: 'signed-in' });
     const fresh = (await w.stored())!.refreshToken;
     expect(seenAtWrite[0]).toEqual({ written: fresh, held: tokens.refreshToken });
+    // One write per refresh: the profile that followed it had not changed.
+    expect(seenAtWrite).toHaveLength(1);
     expect(session.currentTokens()?.refreshToken?.refreshToken).toBe(fresh);
     // The SDK's token manager follows too.
     expect(oktaAuth.tokenManager.getTokensSync().refreshToken?.refreshToken).toBe(fresh);
     expect(oktaAuth.tokenManager.getTokensSync().accessToken?.accessToken).toBe((await w.stored())!.accessToken);
+  });
+
+  it('writes the vault again only when the profile changed at the IdP', async () => {
+    const { w, first, signedIn } = await signedInWorld();
+    if (signedIn.status !== 'signed-in') throw new Error('not signed in');
+    const entry = w.store.get(VAULT_KEY);
+    expect(await first.view(CHANNELS.refreshProfile)).toEqual(signedIn);
+    // Every write encrypts with a fresh IV, so an unchanged entry means no write.
+    expect(w.store.get(VAULT_KEY)).toEqual(entry);
+    // The user was renamed since the session was stored: the next profile refresh stores the new name.
+    const vault = createTokenVault(w.cipher, w.store, silentLogger);
+    const stored = (await vault.load()).session!;
+    await vault.save({ ...stored, profile: { ...stored.profile, name: 'Old Name' } });
+    const next = await w.launch();
+    expect(await next.state()).toMatchObject({ status: 'signed-in', profile: { name: 'Old Name' } });
+    expect(await next.view(CHANNELS.refreshProfile)).toEqual(signedIn);
+    expect((await vault.load()).session?.profile).toEqual(signedIn.profile);
   });
 
   it('ends the session and tells the renderer when a background refresh is refused', async () => {

@@ -4,6 +4,7 @@
  * refusal), offline and reconnect, profile refresh, and sign-out with revocation. Tokens stay
  * here; a view carries only the profile, the storage mode and whether the app is offline.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { OktaAuth, Tokens } from '@okta/okta-auth-js';
 import type { AuthView, TokenStorage, UiMessage, UserProfile } from '../../shared/contract';
 import type { IdpTransport } from '../auth/http-client';
@@ -168,9 +169,11 @@ export function createSession(deps: SessionDeps): Session {
       }
       return signedIn(current, [PROFILE_REFRESH_FAILED]);
     }
+    // The tokens are already stored (sign-in, restore, refresh): write again only for a new profile.
+    const changed = !isDeepStrictEqual(profile, current.profile);
     current = { ...current, profile, offline: false };
     failures = 0;
-    if (current.storage === 'encrypted') {
+    if (changed && current.storage === 'encrypted') {
       const saved = await vault.save({ tokens: current.tokens, profile });
       if (gen !== generation || !current) return undefined;
       current = { ...current, storage: saved.storage, notes: saved.messages };
