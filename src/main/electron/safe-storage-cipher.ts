@@ -13,8 +13,8 @@ export function createSafeStorageCipher(): Cipher {
     },
     encrypt: (plain) => safeStorage.encryptStringAsync(plain),
     async decrypt(data) {
-      const { result } = await safeStorage.decryptStringAsync(data);
-      return result;
+      const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(data);
+      return { plain: result, shouldReEncrypt };
     },
     describe: () => `safeStorage (${linuxBackend() ?? process.platform})`,
   };

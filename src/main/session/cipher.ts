@@ -1,11 +1,17 @@
 /** How the vault encrypts: safeStorage in Electron, `createTestCipher` in Node tests. */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
+export interface Decrypted {
+  readonly plain: string;
+  /** The data was encrypted with an old or weaker key: encrypt it again (safeStorage's flag). */
+  readonly shouldReEncrypt: boolean;
+}
+
 export interface Cipher {
   /** False when the OS cannot encrypt for real; the vault then keeps nothing on disk. */
   isAvailable(): Promise<boolean>;
   encrypt(plain: string): Promise<Buffer>;
-  decrypt(data: Buffer): Promise<string>;
+  decrypt(data: Buffer): Promise<Decrypted>;
   /** A short description for diagnostics (never key material). */
   describe?(): string;
 }
@@ -36,7 +42,8 @@ export function createTestCipher(options: { available?: boolean } = {}): Cipher 
       if (data.length < IV_BYTES + TAG_BYTES) throw new Error('Encrypted data is too short.');
       const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
       decipher.setAuthTag(data.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-      return Buffer.concat([decipher.update(data.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+      const plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+      return { plain, shouldReEncrypt: false };
     },
     describe: () => (available ? 'test cipher (AES-256-GCM, per-process key)' : 'test cipher (unavailable)'),
   };

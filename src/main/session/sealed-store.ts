@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { errorName, type Logger } from '../log/logger';
-import type { Cipher } from './cipher';
+import type { Cipher, Decrypted } from './cipher';
 import type { KeyValueStore } from './store';
 
 export const SEALED_VERSION = 1;
@@ -53,24 +53,26 @@ export function createSealedStore(cipher: Cipher, store: KeyValueStore, log: Log
     return { kind: 'discarded' };
   }
 
+  async function write(key: string, value: unknown): Promise<boolean> {
+    if (!(await available())) {
+      // A plain-text fallback would leave refresh tokens readable by anything on the machine.
+      log.warn('vault.memory-only', { key, cipher: cipher.describe?.() ?? 'unknown' });
+      remove(key);
+      return false;
+    }
+    try {
+      const data = await cipher.encrypt(JSON.stringify(value));
+      // One key, overwritten in place: the old entry stays until the new one is written.
+      store.set(key, { version: SEALED_VERSION, data: data.toString('base64') });
+      return true;
+    } catch (error) {
+      log.error('vault.save-failed', { key, error });
+      return false;
+    }
+  }
+
   return {
-    async write(key, value) {
-      if (!(await available())) {
-        // A plain-text fallback would leave refresh tokens readable by anything on the machine.
-        log.warn('vault.memory-only', { key, cipher: cipher.describe?.() ?? 'unknown' });
-        remove(key);
-        return false;
-      }
-      try {
-        const data = await cipher.encrypt(JSON.stringify(value));
-        // One key, overwritten in place: the old entry stays until the new one is written.
-        store.set(key, { version: SEALED_VERSION, data: data.toString('base64') });
-        return true;
-      } catch (error) {
-        log.error('vault.save-failed', { key, error });
-        return false;
-      }
-    },
+    write,
 
     async read(key, schema) {
       let raw: unknown;
@@ -89,20 +91,23 @@ export function createSealedStore(cipher: Cipher, store: KeyValueStore, log: Log
         log.warn('vault.load-unavailable', { key });
         return { kind: 'unavailable' };
       }
-      let plain: string;
+      let decrypted: Decrypted;
       try {
-        plain = await cipher.decrypt(Buffer.from(entry.data.data, 'base64'));
+        decrypted = await cipher.decrypt(Buffer.from(entry.data.data, 'base64'));
       } catch {
         return discard(key, 'decryption failed');
       }
       let json: unknown;
       try {
-        json = JSON.parse(plain);
+        json = JSON.parse(decrypted.plain);
       } catch {
         return discard(key, 'not JSON');
       }
       const parsed = schema.safeParse(json);
-      return parsed.success ? { kind: 'ok', value: parsed.data } : discard(key, 'unexpected content');
+      if (!parsed.success) return discard(key, 'unexpected content');
+      // The OS rotated its key (or offers a stronger one): store the entry under the new key now.
+      if (decrypted.shouldReEncrypt && (await write(key, json))) log.info('vault.re-encrypted', { key });
+      return { kind: 'ok', value: parsed.data };
     },
 
     delete: remove,

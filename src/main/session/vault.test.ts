@@ -76,6 +76,23 @@ describe('token vault', () => {
     expect((await createTokenVault(cipher, store, createCapturingLogger()).load()).session).toEqual(session);
   });
 
+  it('encrypts an entry again when the OS says its key changed', async () => {
+    const store = createMemoryStore();
+    const cipher = createTestCipher();
+    await createTokenVault(cipher, store, createCapturingLogger()).save(session);
+    const entry = store.get(VAULT_KEY);
+    const rotated = { ...cipher, decrypt: async (data: Buffer) => ({ ...(await cipher.decrypt(data)), shouldReEncrypt: true }) };
+    const log = createCapturingLogger();
+    expect((await createTokenVault(rotated, store, log).load()).session).toEqual(session);
+    expect(store.get(VAULT_KEY)).not.toEqual(entry);
+    expect(log.entries.map((e) => e.event)).toEqual(['vault.re-encrypted']);
+    expect((await createTokenVault(cipher, store, createCapturingLogger()).load()).session).toEqual(session);
+    // Without the flag the entry is left as it is.
+    const now = store.get(VAULT_KEY);
+    await createTokenVault(cipher, store, createCapturingLogger()).load();
+    expect(store.get(VAULT_KEY)).toEqual(now);
+  });
+
   it('returns nothing for an empty store and clears on request', async () => {
     const store = createMemoryStore();
     const vault = createTokenVault(createTestCipher(), store, createCapturingLogger());
