@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, IDP_ENDPOINTS } from '../../../idp/index';
 import { CHANNELS, type AuthView } from '../../shared/contract';
+import type { AuthAppDeps } from '../app';
 import { createIdpTransport } from '../auth/http-client';
 import { createOktaClient } from '../auth/okta-client';
 import type { AppConfig } from '../config';
@@ -31,8 +32,8 @@ interface World extends Pick<AppHarness, 'idp' | 'store' | 'cipher' | 'log'> {
   clockOffset: { ms: number };
   /** The app as launched by `world()`. */
   first: Launched;
-  /** The next launch of the app, on the same store. */
-  launch(): Promise<Launched>;
+  /** The next launch of the app, on the same store; `deps` replaces some of its dependencies. */
+  launch(deps?: Partial<AuthAppDeps>): Promise<Launched>;
   stored(): Promise<{ accessToken: string; idToken: string; refreshToken: string } | undefined>;
   totalRequests(): number;
   offline(on: boolean): void;
@@ -56,9 +57,9 @@ async function world(options: { encryption?: boolean } = {}): Promise<World> {
     log: h.log,
     clockOffset,
     first: { ...h, scheduler },
-    async launch() {
+    async launch(deps = {}) {
       const scheduler = createManualScheduler();
-      return { ...(await h.launch({ log: h.log, clock, scheduler })), scheduler };
+      return { ...(await h.launch({ log: h.log, clock, scheduler, ...deps })), scheduler };
     },
     async stored() {
       const tokens = await h.storedTokens();
@@ -276,6 +277,33 @@ describe('offline', () => {
 });
 
 describe('sign-out', () => {
+  it('waits for a background profile write, so the wiped vault stays empty', async () => {
+    const { w } = await signedInWorld();
+    // A stale stored profile, so the reconnect probe below writes the vault.
+    const vault = createTokenVault(w.cipher, w.store, silentLogger);
+    const stored = (await vault.load()).session!;
+    await vault.save({ ...stored, profile: { ...stored.profile, name: 'Old Name' } });
+    // Encryption held at a gate: the probe's write is in progress while sign-out runs.
+    let gate = Promise.resolve();
+    let open = () => {};
+    let writing = () => {};
+    const writeStarted = new Promise<void>((resolve) => (writing = resolve));
+    const cipher = { ...w.cipher, encrypt: async (plain: string) => (writing(), await gate, w.cipher.encrypt(plain)) };
+    const next = await w.launch({ cipher });
+    w.offline(true);
+    expect(await next.view(CHANNELS.refreshProfile)).toMatchObject({ status: 'signed-in', offline: true });
+    w.offline(false);
+    gate = new Promise((resolve) => (open = resolve));
+    const probe = next.scheduler.runDue();
+    await writeStarted;
+    const signOut = next.view(CHANNELS.signOut);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    open();
+    await probe;
+    expect(await signOut).toMatchObject({ status: 'signed-out' });
+    expect(w.store.get(VAULT_KEY)).toBeUndefined();
+  });
+
   it('revokes both tokens, ends the Okta session and wipes everything', async () => {
     const { w, first, tokens } = await signedInWorld();
     w.idp.resetCounts();

@@ -75,7 +75,7 @@ export function createSession(deps: SessionDeps): Session {
   let current: Current | undefined;
   // Bumped whenever a session starts or ends, so late background results cannot touch a new one.
   let generation = 0;
-  let syncing: Promise<AuthView | undefined> | undefined;
+  let inFlight: Promise<AuthView | undefined> | undefined;
   let failures = 0;
   let cancelTimer: (() => void) | undefined;
 
@@ -183,9 +183,20 @@ export function createSession(deps: SessionDeps): Session {
     return signedIn(current);
   }
 
-  /** Refresh, then act on the outcome. One at a time: every caller shares the run in progress. */
-  function sync(): Promise<AuthView | undefined> {
-    syncing ??= (async (): Promise<AuthView | undefined> => {
+  /**
+   * One round with the IdP (a refresh, or a profile load) at a time: callers share the run in
+   * progress, and sign-out waits for it, so no vault write of the old session lands after the wipe.
+   */
+  function exclusive(work: () => Promise<AuthView | undefined>): Promise<AuthView | undefined> {
+    inFlight ??= work().finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
+  }
+
+  /** Refresh, then act on the outcome. */
+  const sync = () =>
+    exclusive(async (): Promise<AuthView | undefined> => {
       const renewal = await refreshTokens();
       switch (renewal.kind) {
         case 'stale':
@@ -203,11 +214,7 @@ export function createSession(deps: SessionDeps): Session {
           // The refresh worked, so the IdP is reachable: the profile follows; if it fails, the last one stays.
           return (await loadProfile()) ?? (current && signedIn(current));
       }
-    })().finally(() => {
-      syncing = undefined;
     });
-    return syncing;
-  }
 
   /** Timer, resume and reconnect: renew if due, otherwise probe the IdP while offline. */
   async function background(): Promise<void> {
@@ -217,7 +224,7 @@ export function createSession(deps: SessionDeps): Session {
     const wasOffline = c.offline;
     let next: AuthView | undefined;
     if (isDue(c)) next = await sync();
-    else if (c.offline) next = await loadProfile();
+    else if (c.offline) next = await exclusive(loadProfile);
     else return scheduleRenewal(c);
     if (!next || (gen !== generation && next.status === 'signed-in')) return;
     // Quiet while nothing the user sees changes (another failed retry while offline).
@@ -266,12 +273,13 @@ export function createSession(deps: SessionDeps): Session {
     async refreshProfile() {
       if (!current) return { status: 'signed-out', messages: [] };
       if (isDue(current)) return (await sync()) ?? { status: 'signed-out', messages: [] };
-      return (await loadProfile()) ?? { status: 'signed-out', messages: [] };
+      return (await exclusive(loadProfile)) ?? { status: 'signed-out', messages: [] };
     },
 
     async signOut() {
-      // A refresh in flight may rotate the refresh token: wait, so the live one is revoked.
-      await syncing;
+      // A refresh in flight may rotate the refresh token: wait, so the live one is revoked. Its
+      // failure is not sign-out's: this computer is signed out regardless.
+      await inFlight?.catch(() => undefined);
       const c = current;
       // Local state goes first: whatever the IdP says, this computer must be signed out.
       forget();
