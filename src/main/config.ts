@@ -97,16 +97,20 @@ export function loadConfig(env: EnvSource): ConfigResult {
 }
 
 /**
- * Reads a `.env` file for development. A missing file is an empty environment; other read errors
- * (permissions, a directory) are thrown so they are not silently ignored.
+ * A settings file's text, or undefined when it does not exist. Other read errors (permissions, a
+ * directory) are thrown so they are not silently ignored.
  */
-export function loadDotEnv(path: string): Record<string, string> {
-  let text: string;
+export function readTextIfPresent(path: string): string | undefined {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  return parseEnv(text) as Record<string, string>;
+}
+
+/** Reads a `.env` file for development; a missing file is an empty environment. */
+export function loadDotEnv(path: string): Record<string, string> {
+  const text = readTextIfPresent(path);
+  return text === undefined ? {} : (parseEnv(text) as Record<string, string>);
 }

@@ -12,10 +12,9 @@
  * get `loadConfig`'s own defaults (only the scopes have one). Validation is `loadConfig`'s.
  * Electron-free: index.ts passes in the paths and environments.
  */
-import { readFileSync } from 'node:fs';
 import { posix, win32 } from 'node:path';
 import { z } from 'zod';
-import { loadConfig, type ConfigResult, type EnvSource } from './config';
+import { loadConfig, readTextIfPresent, type ConfigResult, type EnvSource } from './config';
 
 export const CONFIG_FILE_NAME = 'config.json';
 
@@ -44,16 +43,6 @@ export type ReleaseConfigResult = ConfigResult & {
   /** Which source supplied the settings, for logs and problem messages; undefined when none did. */
   readonly source: string | undefined;
 };
-
-/** Missing file: undefined. Any other read error is a problem to show, not to swallow. */
-function readIfPresent(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
 
 /** The non-blank `OKTA_*` values of `env`; also what the build injects as defaults. */
 export function oktaOnly(env: EnvSource): Record<string, string> {
@@ -96,7 +85,8 @@ function readFileLayer(path: string, readFile: (path: string) => string | undefi
 }
 
 export function loadReleaseConfig(input: ReleaseConfigInput): ReleaseConfigResult {
-  const readFile = input.readFile ?? readIfPresent;
+  // A read error other than a missing file becomes a problem to show (readFileLayer), not swallowed.
+  const readFile = input.readFile ?? readTextIfPresent;
   const layers: Array<() => Layer | undefined> = [
     () => ({ source: 'the environment', values: oktaOnly(input.env) }),
     ...input.files.map((path) => () => readFileLayer(path, readFile)),

@@ -2,7 +2,7 @@
  * Where the window opens: the saved bounds when they still fit the current displays, otherwise a
  * default size centred by the OS. Displays change (a monitor unplugged, a resolution changed), so
  * a window saved on a screen that is gone must not open off-screen. Electron-free; the Electron
- * glue (electron/window-state-store.ts) passes in `screen.getAllDisplays()` and electron-store.
+ * glue (electron/app-shell.ts) passes in `screen.getAllDisplays()` and electron-store.
  */
 import { z } from 'zod';
 
