@@ -107,7 +107,13 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
       if (!disposed && JSON.stringify(next) !== JSON.stringify(view)) setView(next);
     },
   });
-  view = await session.restore();
+  // Restoring may refresh an expired token (one request, up to the request timeout): the window
+  // must not wait for it, so calls wait instead and the renderer shows its loading state meanwhile.
+  view = { status: 'signed-out', messages: [] };
+  const restored = session.restore().then(
+    (restoredView) => void (view = restoredView),
+    (error: unknown) => log.error('app.restore-failed', { error }),
+  );
 
   async function fromFlow(outcome: FlowOutcome): Promise<AuthView> {
     return outcome.kind === 'success' ? session.complete(outcome.tokens, outcome.messages) : outcome.view;
@@ -151,6 +157,7 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
     async invoke(channel, payload) {
       const parsed = parseRequest(channel, payload);
       if (!parsed.ok) return parsed;
+      await restored;
       if (parsed.method === 'getState') return ok(view);
       if (disposed) return fail('internal', 'The app is shutting down.');
       // One action at a time: a double submit must not start a second transaction.

@@ -121,6 +121,34 @@ describe('restore at launch', () => {
     expectNoSecrets(w, next.events, [tokens.refreshToken, fresh.refreshToken, fresh.accessToken, fresh.idToken]);
   });
 
+  it('does not hold up the launch while the renewal is in flight; calls wait for it instead', async () => {
+    const { w } = await signedInWorld();
+    w.clockOffset.ms = HOURS_2;
+    let tokenRequested!: () => void;
+    const requested = new Promise<void>((resolve) => (tokenRequested = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const gatedFetch: typeof fetch = async (input, init) => {
+      if (String(input instanceof Request ? input.url : input).endsWith('/v1/token')) {
+        tokenRequested();
+        await gate;
+      }
+      return fetch(input, init);
+    };
+    const nextTick = () => new Promise<'pending'>((resolve) => setImmediate(() => resolve('pending')));
+
+    const launching = w.launch({ fetch: gatedFetch });
+    await requested;
+    // The app (and so the window) is ready while the token request is still held at the gate.
+    expect(await Promise.race([launching.then(() => 'ready' as const), nextTick()])).toBe('ready');
+    const next = await launching;
+    const state = next.state();
+    expect(await Promise.race([state.then(() => 'answered' as const), nextTick()])).toBe('pending');
+
+    release();
+    expect(await state).toMatchObject({ status: 'signed-in', profile: { email: 'alice@example.com' } });
+  });
+
   it('signs out with an explanation when the IdP refuses the stored refresh token', async () => {
     const { w, first } = await signedInWorld();
     const oldStore = structuredClone([...w.store.entries]);
