@@ -55,11 +55,16 @@ function vitestStep() {
     return;
   }
   const failed = json.numFailedTests + (ok || json.numFailedTests > 0 ? 0 : 1);
+  // Each skipping file prints its reason in the run above; the summary names the files.
+  const skippedFiles = json.testResults
+    .filter((file) => file.assertionResults.some((test) => test.status === 'skipped' || test.status === 'pending'))
+    .map((file) => file.name.replace(`${process.cwd()}/`, ''));
   results.push({
     name: 'vitest (unit + integration)',
     passed: json.numPassedTests,
     failed,
     skipped: json.numPendingTests + json.numTodoTests,
+    ...(skippedFiles.length > 0 && { note: `skipped in ${skippedFiles.join(', ')}: see the reason printed above` }),
   });
 }
 
