@@ -77,7 +77,9 @@ function describeInput(step: SdkNextStep, input: SdkInput): StepInput | undefine
     name: input.name,
     label,
     type: secret ? 'password' : 'text',
-    required,
+    // The SDK drops `required` from a re-enroll step's new password (ReEnrollAuthenticator copies
+    // only the inner passcode field), yet no password step can go on without its password.
+    required: required || secret,
     secret,
     autocomplete: autocompleteFor(step.name, input.name),
   };

@@ -113,6 +113,7 @@ const ROWS: Row[] = [
   // Valid shapes that do not fit the current step.
   proceed('a field the step does not have', { step, values: { password: pw } }, 'step'),
   proceed('a boolean for a password field', { step, values: { newPassword: true } }, 'step'),
+  proceed('no new password at all', { step, values: {} }, 'step'),
   proceed('a stale step', { step: 'identify', values: { username: 'alice@example.com', password: pw } }, 'stale'),
   proceed('a step never offered', { step: 'select-authenticator-authenticate', values: {} }, 'stale'),
 
