@@ -59,6 +59,11 @@ export function isGrantRefused(error: unknown): boolean {
   return error instanceof OAuthError && error.errorCode === 'invalid_grant';
 }
 
+/** The IdP rejected the access token itself (401 / `invalid_token`): revoked there, or expired early. */
+export function isTokenRejected(error: unknown): boolean {
+  return (error instanceof OAuthError && error.errorCode === 'invalid_token') || statusOf(error) === 401;
+}
+
 /**
  * Worth trying again later: the IdP was unreachable, slow, busy (429) or failing (5xx). Anything
  * else is an answer (for example 400 for a malformed request) that a retry would only repeat.

@@ -268,6 +268,40 @@ describe('refresh', () => {
   });
 });
 
+describe('tokens revoked at the IdP (by an admin, or a sign-out elsewhere)', () => {
+  async function revokeAtIdp(w: World, token: string, hint: 'access_token' | 'refresh_token'): Promise<void> {
+    const response = await fetch(`${w.idp.issuer}/v1/revoke`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`${w.idp.clientId}:`).toString('base64')}`,
+      },
+      body: new URLSearchParams({ token, token_type_hint: hint }),
+    });
+    expect(response.status).toBe(200);
+    expect(w.idp.isTokenActive(token)).toBe(false);
+  }
+
+  it('a rejected access token is renewed once with the refresh token, and the session goes on', async () => {
+    const { w, first, signedIn, tokens } = await signedInWorld();
+    await revokeAtIdp(w, tokens.accessToken, 'access_token');
+    w.idp.resetCounts();
+    expect(await first.view(CHANNELS.refreshProfile)).toEqual(signedIn);
+    expect(w.idp.counts()).toMatchObject({ userinfo: 2, token: 1 });
+    const fresh = (await w.stored())!;
+    expect(fresh.accessToken).not.toBe(tokens.accessToken);
+    expect(w.idp.isTokenActive(fresh.accessToken)).toBe(true);
+  });
+
+  it('ends the session here too when the refresh token was revoked with it', async () => {
+    const { w, first, tokens } = await signedInWorld();
+    await revokeAtIdp(w, tokens.refreshToken, 'refresh_token');
+    expect(await first.view(CHANNELS.refreshProfile)).toEqual({ status: 'signed-out', messages: [SESSION_ENDED] });
+    expect(await first.state()).toEqual({ status: 'signed-out', messages: [SESSION_ENDED] });
+    expect(w.store.get(VAULT_KEY)).toBeUndefined();
+  });
+});
+
 describe('offline', () => {
   it('starts offline with the cached profile when the IdP is gone', async () => {
     const { w, signedIn } = await signedInWorld();

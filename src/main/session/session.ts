@@ -8,7 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { OktaAuth, Tokens } from '@okta/okta-auth-js';
 import type { AuthView, TokenStorage, UiMessage, UserProfile } from '../../shared/contract';
 import type { IdpTransport } from '../auth/http-client';
-import { classifyFailure, failureView, isGrantRefused, type FailureView } from '../auth/map-error';
+import { classifyFailure, failureView, isGrantRefused, isTokenRejected, type FailureView } from '../auth/map-error';
 import { toUserProfile } from '../auth/profile';
 import { errorName, type Logger } from '../log/logger';
 import type { Revocations } from './revocation';
@@ -115,15 +115,21 @@ export function createSession(deps: SessionDeps): Session {
     vault.clear();
   }
 
-  async function fetchProfile(tokens: Tokens): Promise<UserProfile | FailureView> {
+  type ProfileResult =
+    | { readonly ok: true; readonly profile: UserProfile }
+    | { readonly ok: false; readonly failure: FailureView; readonly tokenRejected: boolean };
+
+  async function fetchProfile(tokens: Tokens): Promise<ProfileResult> {
     transport.takeFailure();
     try {
       const claims = await oktaAuth.token.getUserInfo(tokens.accessToken, tokens.idToken);
-      return toUserProfile(claims) ?? failureView('idp-error');
+      const profile = toUserProfile(claims);
+      return profile ? { ok: true, profile } : { ok: false, failure: failureView('idp-error'), tokenRejected: false };
     } catch (error) {
-      const view = classifyFailure(error, transport.takeFailure());
-      log.warn('session.userinfo-failed', { code: view.code, error: errorName(error) });
-      return view;
+      const failure = classifyFailure(error, transport.takeFailure());
+      const tokenRejected = isTokenRejected(error);
+      log.warn('session.userinfo-failed', { code: failure.code, tokenRejected, error: errorName(error) });
+      return { ok: false, failure, tokenRejected };
     }
   }
 
@@ -155,20 +161,26 @@ export function createSession(deps: SessionDeps): Session {
     return { kind: 'renewed' };
   }
 
-  /** Loads the profile with the current access token and keeps it; on a network error, goes offline. */
-  async function loadProfile(): Promise<SignedInView | undefined> {
+  /**
+   * Loads the profile with the current access token and keeps it; on a network error, goes
+   * offline. An unexpired access token the IdP rejects was revoked there (by an admin, or a
+   * sign-out elsewhere): renew once, so a refused refresh token ends the session here too.
+   */
+  async function loadProfile(renewIfRejected = true): Promise<AuthView | undefined> {
     const c = current;
     const gen = generation;
     if (!c) return undefined;
-    const profile = await fetchProfile(c.tokens);
+    const result = await fetchProfile(c.tokens);
     if (gen !== generation || !current) return undefined;
-    if ('status' in profile) {
-      if (profile.code === 'network') {
+    if (!result.ok) {
+      if (result.tokenRejected && renewIfRejected) return renewThenLoad();
+      if (result.failure.code === 'network') {
         current = { ...current, offline: true };
         scheduleRetry();
       }
       return signedIn(current, [PROFILE_REFRESH_FAILED]);
     }
+    const { profile } = result;
     // The tokens are already stored (sign-in, restore, refresh): write again only for a new profile.
     const changed = !isDeepStrictEqual(profile, current.profile);
     current = { ...current, profile, offline: false };
@@ -194,27 +206,27 @@ export function createSession(deps: SessionDeps): Session {
     return inFlight;
   }
 
-  /** Refresh, then act on the outcome. */
-  const sync = () =>
-    exclusive(async (): Promise<AuthView | undefined> => {
-      const renewal = await refreshTokens();
-      switch (renewal.kind) {
-        case 'stale':
-          return undefined;
-        case 'ended':
-          log.info('session.ended');
-          forget();
-          return { status: 'signed-out', messages: [SESSION_ENDED] };
-        case 'failed':
-          if (!current) return undefined;
-          current = { ...current, offline: renewal.failure.code === 'network' };
-          scheduleRetry();
-          return signedIn(current, [PROFILE_REFRESH_FAILED]);
-        case 'renewed':
-          // The refresh worked, so the IdP is reachable: the profile follows; if it fails, the last one stays.
-          return (await loadProfile()) ?? (current && signedIn(current));
-      }
-    });
+  /** Refresh, then act on the outcome. Callers hold the `exclusive` turn. */
+  async function renewThenLoad(): Promise<AuthView | undefined> {
+    const renewal = await refreshTokens();
+    switch (renewal.kind) {
+      case 'stale':
+        return undefined;
+      case 'ended':
+        log.info('session.ended');
+        forget();
+        return { status: 'signed-out', messages: [SESSION_ENDED] };
+      case 'failed':
+        if (!current) return undefined;
+        current = { ...current, offline: renewal.failure.code === 'network' };
+        scheduleRetry();
+        return signedIn(current, [PROFILE_REFRESH_FAILED]);
+      case 'renewed':
+        // The refresh worked, so the IdP is reachable: the profile follows; if it fails, the last one stays.
+        return (await loadProfile(false)) ?? (current && signedIn(current));
+    }
+  }
+  const sync = () => exclusive(renewThenLoad);
 
   /** Timer, resume and reconnect: renew if due, otherwise probe the IdP while offline. */
   async function background(): Promise<void> {
@@ -235,11 +247,12 @@ export function createSession(deps: SessionDeps): Session {
   return {
     async complete(tokens, messages) {
       start({ tokens, profile: { sub: '' }, storage: 'memory-only', offline: false, notes: [] });
-      const profile = await fetchProfile(tokens);
-      if ('status' in profile) {
+      const result = await fetchProfile(tokens);
+      if (!result.ok) {
         forget();
-        return profile;
+        return result.failure;
       }
+      const { profile } = result;
       const saved = await vault.save({ tokens, profile });
       current = { tokens, profile, storage: saved.storage, offline: false, notes: saved.messages };
       log.info('session.signed-in', { storage: saved.storage });
