@@ -1,6 +1,6 @@
 import { test as base } from '@playwright/test';
 import { startPreviewServer } from '../src/preview/server/preview-server';
-import { passwordInput, signIn, usernameInput } from './support/actions';
+import { DEMO_PASSWORD, passwordInput, signIn, usernameInput } from './support/actions';
 import { expect, test } from './support/fixtures';
 import { checkScreen } from './support/screens';
 
@@ -12,6 +12,7 @@ test('when the org cannot be reached the user is told, and trying again works on
   const alert = app.getByRole('alert');
   await expect(alert).toBeVisible();
   await expect(alert).toBeFocused();
+  await expect(alert).toContainText('Enter your password and choose Try again.');
   await expect(usernameInput(app)).toHaveValue('alice@example.com');
   await expect(passwordInput(app)).toHaveValue('');
   await expect(app.getByRole('button', { name: 'Try again' })).toBeVisible();
@@ -22,13 +23,44 @@ test('when the org cannot be reached the user is told, and trying again works on
   await expect(app.getByRole('heading', { name: 'Welcome, Alice Example' })).toBeVisible();
 });
 
-test('when the org rate-limits, the wait it asked for is shown', async ({ app, idp }) => {
+test('when the org rate-limits, the wait it asked for is shown and Try again stays off until then', async ({ app, idp }) => {
   idp.faults.set('interact', { kind: 'rate-limit', retryAfterSeconds: 30 });
 
   await signIn(app, 'alice@example.com');
 
-  await expect(app.getByRole('alert')).toContainText('You can try again in 30 seconds.');
+  const alert = app.getByRole('alert');
+  await expect(alert).toContainText('Wait 30 seconds, then enter your password and choose Try again.');
+  await expect(alert).toBeFocused();
+  const tryAgain = app.getByRole('button', { name: 'Try again' });
+  await expect(tryAgain).toBeDisabled();
+  // The countdown is tied to the button, and is not a live region (it changes every second).
+  await expect(tryAgain).toHaveAccessibleDescription(/^You can try again in \d+ seconds\.$/);
+  await expect(app.locator('#retry-wait')).not.toHaveAttribute('aria-live');
   await checkScreen(app, 'failure-rate-limited');
+
+  // Enter in the password field does not get round the disabled button.
+  await passwordInput(app).fill(DEMO_PASSWORD);
+  await passwordInput(app).press('Enter');
+  await expect(tryAgain).toBeDisabled();
+  expect(idp.counts().interact).toBe(1);
+});
+
+test('after a short rate-limit wait Try again comes back on by itself, says so once, and signs in', async ({ app, idp }) => {
+  idp.faults.set('identify', { kind: 'rate-limit', retryAfterSeconds: 2, times: 1 });
+
+  await signIn(app, 'alice@example.com');
+
+  const tryAgain = app.getByRole('button', { name: 'Try again' });
+  await expect(tryAgain).toBeDisabled();
+  await expect(app.getByText(/^You can try again in [12] seconds?\.$/)).toBeVisible();
+
+  await expect(tryAgain).toBeEnabled({ timeout: 5_000 });
+  await expect(app.getByText(/You can try again in/)).toHaveCount(0);
+  await expect(app.getByRole('status')).toHaveText('The wait is over: you can try again now.');
+
+  await passwordInput(app).fill(DEMO_PASSWORD);
+  await tryAgain.click();
+  await expect(app.getByRole('heading', { name: 'Welcome, Alice Example' })).toBeVisible();
 });
 
 base('without valid Okta settings the app explains what to set', async ({ page }) => {

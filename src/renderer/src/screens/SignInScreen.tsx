@@ -3,6 +3,7 @@ import { INPUT_LIMITS, type SignInRequest, type UiMessage } from '../../../share
 import { PasswordField, TextField } from '../components/Fields';
 import { fieldErrors, Messages, splitByField } from '../components/Messages';
 import { Screen } from '../components/Screen';
+import { useDeadline, useSecondsLeft } from '../useCountdown';
 import { useFocusFirstInvalid } from '../useScreenFocus';
 
 export interface SignInFailure {
@@ -27,10 +28,13 @@ export function SignInScreen({ username, onUsernameChange, messages, failure, bu
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, refusedSubmits);
   const { general, byField } = splitByField(messages, ['username', 'password']);
+  // The org asked for a wait (429 + Retry-After): the button stays off until it is over.
+  const secondsLeft = useSecondsLeft(useDeadline(failure, failure?.retryAfterSeconds));
+  const waiting = secondsLeft > 0;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy) return;
+    if (busy || waiting) return;
     const trimmed = username.trim();
     const nextMissing = {
       ...(trimmed === '' ? { username: 'Enter your username.' } : {}),
@@ -73,22 +77,43 @@ export function SignInScreen({ username, onUsernameChange, messages, failure, bu
           errors={fieldErrors(missing.password, byField.get('password'))}
         />
         <div className="actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={busy || waiting}
+            aria-describedby={waiting ? 'retry-wait' : undefined}
+          >
             {busy ? 'Signing in…' : failure !== undefined ? 'Try again' : 'Sign in'}
           </button>
+          {waiting && (
+            // Not a live region: it changes every second. The status below speaks once, at the end.
+            <p id="retry-wait" className="actions__note">
+              You can try again in {formatSeconds(secondsLeft)}.
+            </p>
+          )}
         </div>
+        <p role="status" className="visually-hidden">
+          {(failure?.retryAfterSeconds ?? 0) > 0 && !waiting ? 'The wait is over: you can try again now.' : ''}
+        </p>
       </form>
     </Screen>
   );
 }
 
 function FailureAlert({ failure }: { failure: SignInFailure }) {
+  const wait = failure.retryAfterSeconds;
   return (
     <div role="alert" className="messages" data-first-error tabIndex={-1}>
-      <p className="message message--error">
-        <strong className="message__level">Error:</strong> {failure.message}
-        {failure.retryAfterSeconds !== undefined && ` You can try again in ${formatSeconds(failure.retryAfterSeconds)}.`}
-      </p>
+      <div className="message message--error">
+        <p>
+          <strong className="message__level">Error:</strong> {failure.message}
+        </p>
+        <p className="message__hint">
+          {wait !== undefined && wait > 0
+            ? `Wait ${formatSeconds(wait)}, then enter your password and choose Try again.`
+            : 'Enter your password and choose Try again.'}
+        </p>
+      </div>
     </div>
   );
 }
