@@ -70,6 +70,21 @@ test('sign-in works with the keyboard alone', async ({ app }) => {
   await expect(app.locator(':focus')).toHaveCount(1);
 });
 
+test('refreshing the profile from the keyboard leaves focus on Refresh profile', async ({ app, idp }) => {
+  await signIn(app, 'alice@example.com');
+  await expect(app.getByRole('heading', { name: 'Welcome, Alice Example' })).toBeVisible();
+  const refresh = app.getByRole('button', { name: 'Refresh profile' });
+  await refresh.focus();
+  idp.resetCounts();
+
+  await app.keyboard.press('Enter');
+
+  // The button is disabled while the call runs, which drops focus; it comes back to the button.
+  await expect.poll(() => idp.counts().userinfo).toBe(1);
+  await expect(refresh).toBeEnabled();
+  await expect(refresh).toBeFocused();
+});
+
 test('the password can be shown and hidden again', async ({ app }) => {
   await passwordInput(app).fill('s3cret-value');
   await expect(passwordInput(app)).toHaveAttribute('type', 'password');
