@@ -85,6 +85,23 @@ test('refreshing the profile from the keyboard leaves focus on Refresh profile',
   await expect(refresh).toBeFocused();
 });
 
+test.describe('in a narrow window', () => {
+  test.use({ viewport: { width: 420, height: 640 } });
+
+  test('sign-in and home fit without scrolling sideways', async ({ app }) => {
+    const scrollsSideways = () => app.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+    expect(await scrollsSideways()).toBe(false);
+    await signIn(app, 'alice@example.com');
+    await expect(app.getByRole('heading', { name: 'Welcome, Alice Example' })).toBeVisible();
+    expect(await scrollsSideways()).toBe(false);
+    // Profile labels sit above their values, so the email is not broken across lines.
+    const email = app.getByText('alice@example.com (verified)');
+    const label = app.getByRole('term').filter({ hasText: 'Email' });
+    expect((await email.boundingBox())!.y).toBeGreaterThan((await label.boundingBox())!.y);
+    expect((await email.boundingBox())!.height).toBeLessThan(30);
+  });
+});
+
 test('the password can be shown and hidden again', async ({ app }) => {
   await passwordInput(app).fill('s3cret-value');
   await expect(passwordInput(app)).toHaveAttribute('type', 'password');
