@@ -105,7 +105,7 @@ function FailureAlert({ failure }: { failure: SignInFailure }) {
   return (
     <div role="alert" className="messages" data-first-error tabIndex={-1}>
       <div className="message message--error">
-        <p>
+        <p className="message__text">
           <strong className="message__level">Error:</strong> {failure.message}
         </p>
         <p className="message__hint">
