@@ -111,9 +111,14 @@ export function parseFormBody(ctx: RequestContext): FormBodyResult {
 
 const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/i;
 
+/** Whether a request's Origin is a page served from this machine. */
+export function isLocalOrigin(origin: string | undefined): origin is string {
+  return origin !== undefined && LOCAL_ORIGIN.test(origin);
+}
+
 /** CORS headers for browser clients served from this machine; none for any other origin. */
 export function corsHeaders(origin: string | undefined): Record<string, string> {
-  if (!origin || !LOCAL_ORIGIN.test(origin)) return {};
+  if (!isLocalOrigin(origin)) return {};
   return {
     'Access-Control-Allow-Origin': origin,
     'Access-Control-Allow-Credentials': 'true',

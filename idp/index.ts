@@ -122,6 +122,10 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
     counts: () => router.getCounts(),
     resetCounts: () => router.resetCounts(),
     isTokenActive: (token) => tokens.active(token) !== undefined,
+    liveTokenCount: (login) => {
+      const user = directory.findByLogin(login);
+      return user ? tokens.liveCount(user.id) : 0;
+    },
     close() {
       closing ??= new Promise<void>((resolve) => {
         clearInterval(sweeper);

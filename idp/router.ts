@@ -7,6 +7,7 @@ import {
   BodyTooLargeError,
   apiError,
   corsHeaders,
+  isLocalOrigin,
   jsonReply,
   oauthError,
   preflightHeaders,
@@ -176,6 +177,10 @@ export class Router {
 
   private admin(ctx: RequestContext): Reply {
     const { faults } = this.deps;
+    // curl and tests send no Origin; a web page always does. Only pages from this machine may
+    // switch faults or reset counts (a "simple" POST from any site would otherwise get through).
+    const origin = typeof ctx.headers.origin === 'string' ? ctx.headers.origin : undefined;
+    if (origin !== undefined && !isLocalOrigin(origin)) return jsonReply(403, { error: 'The admin endpoint only answers pages served from this machine.' });
     const path = ctx.path.replace(/\/+$/, '');
     if (path === '/__admin/counts' && ctx.method === 'GET') return jsonReply(200, this.getCounts());
     if (path === '/__admin/counts/reset' && ctx.method === 'POST') {

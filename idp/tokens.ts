@@ -183,6 +183,15 @@ export class TokenService {
     return record;
   }
 
+  /** How many tokens of this user are live (issued, not revoked, not expired). */
+  liveCount(userId: string, now = Date.now()): number {
+    let count = 0;
+    for (const record of this.records.values()) {
+      if (record.userId === userId && !record.revoked && record.expiresAt > now) count += 1;
+    }
+    return count;
+  }
+
   /** Revokes a token; revoking a refresh token also revokes the access tokens minted with it. */
   revoke(token: string): boolean {
     const record = this.records.get(token);

@@ -99,5 +99,7 @@ export interface RunningIdp {
   resetCounts(): void;
   /** False once the token is revoked, rotated, expired, or was never issued. */
   isTokenActive(token: string): boolean;
+  /** Live (not revoked, not expired) access and refresh tokens of a user: for tests that cannot see the tokens. */
+  liveTokenCount(login: string): number;
   close(): Promise<void>;
 }

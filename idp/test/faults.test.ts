@@ -123,6 +123,14 @@ describe('admin endpoint', () => {
     expect((await admin('faults', { method: 'POST' })).status).toBe(405);
   });
 
+  it('refuses pages from other sites, which could otherwise send a simple POST', async () => {
+    const fromSite = { method: 'POST', headers: { origin: 'https://attacker.example' } };
+    expect((await admin('counts/reset', fromSite)).status).toBe(403);
+    expect((await admin('faults/token', { ...fromSite, method: 'PUT', body: '{"kind":"drop"}' })).status).toBe(403);
+    expect(idp.faults.list()).toEqual({});
+    expect((await admin('counts/reset', { method: 'POST', headers: { origin: 'http://localhost:5173' } })).status).toBe(200);
+  });
+
   it('reads and resets counts', async () => {
     await admin('counts/reset', { method: 'POST' });
     await wellKnown();
