@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { oktaOnly } from './src/main/release-config';
+import { devServerCsp } from './scripts/dev-server-csp';
 
 // Layout follows the electron-vite react-ts template: one entry per process.
 export default defineConfig({
@@ -31,6 +32,6 @@ export default defineConfig({
       minify: true,
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [react(), devServerCsp()],
   },
 });
