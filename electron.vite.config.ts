@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
-import { oktaOnly } from './src/main/release-config';
+import { oktaOnly } from './src/main/config/release-config';
 import { devServerCsp } from './scripts/dev-server-csp';
 
 // Layout follows the electron-vite react-ts template: one entry per process.

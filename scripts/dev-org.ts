@@ -4,7 +4,7 @@
  * never part of a released build.
  */
 import { resolve } from 'node:path';
-import { loadDotEnv } from '../src/main/config';
+import { loadDotEnv } from '../src/main/config/okta-config';
 import { startIdp, type RunningIdp } from '../idp/index';
 
 export interface DevOrg {

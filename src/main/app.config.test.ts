@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../shared/contract';
 import { createAuthApp } from './app';
-import { loadConfig } from './config';
+import { loadConfig } from './config/okta-config';
 import { silentLogger } from './log/logger';
 import { createTestCipher } from './session/cipher';
 import { createMemoryStore } from './session/store';

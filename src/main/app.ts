@@ -7,7 +7,7 @@ import type { AuthView, BridgeError, BridgeMethod, BridgeMethods, BridgeResult }
 import { createIdpTransport } from './auth/http-client';
 import { createOktaClient } from './auth/okta-client';
 import { createSignInFlow, type FlowOutcome, type FlowResult } from './auth/sign-in-flow';
-import type { ConfigResult } from './config';
+import type { ConfigResult } from './config/okta-config';
 import { parseRequest, type ParsedRequestOf } from './ipc/schemas';
 import { createConsoleLogger, type Logger } from './log/logger';
 import type { Cipher } from './session/cipher';

@@ -2,7 +2,7 @@
  * The one OktaAuth instance of the app, configured for a Node/Electron main process.
  */
 import { OktaAuth, type SimpleStorage, type StorageManagerOptions } from '@okta/okta-auth-js';
-import type { AppConfig } from '../config';
+import type { AppConfig } from '../config/okta-config';
 import type { IdpTransport } from './http-client';
 
 /**

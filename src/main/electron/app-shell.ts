@@ -1,12 +1,12 @@
 /**
  * Desktop-app behaviour around the one window: a single running instance (a second launch
  * focuses the first), the application menu, and the window reopening where it was left.
- * Thin: placement rules are window-state.ts, the menu is menu-template.ts.
+ * Thin: placement rules are shell/window-state.ts, the menu is shell/menu-template.ts.
  */
 import Store from 'electron-store';
 import { app, Menu, screen, shell, type BrowserWindow } from 'electron';
-import { menuTemplate } from '../menu-template';
-import { placeWindow, windowStateToSave, type WindowPlacement } from '../window-state';
+import { menuTemplate } from '../shell/menu-template';
+import { placeWindow, windowStateToSave, type WindowPlacement } from '../shell/window-state';
 
 /** False when another instance already runs: the caller must quit. That instance is focused. */
 export function claimSingleInstance(currentWindow: () => BrowserWindow | undefined): boolean {

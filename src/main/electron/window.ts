@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { BrowserWindow, session, shell } from 'electron';
 import { originOf } from '../ipc/sender-check';
 import { isAllowedExternalUrl } from '../security/external-url';
-import { DEFAULT_SIZE, MIN_SIZE, type WindowPlacement } from '../window-state';
+import { DEFAULT_SIZE, MIN_SIZE, type WindowPlacement } from '../shell/window-state';
 
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 

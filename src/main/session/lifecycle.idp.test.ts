@@ -9,7 +9,7 @@ import { CHANNELS, type AuthView } from '../../shared/contract';
 import type { AuthAppDeps } from '../app';
 import { createIdpTransport } from '../auth/http-client';
 import { createOktaClient } from '../auth/okta-client';
-import type { AppConfig } from '../config';
+import type { AppConfig } from '../config/okta-config';
 import { silentLogger } from '../log/logger';
 import { startHarness, type AppHarness, type LaunchedApp } from '../testing/idp-harness';
 import { PENDING_REVOCATION_KEY, createRevocations } from './revocation';

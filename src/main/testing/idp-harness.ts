@@ -7,7 +7,7 @@
 import { DEMO_PASSWORD, startIdp, type IdpOptions, type RunningIdp } from '../../../idp/index';
 import { CHANNELS, type AuthView, type BridgeResult } from '../../shared/contract';
 import { createAuthApp, type AuthApp, type AuthAppDeps } from '../app';
-import { loadConfig, type ConfigResult } from '../config';
+import { loadConfig, type ConfigResult } from '../config/okta-config';
 import { createCapturingLogger, silentLogger } from '../log/logger';
 import { createTestCipher } from '../session/cipher';
 import { createMemoryStore } from '../session/store';

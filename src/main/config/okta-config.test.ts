@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, loadDotEnv } from './config';
+import { loadConfig, loadDotEnv } from './okta-config';
 
 const good = {
   OKTA_ISSUER: 'https://example.okta.com/oauth2/default/',

@@ -14,7 +14,7 @@
  */
 import { posix, win32 } from 'node:path';
 import { z } from 'zod';
-import { loadConfig, readTextIfPresent, type ConfigResult, type EnvSource } from './config';
+import { loadConfig, readTextIfPresent, type ConfigResult, type EnvSource } from './okta-config';
 
 export const CONFIG_FILE_NAME = 'config.json';
 
