@@ -1,11 +1,12 @@
 /**
- * Builds the web preview (src/preview/index.html: the renderer app on the HTTP bridge) with
- * vite's build API, in memory. Nothing is written to disk, so parallel test workers cannot trip
- * over each other's output, and the Electron renderer bundle never contains preview code.
+ * Builds the web preview (the renderer's own index.html, with src/preview/main.ts as its entry:
+ * the renderer app on the HTTP bridge) with vite's build API, in memory. Nothing is written to
+ * disk, so parallel test workers cannot trip over each other's output, and the Electron renderer
+ * bundle never contains preview code. One page, so the preview's CSP is the renderer's.
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { build } from 'vite';
+import { build, type Plugin } from 'vite';
 import { contentTypeFor } from '../../main/renderer-host/app-protocol';
 
 export interface PreviewFile {
@@ -20,7 +21,17 @@ export interface PreviewBundle {
   readonly csp: string;
 }
 
-const PREVIEW_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const RENDERER_ROOT = fileURLToPath(new URL('../../renderer', import.meta.url));
+const RENDERER_ENTRY = 'src="./src/main.tsx"';
+const PREVIEW_ENTRY = 'src="../preview/main.ts"';
+
+/** Swaps the renderer page's entry script for the preview's, which installs the bridge first. */
+export function usePreviewEntry(html: string): string {
+  if (!html.includes(RENDERER_ENTRY)) throw new Error(`The renderer's index.html no longer loads ${RENDERER_ENTRY}`);
+  return html.replace(RENDERER_ENTRY, PREVIEW_ENTRY).replace(/<title>([^<]*)<\/title>/, '<title>$1 (web preview)</title>');
+}
+
+const previewEntry: Plugin = { name: 'preview-entry', transformIndexHtml: { order: 'pre', handler: usePreviewEntry } };
 
 let cached: Promise<PreviewBundle> | null = null;
 
@@ -36,10 +47,10 @@ export function buildPreviewBundle(): Promise<PreviewBundle> {
 async function buildOnce(): Promise<PreviewBundle> {
   const result = await build({
     configFile: false,
-    root: PREVIEW_ROOT,
+    root: RENDERER_ROOT,
     base: '/',
     logLevel: 'warn',
-    plugins: [react()],
+    plugins: [previewEntry, react()],
     build: { write: false, sourcemap: false, emptyOutDir: false, reportCompressedSize: false },
   });
   if (!Array.isArray(result) && !('output' in result)) throw new Error('vite build returned a watcher');
