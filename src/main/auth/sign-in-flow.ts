@@ -98,7 +98,7 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
       return { ok: true, outcome: fromTransaction(tx) };
     } catch (error) {
       const view = classifyFailure(error, transport.takeFailure());
-      log.warn('sign-in.failed', { action, code: view.code, error: errorName(error) });
+      log.warn('sign-in.failed', { action, failure: view.code, error: errorName(error) });
       reset();
       return { ok: true, outcome: { kind: 'view', view } };
     }

@@ -21,6 +21,10 @@ describe('redact', () => {
     });
   });
 
+  it('keeps the diagnostic fields the app logs on failures (failure code, rejectedByIdp)', () => {
+    expect(redact({ failure: 'network', rejectedByIdp: true, step: 'identify' })).toEqual({ failure: 'network', rejectedByIdp: true, step: 'identify' });
+  });
+
   it('replaces JWT-looking and bearer values inside innocent keys', () => {
     expect(redact({ message: `bad ${jwt} here`, list: [jwt], auth: 'Bearer sekrit.value' })).toEqual({
       message: `bad ${REDACTED} here`,

@@ -128,7 +128,7 @@ export function createSession(deps: SessionDeps): Session {
     } catch (error) {
       const failure = classifyFailure(error, transport.takeFailure());
       const tokenRejected = isTokenRejected(error);
-      log.warn('session.userinfo-failed', { code: failure.code, tokenRejected, error: errorName(error) });
+      log.warn('session.userinfo-failed', { failure: failure.code, rejectedByIdp: tokenRejected, error: errorName(error) });
       return { ok: false, failure, tokenRejected };
     }
   }
@@ -148,7 +148,7 @@ export function createSession(deps: SessionDeps): Session {
     } catch (error) {
       if (isGrantRefused(error)) return { kind: 'ended' };
       const failure = classifyFailure(error, transport.takeFailure());
-      log.warn('session.refresh-failed', { code: failure.code, error: errorName(error) });
+      log.warn('session.refresh-failed', { failure: failure.code, error: errorName(error) });
       return { kind: 'failed', failure };
     }
     if (gen !== generation) return { kind: 'stale' };
