@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'idp/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // Vitest allows .only outside CI by default; a stray one must fail the run everywhere.
+    allowOnly: false,
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

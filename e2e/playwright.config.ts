@@ -9,6 +9,8 @@ export default defineConfig({
   testDir: import.meta.dirname,
   testMatch: '*.spec.ts',
   testIgnore: 'electron/**',
+  // A stray test.only fails the run instead of quietly running one test.
+  forbidOnly: true,
   fullyParallel: true,
   workers: 2,
   retries: 0,

@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { countShortfall, minimumFor } from './test-minimums.ts';
 
 const resultsDir = resolve('test-results');
 rmSync(resultsDir, { recursive: true, force: true });
@@ -19,6 +20,24 @@ mkdirSync(resultsDir, { recursive: true });
 /** @typedef {{ name: string, passed: number, failed: number, skipped: number, note?: string }} StepResult */
 /** @type {StepResult[]} */
 const results = [];
+
+const minimums = JSON.parse(readFileSync(resolve('scripts/test-minimums.json'), 'utf8'));
+
+/**
+ * Pushes a runner's result, failing it once more when it counted too few tests (zero, or far
+ * below scripts/test-minimums.json): a stray `.only` or a file that stopped collecting.
+ * @param {StepResult} result
+ * @param {string} runner key in test-minimums.json
+ * @param {boolean} [allSkipped] every test of this runner is expected to skip here
+ */
+function pushCounted(result, runner, allSkipped = false) {
+  const shortfall = countShortfall(result, { minimum: minimumFor(minimums, runner), allSkipped });
+  if (shortfall) {
+    result.failed += 1;
+    result.note = [result.note, `too few tests: ${shortfall}`].filter(Boolean).join('; ');
+  }
+  results.push(result);
+}
 
 function run(command, args, env = {}) {
   console.log(`\n▶ ${[command, ...args].join(' ')}`);
@@ -59,16 +78,19 @@ function vitestStep() {
   const skippedFiles = json.testResults
     .filter((file) => file.assertionResults.some((test) => test.status === 'skipped' || test.status === 'pending'))
     .map((file) => file.name.replace(`${process.cwd()}/`, ''));
-  results.push({
-    name: 'vitest (unit + integration)',
-    passed: json.numPassedTests,
-    failed,
-    skipped: json.numPendingTests + json.numTodoTests,
-    ...(skippedFiles.length > 0 && { note: `skipped in ${skippedFiles.join(', ')}: see the reason printed above` }),
-  });
+  pushCounted(
+    {
+      name: 'vitest (unit + integration)',
+      passed: json.numPassedTests,
+      failed,
+      skipped: json.numPendingTests + json.numTodoTests,
+      ...(skippedFiles.length > 0 && { note: `skipped in ${skippedFiles.join(', ')}: see the reason printed above` }),
+    },
+    'vitest',
+  );
 }
 
-function playwrightStep(name, config, report, wrapper = []) {
+function playwrightStep(name, runner, config, report, { wrapper = [], allSkipped = false } = {}) {
   const [command, ...args] = [...wrapper, 'npx', 'playwright', 'test', '--config', config];
   const ok = run(command, args);
   const json = readJson(report);
@@ -80,7 +102,7 @@ function playwrightStep(name, config, report, wrapper = []) {
   const errors = Array.isArray(json.errors) ? json.errors.length : 0;
   // A non-zero exit with nothing counted as failing is still a failure (e.g. a broken config).
   const failed = unexpected + flaky + errors + (ok || unexpected + flaky + errors > 0 ? 0 : 1);
-  results.push({ name, passed: expected, failed, skipped });
+  pushCounted({ name, passed: expected, failed, skipped }, runner, allSkipped);
 }
 
 function electronBinaryPresent() {
@@ -94,20 +116,23 @@ checkStep('build (electron-vite)', 'npx', ['electron-vite', 'build']);
 // Security lint of the sources and the fresh build (see SECURITY.md); one check, like the typechecks.
 checkStep('electronegativity (Electron security lint)', 'node', ['scripts/electronegativity.mjs']);
 vitestStep();
-playwrightStep('playwright (Chromium journeys)', 'e2e/playwright.config.ts', resolve(resultsDir, 'browser.json'));
+playwrightStep('playwright (Chromium journeys)', 'chromium', 'e2e/playwright.config.ts', resolve(resultsDir, 'browser.json'));
 
 // Electron needs a display: use Xvfb where there is none.
 const hasElectron = electronBinaryPresent();
 const needsXvfb = hasElectron && !process.env.DISPLAY && existsSync('/usr/bin/xvfb-run');
-playwrightStep(
-  'playwright (Electron journeys)',
-  'e2e/electron/playwright.config.ts',
-  resolve(resultsDir, 'electron.json'),
-  needsXvfb ? ['xvfb-run', '-a'] : [],
-);
+playwrightStep('playwright (Electron journeys)', 'electron', 'e2e/electron/playwright.config.ts', resolve(resultsDir, 'electron.json'), {
+  wrapper: needsXvfb ? ['xvfb-run', '-a'] : [],
+  // With no binary the journeys skip themselves; then they must all have reported skipped.
+  allSkipped: !hasElectron,
+});
 if (!hasElectron) {
-  results.at(-1).note =
-    'skipped: no Electron binary here; set ELECTRON_OVERRIDE_DIST_PATH to a folder with the electron executable';
+  results.at(-1).note = [
+    'skipped: no Electron binary here; set ELECTRON_OVERRIDE_DIST_PATH to a folder with the electron executable',
+    results.at(-1).note,
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
 
 const total = results.reduce(

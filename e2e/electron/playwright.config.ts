@@ -8,6 +8,8 @@ export default defineConfig({
   testDir: import.meta.dirname,
   testMatch: '*.spec.ts',
   globalSetup: resolve(import.meta.dirname, 'global-setup.ts'),
+  // A stray test.only fails the run instead of quietly running one test.
+  forbidOnly: true,
   workers: 1,
   retries: 0,
   timeout: 90_000,
