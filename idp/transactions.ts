@@ -49,6 +49,8 @@ export class TransactionStore {
   constructor(
     private readonly ttlMs: number,
     private readonly codeTtlMs: number,
+    // Injectable so tests can step past a TTL instead of sleeping through it.
+    private readonly now: () => number = Date.now,
   ) {}
 
   create(params: InteractParams): Transaction {
@@ -56,7 +58,7 @@ export class TransactionStore {
       ...params,
       interactionHandle: randomToken(32),
       stateHandle: `02.id.${randomToken(30)}`,
-      expiresAt: Date.now() + this.ttlMs,
+      expiresAt: this.now() + this.ttlMs,
       step: 'identify',
     };
     this.byInteraction.set(tx.interactionHandle, tx);
@@ -83,8 +85,8 @@ export class TransactionStore {
       state: tx.state,
       nonce: tx.nonce,
       userId,
-      authTime: Math.floor(Date.now() / 1000),
-      expiresAt: Date.now() + this.codeTtlMs,
+      authTime: Math.floor(this.now() / 1000),
+      expiresAt: this.now() + this.codeTtlMs,
     });
     tx.interactionCode = code;
     tx.step = 'success';
@@ -95,14 +97,14 @@ export class TransactionStore {
   redeemCode(code: string): InteractionCodeGrant | undefined {
     const grant = this.codes.get(code);
     this.codes.delete(code);
-    if (!grant || grant.expiresAt <= Date.now()) return undefined;
+    if (!grant || grant.expiresAt <= this.now()) return undefined;
     for (const tx of this.byInteraction.values()) {
       if (tx.interactionCode === code) this.remove(tx);
     }
     return grant;
   }
 
-  sweep(now = Date.now()): void {
+  sweep(now = this.now()): void {
     for (const tx of this.byInteraction.values()) if (tx.expiresAt <= now) this.remove(tx);
     for (const [code, grant] of this.codes) if (grant.expiresAt <= now) this.codes.delete(code);
   }
@@ -117,6 +119,6 @@ export class TransactionStore {
   }
 
   private live(tx: Transaction | undefined): Transaction | undefined {
-    return tx && tx.expiresAt > Date.now() ? tx : undefined;
+    return tx && tx.expiresAt > this.now() ? tx : undefined;
   }
 }

@@ -128,7 +128,10 @@ describe('OAuth endpoints', () => {
   it('token: bad PKCE verifier → invalid_grant, and the code is then spent', async () => {
     const { code, verifier } = await rawInteractionCode(idp, DEMO_PASSWORD);
     const base = { grant_type: 'interaction_code', client_id: idp.clientId, redirect_uri: idp.redirectUri, interaction_code: code };
-    const bad = await fetch(`${idp.issuer}/v1/token`, form({ ...base, code_verifier: `${verifier.slice(0, -1)}0` }));
+    // Same length and alphabet, last character always changed (a fixed replacement such as `0` equals it 1 time in 16).
+    const wrong = `${verifier.slice(0, -1)}${verifier.endsWith('A') ? 'B' : 'A'}`;
+    expect(wrong).not.toBe(verifier);
+    const bad = await fetch(`${idp.issuer}/v1/token`, form({ ...base, code_verifier: wrong }));
     expect(bad.status).toBe(400);
     expect(await oauthBody(bad)).toEqual({ error: 'invalid_grant', error_description: 'PKCE verification failed.' });
     const retry = await fetch(`${idp.issuer}/v1/token`, form({ ...base, code_verifier: verifier }));

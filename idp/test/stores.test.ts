@@ -7,15 +7,20 @@ import { UserDirectory } from '../users';
 const params = { clientId: 'c', redirectUri: 'r', scopes: ['openid'], codeChallenge: 'x'.repeat(43), state: undefined, nonce: undefined };
 
 describe('TransactionStore', () => {
-  it('hides expired transactions and sweeps them and their codes', async () => {
-    const store = new TransactionStore(50, 50);
+  it('hides expired transactions and sweeps them and their codes', () => {
+    let now = 1_000_000;
+    const store = new TransactionStore(50, 50, () => now);
     const tx = store.create(params);
-    store.issueCode(store.create(params), 'user');
+    const code = store.issueCode(store.create(params), 'user');
+    now += 49; // the last millisecond both are alive
     expect(store.byStateHandle(tx.stateHandle)).toBe(tx);
+    expect(store.byInteractionHandle(tx.interactionHandle)).toBe(tx);
+    store.sweep();
     expect(store.size()).toEqual({ transactions: 2, codes: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    now += 1;
     expect(store.byStateHandle(tx.stateHandle)).toBeUndefined();
     expect(store.byInteractionHandle(tx.interactionHandle)).toBeUndefined();
+    expect(store.redeemCode(code)).toBeUndefined(); // expired, and forgotten by the attempt
     store.sweep();
     expect(store.size()).toEqual({ transactions: 0, codes: 0 });
   });
