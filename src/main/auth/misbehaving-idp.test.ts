@@ -11,6 +11,7 @@ import { CHANNELS, type FailureCode } from '../../shared/contract';
 import { credentials, startHarness, type AppHarness } from '../testing/idp-harness';
 
 // Small, so a "too slow" answer costs well under a second; the fault waits longer than this.
+// Only the delayed request is subject to it (see harness()).
 const TIMEOUT_MS = 250;
 const SLOW: FaultSpec = { kind: 'latency', ms: TIMEOUT_MS * 4, times: 1 };
 
@@ -29,10 +30,38 @@ afterEach(async () => {
   expect(unhandled).toEqual([]);
 });
 
-async function harness(): Promise<AppHarness> {
-  const h = await startHarness({ requestTimeoutMs: TIMEOUT_MS });
+interface FaultyHarness extends AppHarness {
+  /** Sets the fault on the emulator (and, for a slow answer, aims the client timeout at it). */
+  fault(endpoint: IdpEndpoint, spec: FaultSpec): void;
+}
+
+/**
+ * A harness whose app uses the default request timeout, unless `slow`: then the app's timeout is
+ * TIMEOUT_MS, but only the requests a latency fault delays (the next `times` to its endpoint
+ * after `fault()`) keep that timeout's signal; every other request runs without it, so a healthy
+ * request on a busy machine cannot time out. The delayed request's outcome does not depend on
+ * load either: the emulator runs in this process, so its longer sleep always ends after the
+ * client's timer has fired.
+ */
+async function harness(slow = false): Promise<FaultyHarness> {
+  let aimed: { endpoint: IdpEndpoint; left: number } | undefined;
+  const wrapFetch = (inner: typeof fetch): typeof fetch => (input, init) => {
+    const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
+    const hit = aimed !== undefined && aimed.left > 0 && path.endsWith(`/${aimed.endpoint}`);
+    if (hit) aimed!.left -= 1;
+    return inner(input, hit ? init : { ...init, signal: null });
+  };
+  const h = await startHarness(slow ? { requestTimeoutMs: TIMEOUT_MS, wrapFetch } : {});
   open.push(h);
-  return h;
+  return Object.assign(h, {
+    fault(endpoint: IdpEndpoint, spec: FaultSpec) {
+      if (spec.kind === 'latency') {
+        if (!slow) throw new Error('a latency fault needs harness(true)');
+        aimed = { endpoint, left: spec.times ?? Infinity };
+      }
+      h.idp.faults.set(endpoint, spec);
+    },
+  });
 }
 
 interface Fault {
@@ -58,8 +87,8 @@ const MATRIX = SIGN_IN_ENDPOINTS.flatMap((endpoint) => FAULTS.map((fault) => ({ 
 
 describe('sign-in while an endpoint misbehaves', () => {
   it.each(MATRIX)('$endpoint answers with $name: "$code" failure, nothing stored, a retry signs in', async ({ endpoint, spec, code, retryAfterSeconds }) => {
-    const h = await harness();
-    h.idp.faults.set(endpoint, spec);
+    const h = await harness(spec.kind === 'latency');
+    h.fault(endpoint, spec);
 
     const failed = await h.view(CHANNELS.signIn, credentials('alice@example.com'));
 
@@ -93,12 +122,12 @@ describe('id_tokens that fail verification', () => {
 
 describe('a stored session survives a misbehaving IdP', () => {
   it.each(FAULTS)('refresh-profile while userinfo answers with $name keeps the session and its vault entry', async ({ spec }) => {
-    const h = await harness();
+    const h = await harness(spec.kind === 'latency');
     const signedIn = await h.view(CHANNELS.signIn, credentials('alice@example.com'));
     if (signedIn.status !== 'signed-in') throw new Error('not signed in');
     const stored = h.snapshotStore();
     const tokens = await h.storedTokens();
-    h.idp.faults.set('userinfo', spec);
+    h.fault('userinfo', spec);
 
     const refreshed = await h.view(CHANNELS.refreshProfile);
 
@@ -113,9 +142,9 @@ describe('a stored session survives a misbehaving IdP', () => {
   });
 
   it.each(FAULTS)('sign-out while revoke answers with $name still signs out locally and says the IdP was not told', async ({ spec }) => {
-    const h = await harness();
+    const h = await harness(spec.kind === 'latency');
     await h.view(CHANNELS.signIn, credentials('alice@example.com'));
-    h.idp.faults.set('revoke', { ...spec, times: 2 } as FaultSpec);
+    h.fault('revoke', { ...spec, times: 2 } as FaultSpec);
     const view = await h.view(CHANNELS.signOut);
     expect(view).toMatchObject({ status: 'signed-out', messages: [{ level: 'warning', text: expect.stringMatching(/signed out/) }] });
     expect(await h.storedTokens()).toBeUndefined();
@@ -128,7 +157,8 @@ describe('a stored session survives a misbehaving IdP', () => {
     const signedIn = await h.view(CHANNELS.signIn, credentials('alice@example.com'));
     const stored = h.snapshotStore();
     await h.idp.close();
-    const next = await h.launch({ requestTimeoutMs: TIMEOUT_MS });
+    // The emulator is closed, so each request fails at once: no short timeout needed.
+    const next = await h.launch();
     expect(await next.call(CHANNELS.getState)).toEqual({ ok: true, value: signedIn });
     expect(await next.call(CHANNELS.refreshProfile)).toMatchObject({ ok: true, value: { status: 'signed-in', profile: signedIn.status === 'signed-in' ? signedIn.profile : {} } });
     expect(h.snapshotStore()).toEqual(stored);
