@@ -359,7 +359,10 @@ describe('sign-out', () => {
     const probe = next.scheduler.runDue();
     await writeStarted;
     const signOut = next.view(CHANNELS.signOut);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Up to the wipe, sign-out needs no I/O: one macrotask turn drains every microtask, so a
+    // sign-out that did not wait for the write would have wiped the vault by now.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(w.store.get(VAULT_KEY)).toBeDefined();
     open();
     await probe;
     expect(await signOut).toMatchObject({ status: 'signed-out' });
