@@ -7,10 +7,29 @@ export interface Decrypted {
   readonly shouldReEncrypt: boolean;
 }
 
+/**
+ * The data cannot be decrypted with this user's key, now or later: written under another key,
+ * on another computer or account, or damaged. Only this error lets the vault discard an entry; a
+ * cipher that fails for any other reason (a locked keychain) leaves the entry for a later try.
+ */
+export class UndecryptableError extends Error {
+  override name = 'UndecryptableError';
+  constructor() {
+    super('The data cannot be decrypted with this key.');
+  }
+}
+
+/** The cipher cannot encrypt for real right now (found out while encrypting): treated as unavailable. */
+export class CipherUnavailableError extends Error {
+  override name = 'CipherUnavailableError';
+}
+
 export interface Cipher {
   /** False when the OS cannot encrypt for real; the vault then keeps nothing on disk. */
   isAvailable(): Promise<boolean>;
+  /** Throws `CipherUnavailableError` when it finds it cannot protect the data after all. */
   encrypt(plain: string): Promise<Buffer>;
+  /** Throws `UndecryptableError` when the data will never decrypt here; other errors are temporary. */
   decrypt(data: Buffer): Promise<Decrypted>;
   /** A short description for diagnostics (never key material). */
   describe?(): string;
@@ -39,11 +58,16 @@ export function createTestCipher(options: { available?: boolean } = {}): Cipher 
     },
     async decrypt(data) {
       if (!available) throw new Error('Encryption is not available.');
-      if (data.length < IV_BYTES + TAG_BYTES) throw new Error('Encrypted data is too short.');
-      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
-      decipher.setAuthTag(data.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-      const plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
-      return { plain, shouldReEncrypt: false };
+      if (data.length < IV_BYTES + TAG_BYTES) throw new UndecryptableError();
+      try {
+        const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
+        decipher.setAuthTag(data.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+        const plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+        return { plain, shouldReEncrypt: false };
+      } catch {
+        // GCM's tag check failed: another key wrote this, or it was changed.
+        throw new UndecryptableError();
+      }
     },
     describe: () => (available ? 'test cipher (AES-256-GCM, per-process key)' : 'test cipher (unavailable)'),
   };

@@ -67,6 +67,7 @@ export function createRevocations(
   let attempt = 0;
   let cancelTimer: (() => void) | undefined;
   let disposed = false;
+  let storedUnread = false;
 
   const calls: Record<Step, (value: string) => Promise<unknown>> = {
     refreshToken: (refreshToken) => oktaAuth.revokeRefreshToken({ refreshToken } as RefreshToken),
@@ -100,7 +101,22 @@ export function createRevocations(
     return undefined;
   }
 
+  /**
+   * When the stored list could not be read at launch (a locked keychain), it holds tokens still
+   * live at the IdP: it is read again before anything is written over it. False while unreadable.
+   */
+  async function mergeStored(): Promise<boolean> {
+    if (!storedUnread) return true;
+    const read = await sealed.read(PENDING_REVOCATION_KEY, listSchema);
+    if (read.kind === 'unavailable') return false;
+    storedUnread = false;
+    if (read.kind === 'ok') pending = [...read.value, ...pending].slice(-MAX_PENDING);
+    return true;
+  }
+
   async function persist(): Promise<void> {
+    // Still unreadable: this run's sets stay in memory (and are retried) rather than overwrite it.
+    if (!(await mergeStored())) return;
     if (pending.length === 0) sealed.delete(PENDING_REVOCATION_KEY);
     else await sealed.write(PENDING_REVOCATION_KEY, pending);
   }
@@ -119,6 +135,7 @@ export function createRevocations(
 
   function retry(): Promise<void> {
     running ??= (async () => {
+      await mergeStored();
       const batch = [...pending];
       const kept: RevocationSet[] = [];
       let unreachable = false;
@@ -145,6 +162,7 @@ export function createRevocations(
     async load() {
       const read = await sealed.read(PENDING_REVOCATION_KEY, listSchema);
       if (read.kind === 'ok') pending = read.value;
+      storedUnread = read.kind === 'unavailable';
       // At launch, right away but off the startup path.
       if (pending.length > 0 && !disposed) cancelTimer = scheduler.set(retryInBackground, 0);
     },
@@ -159,7 +177,7 @@ export function createRevocations(
     },
 
     nudge() {
-      if (pending.length > 0 && !running && !disposed) void retryInBackground();
+      if ((pending.length > 0 || storedUnread) && !running && !disposed) void retryInBackground();
     },
 
     dispose() {

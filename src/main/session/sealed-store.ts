@@ -1,11 +1,13 @@
 /**
  * One encrypted JSON entry per key in a key-value store: the shared mechanics of the token vault
- * and the pending-revocation list. Never writes in the clear (no cipher, nothing written), treats
- * an unreadable entry as absent (removes it, never throws), and never logs what is inside.
+ * and the pending-revocation list. Never writes in the clear (no cipher, nothing written), removes
+ * an entry only when it can never be read (not JSON, wrong shape, or the cipher says it will not
+ * decrypt under this key), keeps it when the keychain or the file is unavailable for now, never
+ * throws, and never logs what is inside.
  */
 import { z } from 'zod';
 import { errorName, type Logger } from '../log/logger';
-import type { Cipher, Decrypted } from './cipher';
+import { CipherUnavailableError, UndecryptableError, type Cipher, type Decrypted } from './cipher';
 import type { KeyValueStore } from './store';
 
 export const SEALED_VERSION = 1;
@@ -53,20 +55,23 @@ export function createSealedStore(cipher: Cipher, store: KeyValueStore, log: Log
     return { kind: 'discarded' };
   }
 
+  function memoryOnly(key: string): false {
+    // A plain-text fallback would leave refresh tokens readable by anything on the machine.
+    log.warn('vault.memory-only', { key, cipher: cipher.describe?.() ?? 'unknown' });
+    remove(key);
+    return false;
+  }
+
   async function write(key: string, value: unknown): Promise<boolean> {
-    if (!(await available())) {
-      // A plain-text fallback would leave refresh tokens readable by anything on the machine.
-      log.warn('vault.memory-only', { key, cipher: cipher.describe?.() ?? 'unknown' });
-      remove(key);
-      return false;
-    }
+    if (!(await available())) return memoryOnly(key);
     try {
       const data = await cipher.encrypt(JSON.stringify(value));
       // One key, overwritten in place: the old entry stays until the new one is written.
       store.set(key, { version: SEALED_VERSION, data: data.toString('base64') });
       return true;
     } catch (error) {
-      log.error('vault.save-failed', { key, error });
+      if (error instanceof CipherUnavailableError) return memoryOnly(key);
+      log.error('vault.save-failed', { key, error: errorName(error) });
       return false;
     }
   }
@@ -94,8 +99,12 @@ export function createSealedStore(cipher: Cipher, store: KeyValueStore, log: Log
       let decrypted: Decrypted;
       try {
         decrypted = await cipher.decrypt(Buffer.from(entry.data.data, 'base64'));
-      } catch {
-        return discard(key, 'decryption failed');
+      } catch (error) {
+        if (error instanceof UndecryptableError) return discard(key, 'decryption failed');
+        // A locked keychain (or any failure the cipher cannot call final) must not cost the user
+        // their session or the pending revocations of tokens still live at the IdP: keep it.
+        log.warn('vault.decrypt-unavailable', { key, error: errorName(error) });
+        return { kind: 'unavailable' };
       }
       let json: unknown;
       try {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Tokens } from '@okta/okta-auth-js';
 import { createCapturingLogger } from '../log/logger';
-import { createTestCipher } from './cipher';
+import { CipherUnavailableError, createTestCipher, type Cipher } from './cipher';
 import { createMemoryStore } from './store';
-import { DISCARDED_MESSAGE, MEMORY_ONLY_MESSAGE, VAULT_KEY, createTokenVault, type StoredSession } from './vault';
+import { DISCARDED_MESSAGE, LOCKED_MESSAGE, MEMORY_ONLY_MESSAGE, VAULT_KEY, createTokenVault, type StoredSession } from './vault';
 
 const now = Math.floor(Date.now() / 1000);
 const tokens = {
@@ -68,12 +68,37 @@ describe('token vault', () => {
     const broken = { ...store, get: fail, set: fail, delete: fail };
     const log = createCapturingLogger();
     const vault = createTokenVault(cipher, broken, log);
-    expect(await vault.load()).toEqual({ messages: [] });
+    expect(await vault.load()).toEqual({ messages: [LOCKED_MESSAGE] });
     expect(await vault.save(session)).toEqual({ storage: 'memory-only', messages: [MEMORY_ONLY_MESSAGE] });
     expect(() => vault.clear()).not.toThrow();
     expect(log.entries.map((e) => e.event)).toEqual(['vault.read-failed', 'vault.save-failed', 'vault.delete-failed']);
     // Nothing was removed because of the failed read.
     expect((await createTokenVault(cipher, store, createCapturingLogger()).load()).session).toEqual(session);
+  });
+
+  it('keeps the entry when decryption fails for now (a locked keychain) and reads it once it works', async () => {
+    const store = createMemoryStore();
+    const cipher = createTestCipher();
+    await createTokenVault(cipher, store, createCapturingLogger()).save(session);
+    const entry = store.get(VAULT_KEY);
+    // Any failure other than UndecryptableError is one the cipher cannot call final.
+    const locked: Cipher = { ...cipher, decrypt: async () => Promise.reject(new Error('safeStorage.decryptStringAsync is temporarily unavailable. Please try again.')) };
+    const log = createCapturingLogger();
+    expect(await createTokenVault(locked, store, log).load()).toEqual({ messages: [LOCKED_MESSAGE] });
+    expect(store.get(VAULT_KEY)).toEqual(entry);
+    expect(log.entries.map((e) => e.event)).toEqual(['vault.decrypt-unavailable']);
+    expect((await createTokenVault(cipher, store, createCapturingLogger()).load()).session).toEqual(session);
+  });
+
+  it('goes memory-only, removing the old entry, when the cipher finds while encrypting that it cannot protect the data', async () => {
+    const store = createMemoryStore();
+    const cipher = createTestCipher();
+    await createTokenVault(cipher, store, createCapturingLogger()).save(session);
+    const fallback: Cipher = { ...cipher, encrypt: async () => Promise.reject(new CipherUnavailableError('fell back to a public key')) };
+    const log = createCapturingLogger();
+    expect(await createTokenVault(fallback, store, log).save(session)).toEqual({ storage: 'memory-only', messages: [MEMORY_ONLY_MESSAGE] });
+    expect(store.entries.size).toBe(0);
+    expect(log.entries.map((e) => e.event)).toEqual(['vault.memory-only']);
   });
 
   it('encrypts an entry again when the OS says its key changed', async () => {

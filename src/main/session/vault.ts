@@ -51,6 +51,11 @@ export const DISCARDED_MESSAGE: UiMessage = {
   text: 'Your saved sign-in could not be read (it may have been created on another computer or account), so it was removed. Please sign in again.',
 };
 
+export const LOCKED_MESSAGE: UiMessage = {
+  level: 'info',
+  text: 'Your saved sign-in could not be opened right now (the system keychain may be locked), so it was kept for next time. Unlock the keychain and restart the app, or sign in again.',
+};
+
 // Only the fields the app relies on are checked; the SDK's token objects carry more, kept as-is.
 const tokenBase = { expiresAt: z.number(), scopes: z.array(z.string()) };
 const payloadSchema = z.object({
@@ -73,7 +78,8 @@ export function createTokenVault(cipher: Cipher, store: KeyValueStore, log: Logg
     async load() {
       const read = await sealed.read(VAULT_KEY, payloadSchema);
       if (read.kind === 'ok') return { session: read.value as unknown as StoredSession, messages: [] };
-      return { messages: read.kind === 'discarded' ? [DISCARDED_MESSAGE] : [] };
+      if (read.kind === 'discarded') return { messages: [DISCARDED_MESSAGE] };
+      return { messages: read.kind === 'unavailable' ? [LOCKED_MESSAGE] : [] };
     },
 
     clear() {
