@@ -16,8 +16,8 @@ test('a change made in one window is pushed to the others', async ({ app, previe
 });
 
 test('a call refused by the bridge (busy) is shown inline and the form stays usable', async ({ app, preview, idp }) => {
-  // The first sign-in hangs at the org long enough for a second one to be refused as busy.
-  idp.faults.set('identify', { kind: 'latency', ms: 3_000, times: 1 });
+  // The first sign-in is held at the org until the second one has been refused as busy.
+  idp.faults.set('identify', { kind: 'latency', ms: 120_000, times: 1 });
   const other = await app.context().newPage();
   await other.goto(preview.url);
 
@@ -30,6 +30,7 @@ test('a call refused by the bridge (busy) is shown inline and the form stays usa
   await expect(alert).toBeFocused();
   await checkScreen(other, 'bridge-error-busy');
 
+  idp.faults.release();
   await expect(app.getByRole('heading', { name: 'Welcome, Alice Example' })).toBeVisible();
   await other.close();
 });

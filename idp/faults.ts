@@ -42,6 +42,29 @@ interface ActiveFault {
 
 export class FaultRegistry {
   private readonly active = new Map<IdpEndpoint, ActiveFault>();
+  private readonly held = new Set<() => void>();
+
+  /**
+   * A latency fault's wait: `ms`, or until `release()`. A test that needs a request held while
+   * it does something else sets a long latency and releases it when done, instead of betting
+   * that a short one outlasts its steps on a busy machine.
+   */
+  delay(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.held.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.held.add(done);
+    });
+  }
+
+  /** Ends every latency wait in progress now; those requests are then answered normally. */
+  release(): void {
+    for (const done of [...this.held]) done();
+  }
 
   set(endpoint: IdpEndpoint, fault: FaultSpec): void {
     const spec = validateFault(endpoint, fault);

@@ -118,6 +118,7 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
       set: (endpoint, fault) => faults.set(endpoint, fault),
       clear: (endpoint) => faults.clear(endpoint),
       list: () => faults.list(),
+      release: () => faults.release(),
     },
     counts: () => router.getCounts(),
     resetCounts: () => router.resetCounts(),
@@ -129,6 +130,7 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
     close() {
       closing ??= new Promise<void>((resolve) => {
         clearInterval(sweeper);
+        faults.release(); // no latency timer outlives the emulator
         server.close(() => resolve());
         server.closeAllConnections();
       });

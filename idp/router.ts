@@ -61,8 +61,6 @@ function rateLimited(shape: Shape, retryAfterSeconds: number): Reply {
   return apiError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.', headers);
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 export class Router {
   private counts = emptyCounts();
   private readonly routes: Map<string, Route>;
@@ -148,7 +146,7 @@ export class Router {
     const fault = this.deps.faults.take(route.endpoint);
     switch (fault?.kind) {
       case 'latency':
-        await sleep(fault.ms);
+        await this.deps.faults.delay(fault.ms);
         break;
       case 'drop':
         req.socket.destroy();

@@ -30,6 +30,16 @@ describe('fault kinds', () => {
     expect(Date.now() - t).toBeLessThan(250);
   });
 
+  it('release() answers a request a latency fault holds, without waiting out its ms', async () => {
+    idp.faults.set('well-known', { kind: 'latency', ms: 120_000, times: 1 });
+    const seen = idp.counts()['well-known'];
+    const held = wellKnown();
+    // Released once the emulator holds it; two minutes is far past the test's timeout.
+    while (idp.counts()['well-known'] === seen) await new Promise((resolve) => setTimeout(resolve, 5));
+    idp.faults.release();
+    expect((await held).status).toBe(200);
+  });
+
   it('status answers that status with an endpoint-shaped body until cleared', async () => {
     idp.faults.set('token', { kind: 'status', status: 503 });
     for (let i = 0; i < 2; i++) {
