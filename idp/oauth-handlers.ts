@@ -25,6 +25,9 @@ export interface OAuthEnv {
   log: (line: string) => void;
 }
 
+/** Where Okta's logout sends a browser that gave no post_logout_redirect_uri. */
+export const SIGN_IN_PAGE = '/login/default';
+
 const LOOPBACK_HTTP = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?(\/|$)/i;
 
 function s256(verifier: string): string {
@@ -262,11 +265,8 @@ export class OAuthHandlers {
       if (state) target.searchParams.set('state', state);
       return { status: 302, headers: { Location: target.toString(), 'Cache-Control': 'no-store' }, body: '' };
     }
-    return {
-      status: 200,
-      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
-      body: '<!doctype html><title>Signed out</title><p>You have been signed out.</p>',
-    };
+    // Without a post_logout_redirect_uri Okta sends the browser to the org's sign-in page.
+    return { status: 302, headers: { Location: `${this.env.origin}${SIGN_IN_PAGE}`, 'Cache-Control': 'no-store' }, body: '' };
   }
 
   private logoutRedirectAllowed(uri: string): boolean {

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, startIdp, type RunningIdp } from '../index';
 import { idpPerTest } from './idp-per-test';
 import { createSdk } from './sdk-client';
 import { form } from './raw-flow';
+import { SIGN_IN_PAGE } from '../oauth-handlers';
 
 const idpWith = idpPerTest();
 
@@ -108,7 +109,7 @@ describe('expiry', () => {
 });
 
 describe('logout', () => {
-  it('redirects to an allowed post_logout_redirect_uri with state, or shows a page', async () => {
+  it('redirects to an allowed post_logout_redirect_uri with state, or (as Okta does) to the sign-in page', async () => {
     const idp = await idpWith();
     const { sdk, tokens } = await signIn(idp);
     // Present at runtime in okta-auth-js 8 but missing from its type declarations.
@@ -119,9 +120,9 @@ describe('logout', () => {
     expect(redirect.status).toBe(302);
     expect(redirect.headers.get('location')).toBe('com.example.desktop:/logout?state=s1');
 
-    const page = await fetch(`${idp.issuer}/v1/logout?id_token_hint=${tokens.idToken!.idToken}`);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('signed out');
+    const toSignIn = await fetch(`${idp.issuer}/v1/logout?id_token_hint=${tokens.idToken!.idToken}`, { redirect: 'manual' });
+    expect(toSignIn.status).toBe(302);
+    expect(toSignIn.headers.get('location')).toBe(`${new URL(idp.issuer).origin}${SIGN_IN_PAGE}`);
 
     const loopback = await fetch(`${idp.issuer}/v1/logout?id_token_hint=${tokens.idToken!.idToken}&post_logout_redirect_uri=${encodeURIComponent('http://127.0.0.1:5173/')}`, { redirect: 'manual' });
     expect(loopback.status).toBe(302);

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, net, powerMonitor, type BrowserWindow } from 'electron';
+import { app, powerMonitor, type BrowserWindow } from 'electron';
 import { createAuthApp, type AuthApp } from './app';
 import { loadConfig, loadDotEnv } from './config/okta-config';
 import { BUILD_DEFAULTS } from './config/build-defaults';
@@ -12,6 +12,7 @@ import { claimSingleInstance, installAppMenu, rememberWindowPlacement, savedWind
 import { createElectronKeyValueStore } from './electron/electron-store-adapter';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { registerIpc } from './electron/ipc';
+import { netFetch } from './electron/net-fetch';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher';
 import { createMainWindow, denyAllPermissions } from './electron/window';
 import { originOf } from './ipc/sender-check';
@@ -51,7 +52,7 @@ async function start(): Promise<void> {
     config,
     cipher: createSafeStorageCipher(),
     store: createElectronKeyValueStore(),
-    fetch: (input, init) => net.fetch(input instanceof URL ? input.toString() : input, init),
+    fetch: netFetch,
     log,
   });
   // Timers do not run while the computer sleeps: on wake, refresh if due and reconnect if offline.

@@ -23,6 +23,22 @@ export interface IdpTransport {
   takeFailure(): TransportFailure | undefined;
 }
 
+/**
+ * The IdP answered with a redirect, which this client never follows (a form body must not go
+ * elsewhere). Not a transport failure: the server answered. Node's fetch rejects a redirect under
+ * `redirect: 'error'` with a TypeError whose cause says so; the Electron adapter turns net.fetch's
+ * own rejection into this error (src/main/electron/net-fetch.ts).
+ */
+export class RedirectRefusedError extends Error {
+  override name = 'RedirectRefusedError';
+  constructor() {
+    super('The server answered with a redirect, which is not followed.');
+  }
+}
+
+const isRedirectRefusal = (error: unknown): boolean =>
+  error instanceof RedirectRefusedError || (error instanceof TypeError && (error.cause as { message?: unknown } | undefined)?.message === 'unexpected redirect');
+
 export const DEFAULT_TIMEOUT_MS = 15_000;
 const JSON_BODY = /application\/\w*\+?json/;
 
@@ -83,6 +99,7 @@ export function createIdpTransport(fetchFn: typeof fetch, timeoutMs = DEFAULT_TI
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
+      if (isRedirectRefusal(error)) throw new RedirectRefusedError();
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
       failure = timedOut ? { kind: 'timeout' } : { kind: 'unreachable' };
       throw new Error(timedOut ? 'The request timed out.' : 'The server could not be reached.');

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { AccessToken, IDToken, OktaAuth, RefreshToken } from '@okta/okta-auth-js';
-import type { IdpTransport } from '../auth/http-client';
+import { RedirectRefusedError, type IdpTransport } from '../auth/http-client';
 import { isTransientFailure } from '../auth/map-error';
 import { errorName, type Logger } from '../log/logger';
 import { backoffMs, type Clock, type Scheduler } from './scheduler';
@@ -72,10 +72,16 @@ export function createRevocations(
   const calls: Record<Step, (value: string) => Promise<unknown>> = {
     refreshToken: (refreshToken) => oktaAuth.revokeRefreshToken({ refreshToken } as RefreshToken),
     accessToken: (accessToken) => oktaAuth.revokeAccessToken({ accessToken } as AccessToken),
-    idToken: (idToken) => {
+    idToken: async (idToken) => {
       // postLogoutRedirectUri '' leaves the parameter out: there is no browser to send back.
       const url = (oktaAuth as unknown as WithLogoutUrl).getSignOutRedirectUrl({ idToken: { idToken } as IDToken, postLogoutRedirectUri: '' });
-      return transport.httpRequestClient('GET', url, { headers: { Accept: 'text/html' } });
+      try {
+        await transport.httpRequestClient('GET', url, { headers: { Accept: 'text/html' } });
+      } catch (error) {
+        // Okta ends the session, then redirects a request without post_logout_redirect_uri to its
+        // sign-in page: that redirect is the answer, and the step is done.
+        if (!(error instanceof RedirectRefusedError)) throw error;
+      }
     },
   };
 
