@@ -8,5 +8,8 @@ export default defineConfig({
     allowOnly: false,
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Processed by Vitest (not loaded by Node directly), so a test's vi.mock('electron') stand-in
+    // reaches electron-store's own `import electron from 'electron'` too.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

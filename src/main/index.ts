@@ -68,7 +68,7 @@ async function start(): Promise<void> {
   denyAllPermissions();
   installAppMenu();
   // Only the Okta org's own https pages may open in the system browser.
-  const window = createMainWindow(startUrl, savedWindowPlacement(), externalOrigins(config.ok ? [config.config.issuer] : []));
+  const window = createMainWindow({ startUrl, placement: savedWindowPlacement(), externalOrigins: externalOrigins(config.ok ? [config.config.issuer] : []), log });
   mainWindow = window;
   rememberWindowPlacement(window);
   const unregister = registerIpc(authApp, window, allowedOrigin);

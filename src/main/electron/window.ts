@@ -2,17 +2,21 @@
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, session, shell } from 'electron';
 import { originOf } from '../ipc/sender-check';
+import { errorName, type Logger } from '../log/logger';
 import { isAllowedExternalUrl } from '../security/external-url';
 import { DEFAULT_SIZE, MIN_SIZE, type WindowPlacement } from '../shell/window-state';
 
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 
-/** `externalOrigins`: https origins whose links open in the system browser (see isAllowedExternalUrl). */
-export function createMainWindow(
-  startUrl: string,
-  placement: WindowPlacement = { ...DEFAULT_SIZE, maximized: false },
-  externalOrigins: ReadonlyArray<string> = [],
-): BrowserWindow {
+export interface MainWindowOptions {
+  readonly startUrl: string;
+  readonly placement?: WindowPlacement;
+  /** https origins whose links open in the system browser (see isAllowedExternalUrl). */
+  readonly externalOrigins?: ReadonlyArray<string>;
+  readonly log: Logger;
+}
+
+export function createMainWindow({ startUrl, placement = { ...DEFAULT_SIZE, maximized: false }, externalOrigins = [], log }: MainWindowOptions): BrowserWindow {
   const allowedOrigin = originOf(startUrl);
   const window = new BrowserWindow({
     x: placement.x,
@@ -47,7 +51,12 @@ export function createMainWindow(
     if (isAllowedExternalUrl(url, externalOrigins)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  void window.loadURL(startUrl);
+  // loadURL rejects when the load fails or is superseded (ERR_ABORTED); unhandled, that rejection
+  // would reach Electron's uncaught-exception dialog. Chromium shows its own error page meanwhile.
+  window.loadURL(startUrl).catch((error: unknown) => {
+    const { code } = (error ?? {}) as { code?: unknown };
+    log.error('window.load-failed', { failure: typeof code === 'string' ? code : errorName(error) });
+  });
   return window;
 }
 

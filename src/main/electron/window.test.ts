@@ -1,0 +1,94 @@
+/**
+ * The app window on a stand-in BrowserWindow / session / shell that follow Electron 45's
+ * documented behaviour (no BrowserWindow before ready; loadURL rejects a failed or aborted load:
+ * see src/main/testing/electron-standin.ts). Checks our wiring, not Electron itself.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCapturingLogger } from '../log/logger';
+import { APP_ENTRY_URL } from '../renderer-host/app-protocol';
+import { standin } from '../testing/electron-standin';
+import { createMainWindow, denyAllPermissions } from './window';
+
+vi.mock('electron', () => import('../testing/electron-standin'));
+
+const ORG = 'https://example.okta.com';
+
+function open(options: Parameters<typeof standin.reset>[0] = {}) {
+  standin.reset(options);
+  standin.becomeReady();
+  const log = createCapturingLogger();
+  createMainWindow({ startUrl: APP_ENTRY_URL, externalOrigins: [ORG], log });
+  const window = standin.state.windows[0]!;
+  return { window, contents: window.webContents, log };
+}
+
+describe('createMainWindow', () => {
+  beforeEach(() => standin.reset());
+
+  it('cannot be created before the app is ready (Electron refuses)', () => {
+    expect(() => createMainWindow({ startUrl: APP_ENTRY_URL, log: createCapturingLogger() })).toThrow(/before the app is ready/);
+  });
+
+  it('is sandboxed and isolated, with the CJS preload, no Node, no webviews, no auxclick', () => {
+    const { window } = open();
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
+    expect(window.options.webPreferences.preload).toMatch(/[\\/]preload[\\/]index\.cjs$/);
+    expect(window.loadedUrls).toEqual([APP_ENTRY_URL]);
+    expect(window.shown).toBe(false);
+    window.emit('ready-to-show');
+    expect(window.shown).toBe(true);
+  });
+
+  it('stays on the app origin: navigation and redirects elsewhere are prevented', () => {
+    const { contents } = open();
+    expect(contents.emitPreventable('will-navigate', 'app://bundle/index.html#x')).toBe(false);
+    for (const event of ['will-navigate', 'will-redirect']) {
+      for (const url of [`${ORG}/`, 'https://evil.example/', 'file:///etc/passwd', 'app://other/index.html']) {
+        expect(contents.emitPreventable(event, url), `${event} ${url}`).toBe(true);
+      }
+    }
+    expect(contents.emitPreventable('will-attach-webview', {}, {})).toBe(true);
+  });
+
+  it('opens no window; only the org\'s https pages go to the system browser', () => {
+    const { contents } = open();
+    for (const url of [`${ORG}/help`, 'https://evil.example/', 'http://example.okta.com/', 'javascript:alert(1)']) {
+      expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
+    }
+    expect(standin.state.openedExternally).toEqual([`${ORG}/help`]);
+  });
+
+  it('a load that fails or is aborted is logged, not an uncaught rejection', async () => {
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      const { log } = open({ loadUrlError: 'ERR_ABORTED' });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(log.entries).toEqual([{ level: 'error', event: 'window.load-failed', fields: { failure: 'ERR_ABORTED' } }]);
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
+  });
+});
+
+describe('denyAllPermissions', () => {
+  it('refuses every permission request and check', () => {
+    standin.reset();
+    standin.becomeReady();
+    denyAllPermissions();
+    const answer = vi.fn();
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      standin.state.permissionRequestHandler!({}, permission, answer);
+      expect(standin.state.permissionCheckHandler!({}, permission)).toBe(false);
+    }
+    expect(answer.mock.calls).toEqual(Array.from({ length: 5 }, () => [false]));
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * The sandboxed preload on stand-ins of contextBridge and ipcRenderer (Electron 45: an
+ * exposeInMainWorld key can be bound once; ipcRenderer listeners get (event, ...args); see
+ * src/main/testing/electron-standin.ts). Checks our wiring, not Electron itself.
+ */
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { ipcRenderer } from 'electron';
+import { BRIDGE_GLOBAL, CHANNELS, EVENTS, type AuthView, type DesktopAuthApi } from '../shared/contract';
+import { standin } from '../main/testing/electron-standin';
+
+vi.mock('electron', () => import('../main/testing/electron-standin'));
+
+let api: DesktopAuthApi;
+beforeAll(async () => {
+  standin.reset();
+  await import('./index');
+  api = standin.state.exposed.get(BRIDGE_GLOBAL) as DesktopAuthApi;
+});
+
+describe('preload', () => {
+  it('exposes exactly one frozen API object, with one function per bridge method and nothing of IPC', () => {
+    expect([...standin.state.exposed.keys()]).toEqual([BRIDGE_GLOBAL]);
+    expect(Object.isFrozen(api)).toBe(true);
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(CHANNELS), 'onStateChanged'].sort());
+    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+  });
+
+  it('invokes the method\'s channel with the payload and returns main\'s result', async () => {
+    const seen: Array<[string, unknown]> = [];
+    ipcRenderer.invokeHandler = async (channel, payload) => {
+      seen.push([channel, payload]);
+      return { ok: true, value: { status: 'signed-out', messages: [] } };
+    };
+    expect(await api.signIn({ username: 'a@example.com', password: 'pw' })).toEqual({ ok: true, value: { status: 'signed-out', messages: [] } });
+    expect(seen).toEqual([[CHANNELS.signIn, { username: 'a@example.com', password: 'pw' }]]);
+  });
+
+  it('hands listeners the view only (never the IpcRendererEvent), and unsubscribes', () => {
+    const views: unknown[] = [];
+    const unsubscribe = api.onStateChanged((view) => views.push(view));
+    const view: AuthView = { status: 'signed-out', messages: [] };
+    standin.emitToRenderer(EVENTS.stateChanged, view);
+    unsubscribe();
+    standin.emitToRenderer(EVENTS.stateChanged, view);
+    expect(views).toEqual([view]);
+  });
+});
