@@ -65,7 +65,7 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
   const users = options.users
     ? parseUsers({ users: options.users }, 'options.users')
     : loadUsersFile(options.usersFile ?? DEMO_USERS_FILE);
-  const directory = await UserDirectory.create(users);
+  const directory = await UserDirectory.create(users, options.passwordHashCost);
   const key = await createSigningKey(`emu-${randomToken(8)}`);
 
   const server = createServer();

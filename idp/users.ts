@@ -82,15 +82,21 @@ export interface UserRecord {
 
 const KEY_LENGTH = 32;
 
-function scryptAsync(password: string, salt: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password, salt, KEY_LENGTH, (err, key) => (err ? reject(err) : resolve(key))),
-  );
-}
+/**
+ * scrypt's cost as log2(N). 14 is Node's own default (N = 16384, about 25 ms of CPU per check),
+ * what a real directory would spend; 4 (N = 16) costs microseconds, so tests and the benchmark
+ * measure the protocol and not the hash. Every check of one directory uses the same cost.
+ */
+export const DEFAULT_PASSWORD_HASH_COST = 4;
+export const MAX_PASSWORD_HASH_COST = 16;
 
-async function hashPassword(password: string): Promise<PasswordHash> {
-  const salt = randomBytes(16);
-  return { salt, hash: await scryptAsync(password, salt) };
+function scryptAsync(password: string, salt: Buffer, cost: number): Promise<Buffer> {
+  const N = 2 ** cost;
+  const r = 8;
+  // maxmem: scrypt needs about 128 * N * r bytes; Node's 32 MiB default is too small above 14.
+  return new Promise((resolve, reject) =>
+    scrypt(password, salt, KEY_LENGTH, { N, r, p: 1, maxmem: 256 * N * r }, (err, key) => (err ? reject(err) : resolve(key))),
+  );
 }
 
 function userIdFor(login: string): string {
@@ -104,9 +110,14 @@ export class UserDirectory {
   /** Hash compared against when the login is unknown, so both cases cost one scrypt. */
   private decoy: PasswordHash | undefined;
 
-  static async create(users: IdpUser[]): Promise<UserDirectory> {
-    const dir = new UserDirectory();
-    dir.decoy = await hashPassword(randomBytes(12).toString('hex'));
+  private constructor(private readonly hashCost: number) {}
+
+  static async create(users: IdpUser[], hashCost = DEFAULT_PASSWORD_HASH_COST): Promise<UserDirectory> {
+    if (!Number.isInteger(hashCost) || hashCost < 1 || hashCost > MAX_PASSWORD_HASH_COST) {
+      throw new Error(`password hash cost must be an integer 1-${MAX_PASSWORD_HASH_COST} (got ${String(hashCost)})`);
+    }
+    const dir = new UserDirectory(hashCost);
+    dir.decoy = await dir.hashPassword(randomBytes(12).toString('hex'));
     for (const user of users) {
       const record: UserRecord = {
         id: userIdFor(user.login),
@@ -115,7 +126,7 @@ export class UserDirectory {
         factors: [...user.factors],
         status: user.status,
         failedAttempts: 0,
-        passwordHash: await hashPassword(user.password),
+        passwordHash: await dir.hashPassword(user.password),
       };
       dir.byLogin.set(user.login.toLowerCase(), record);
       dir.byId.set(record.id, record);
@@ -138,11 +149,16 @@ export class UserDirectory {
   async verifyPassword(user: UserRecord | undefined, password: string): Promise<boolean> {
     const target = user?.passwordHash ?? this.decoy;
     if (!target) return false;
-    const candidate = await scryptAsync(password, target.salt);
+    const candidate = await scryptAsync(password, target.salt, this.hashCost);
     return timingSafeEqual(candidate, target.hash) && user !== undefined;
   }
 
   async setPassword(user: UserRecord, password: string): Promise<void> {
-    user.passwordHash = await hashPassword(password);
+    user.passwordHash = await this.hashPassword(password);
+  }
+
+  private async hashPassword(password: string): Promise<PasswordHash> {
+    const salt = randomBytes(16);
+    return { salt, hash: await scryptAsync(password, salt, this.hashCost) };
   }
 }

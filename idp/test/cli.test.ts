@@ -16,6 +16,7 @@ describe('parseCliArgs', () => {
       options: { port: 0, clientId: 'c', redirectUri: 'app:/cb', usersFile: 'u.json', policy: 'identifier-first', lockoutThreshold: 3, accessTokenTtlSeconds: 60 },
       quiet: true,
     });
+    expect(parseCliArgs(['--password-hash-cost', '14'])).toEqual({ kind: 'run', options: { port: 8787, passwordHashCost: 14 }, quiet: false });
     expect(parseCliArgs(['-h'])).toEqual({ kind: 'help' });
   });
 
@@ -25,6 +26,8 @@ describe('parseCliArgs', () => {
     [['--lockout', '0'], /--lockout/],
     [['--access-token-ttl', '1.5'], /--access-token-ttl/],
     [['--policy', 'magic'], /--policy/],
+    [['--password-hash-cost', '17'], /--password-hash-cost must be 1-16/],
+    [['--password-hash-cost', '0'], /--password-hash-cost/],
     [['--redirect-uri', 'not a uri'], /--redirect-uri/],
     [['--nope'], /Unknown option/],
     [['stray'], /positional/i],
