@@ -4,9 +4,8 @@
  * src/main/testing/electron-standin.ts). Checks our wiring, not Electron itself.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { ipcRenderer } from 'electron';
 import { BRIDGE_GLOBAL, CHANNELS, EVENTS, type AuthView, type DesktopAuthApi } from '../shared/contract';
-import { standin } from '../main/testing/electron-standin';
+import { ipcRenderer, standin } from '../main/testing/electron-standin';
 
 vi.mock('electron', () => import('../main/testing/electron-standin'));
 

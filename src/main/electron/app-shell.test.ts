@@ -7,8 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BrowserWindow } from 'electron';
-import { standin } from '../testing/electron-standin';
+import { BrowserWindow, standin } from '../testing/electron-standin';
 import { claimSingleInstance, installAppMenu, rememberWindowPlacement, savedWindowPlacement } from './app-shell';
 import { createElectronKeyValueStore } from './electron-store-adapter';
 

@@ -4,11 +4,10 @@
  * src/main/testing/electron-standin.ts). Checks our wiring, not Electron itself.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BrowserWindow } from 'electron';
 import { CHANNELS, EVENTS, type AuthView } from '../../shared/contract';
 import type { AuthApp } from '../app';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../renderer-host/app-protocol';
-import { standin } from '../testing/electron-standin';
+import { BrowserWindow, standin } from '../testing/electron-standin';
 import { registerIpc } from './ipc';
 
 vi.mock('electron', () => import('../testing/electron-standin'));
