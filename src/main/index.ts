@@ -59,7 +59,8 @@ async function start(): Promise<void> {
   const resumed = authApp;
   powerMonitor.on('resume', () => void resumed.handleSystemResume());
 
-  const devServer = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+  // electron-vite dev sets ELECTRON_RENDERER_URL; an empty value means none (a packaged app never uses it).
+  const devServer = (!app.isPackaged && process.env['ELECTRON_RENDERER_URL']) || undefined;
   if (!devServer) serveRenderer(join(here, '../renderer'));
   const startUrl = devServer ?? APP_ENTRY_URL;
   const allowedOrigin = originOf(startUrl);
