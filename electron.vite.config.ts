@@ -5,11 +5,13 @@ import { oktaOnly } from './src/main/config/release-config';
 import { devServerCsp } from './scripts/dev-server-csp';
 
 // Layout follows the electron-vite react-ts template: one entry per process.
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   main: {
     // A released build falls back to the OKTA_* values of the environment it was built in
-    // (src/main/build-defaults.ts); .env is not read, so a developer's settings never ship.
-    define: { __OKTA_BUILD_DEFAULTS__: JSON.stringify(oktaOnly(process.env)) },
+    // (src/main/config/build-defaults.ts); .env is not read, so a developer's settings never ship.
+    // Only `build` bakes them in: `npm start` sets OKTA_* to the emulator's plain-http issuer, and a
+    // dev run must not leave that in out/main for a later `npx electron-builder` to ship.
+    define: { __OKTA_BUILD_DEFAULTS__: JSON.stringify(command === 'build' ? oktaOnly(process.env) : {}) },
     build: {
       rolldownOptions: { input: { index: resolve('src/main/index.ts') } },
     },
@@ -34,4 +36,4 @@ export default defineConfig({
     },
     plugins: [react(), devServerCsp()],
   },
-});
+}));

@@ -60,18 +60,33 @@ describe('built main and preload bundles', () => {
   });
 });
 
+/** What electron.vite.config.ts injects as __OKTA_BUILD_DEFAULTS__ for a command. */
+async function injectedDefaults(command: 'build' | 'serve'): Promise<Record<string, string>> {
+  vi.resetModules();
+  type MainDefine = { main?: { define?: Record<string, string> } };
+  const { default: config } = (await import('../electron.vite.config')) as { default: (env: { command: string; mode: string }) => MainDefine };
+  return JSON.parse(config({ command, mode: command === 'build' ? 'production' : 'development' }).main?.define?.['__OKTA_BUILD_DEFAULTS__'] ?? 'null') as Record<string, string>;
+}
+
 describe('electron.vite.config.ts', () => {
   it('injects only the OKTA_* values of the build environment into main', async () => {
     vi.stubEnv('OKTA_ISSUER', 'https://build.okta.com/oauth2/default');
     vi.stubEnv('OKTA_CLIENT_ID', '');
     vi.stubEnv('SECRET_TOKEN', 'never-bundled');
-    vi.resetModules();
     try {
-      const { default: config } = (await import('../electron.vite.config')) as { default: { main?: { define?: Record<string, string> } } };
-      const injected = JSON.parse(config.main?.define?.['__OKTA_BUILD_DEFAULTS__'] ?? 'null') as Record<string, string>;
+      const injected = await injectedDefaults('build');
       expect(injected['OKTA_ISSUER']).toBe('https://build.okta.com/oauth2/default');
       expect(Object.keys(injected).every((key) => key.startsWith('OKTA_'))).toBe(true);
       expect(injected).not.toHaveProperty('OKTA_CLIENT_ID');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('injects nothing for the dev server, so `npm start` cannot leave the emulator issuer in out/main', async () => {
+    vi.stubEnv('OKTA_ISSUER', 'http://127.0.0.1:8787/oauth2/default');
+    try {
+      expect(await injectedDefaults('serve')).toEqual({});
     } finally {
       vi.unstubAllEnvs();
     }

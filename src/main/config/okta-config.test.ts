@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, loadDotEnv } from './okta-config';
+import { loadConfig, loadDotEnv, type ConfigOptions } from './okta-config';
 
 const good = {
   OKTA_ISSUER: 'https://example.okta.com/oauth2/default/',
@@ -10,8 +10,8 @@ const good = {
   OKTA_REDIRECT_URI: 'com.example.app:/callback',
 };
 
-function problemsOf(env: Record<string, string | undefined>): ReadonlyArray<string> {
-  const result = loadConfig(env);
+function problemsOf(env: Record<string, string | undefined>, options?: ConfigOptions): ReadonlyArray<string> {
+  const result = loadConfig(env, options);
   if (result.ok) throw new Error('expected problems');
   return result.problems;
 }
@@ -33,6 +33,7 @@ describe('loadConfig', () => {
   it('allows http only for loopback hosts', () => {
     expect(loadConfig({ ...good, OKTA_ISSUER: 'http://127.0.0.1:8080/oauth2/default' }).ok).toBe(true);
     expect(loadConfig({ ...good, OKTA_ISSUER: 'http://localhost:8080' }).ok).toBe(true);
+    expect(problemsOf({ ...good, OKTA_ISSUER: 'http://localhost:8080' }, { allowLoopbackHttp: false })).toEqual(['OKTA_ISSUER must use https.']);
     expect(problemsOf({ ...good, OKTA_ISSUER: 'http://example.okta.com' })).toEqual([
       'OKTA_ISSUER must use https (http is allowed only for localhost).',
     ]);

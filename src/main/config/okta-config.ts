@@ -24,32 +24,42 @@ export type EnvSource = Readonly<Record<string, string | undefined>>;
 
 export const DEFAULT_SCOPES = 'openid profile email offline_access';
 
+export interface ConfigOptions {
+  /** Accept an http issuer on loopback (the emulator). Default true; a packaged app passes false. */
+  readonly allowLoopbackHttp?: boolean;
+}
+
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 function parseUrl(value: string): URL | undefined {
   return URL.canParse(value) ? new URL(value) : undefined;
 }
 
-const issuerSchema = z
-  .string({ error: 'OKTA_ISSUER is not set. Set it to your Okta authorization server URL.' })
-  .trim()
-  .min(1, 'OKTA_ISSUER is not set. Set it to your Okta authorization server URL.')
-  .transform((value) => value.replace(/\/+$/, ''))
-  .superRefine((value, ctx) => {
-    const url = parseUrl(value);
-    if (!url) {
-      ctx.addIssue({ code: 'custom', message: 'OKTA_ISSUER must be an absolute URL, e.g. https://example.okta.com/oauth2/default.' });
-      return;
-    }
-    // Plain http would expose the password and tokens on the wire; loopback is only for the emulator.
-    const httpAllowed = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
-    if (url.protocol !== 'https:' && !httpAllowed) {
-      ctx.addIssue({ code: 'custom', message: 'OKTA_ISSUER must use https (http is allowed only for localhost).' });
-    }
-    if (url.search || url.hash || url.username || url.password) {
-      ctx.addIssue({ code: 'custom', message: 'OKTA_ISSUER must not contain a query, fragment or credentials.' });
-    }
-  });
+/** `allowLoopbackHttp`: plain http to 127.0.0.1/localhost/[::1] (the emulator); never in a packaged app. */
+const issuerSchema = (allowLoopbackHttp: boolean) =>
+  z
+    .string({ error: 'OKTA_ISSUER is not set. Set it to your Okta authorization server URL.' })
+    .trim()
+    .min(1, 'OKTA_ISSUER is not set. Set it to your Okta authorization server URL.')
+    .transform((value) => value.replace(/\/+$/, ''))
+    .superRefine((value, ctx) => {
+      const url = parseUrl(value);
+      if (!url) {
+        ctx.addIssue({ code: 'custom', message: 'OKTA_ISSUER must be an absolute URL, e.g. https://example.okta.com/oauth2/default.' });
+        return;
+      }
+      // Plain http would expose the password and tokens on the wire; loopback is only for the emulator.
+      const httpAllowed = allowLoopbackHttp && url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
+      if (url.protocol !== 'https:' && !httpAllowed) {
+        ctx.addIssue({
+          code: 'custom',
+          message: allowLoopbackHttp ? 'OKTA_ISSUER must use https (http is allowed only for localhost).' : 'OKTA_ISSUER must use https.',
+        });
+      }
+      if (url.search || url.hash || url.username || url.password) {
+        ctx.addIssue({ code: 'custom', message: 'OKTA_ISSUER must not contain a query, fragment or credentials.' });
+      }
+    });
 
 const clientIdSchema = z
   .string({ error: 'OKTA_CLIENT_ID is not set. Copy it from your Okta app integration.' })
@@ -70,17 +80,18 @@ const scopesSchema = z
   .refine((scopes) => scopes.includes('openid'), 'OKTA_SCOPES must include openid.')
   .refine((scopes) => scopes.every((scope) => /^[\x21\x23-\x5B\x5D-\x7E]+$/.test(scope)), 'OKTA_SCOPES contains a character that is not allowed in a scope.');
 
-const envSchema = z.object({
-  OKTA_ISSUER: issuerSchema,
-  OKTA_CLIENT_ID: clientIdSchema,
-  OKTA_REDIRECT_URI: redirectUriSchema,
-  OKTA_SCOPES: scopesSchema,
-});
+const envSchema = (options: Required<ConfigOptions>) =>
+  z.object({
+    OKTA_ISSUER: issuerSchema(options.allowLoopbackHttp),
+    OKTA_CLIENT_ID: clientIdSchema,
+    OKTA_REDIRECT_URI: redirectUriSchema,
+    OKTA_SCOPES: scopesSchema,
+  });
 
 /** Validates the `OKTA_*` variables of `env`; other variables are ignored. */
-export function loadConfig(env: EnvSource): ConfigResult {
+export function loadConfig(env: EnvSource, options: ConfigOptions = {}): ConfigResult {
   const scopes = env['OKTA_SCOPES']?.trim() ? env['OKTA_SCOPES'] : DEFAULT_SCOPES;
-  const parsed = envSchema.safeParse({
+  const parsed = envSchema({ allowLoopbackHttp: options.allowLoopbackHttp ?? true }).safeParse({
     OKTA_ISSUER: env['OKTA_ISSUER'],
     OKTA_CLIENT_ID: env['OKTA_CLIENT_ID'],
     OKTA_REDIRECT_URI: env['OKTA_REDIRECT_URI'],

@@ -95,7 +95,16 @@ describe('loadReleaseConfig', () => {
     const dir = dirWith({ 'config.json': JSON.stringify({ ...orgA, OKTA_ISSUER: 'http://a.okta.com' }) });
     const result = load({ files: [join(dir, 'config.json')] });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems).toEqual([`OKTA_ISSUER must use https (http is allowed only for localhost). (from ${join(dir, 'config.json')})`]);
+    if (!result.ok) expect(result.problems).toEqual([`OKTA_ISSUER must use https. (from ${join(dir, 'config.json')})`]);
+  });
+
+  it('refuses a plain-http loopback issuer from every source: a released build never talks to the emulator', () => {
+    const emulator = { ...orgA, OKTA_ISSUER: 'http://127.0.0.1:8787/oauth2/default' };
+    const dir = dirWith({ 'config.json': JSON.stringify(emulator) });
+    for (const result of [load({ env: emulator }), load({ files: [join(dir, 'config.json')] }), load({ buildDefaults: emulator })]) {
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.problems[0]).toMatch(/^OKTA_ISSUER must use https\. \(from /);
+    }
   });
 
   it('reports a file that exists but cannot be read', () => {

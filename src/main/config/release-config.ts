@@ -9,7 +9,8 @@
  *
  * The first source that sets any `OKTA_*` value is used ALONE: settings are never mixed across
  * sources, so an issuer from one org is never paired with a client id from another. Keys it omits
- * get `loadConfig`'s own defaults (only the scopes have one). Validation is `loadConfig`'s.
+ * get `loadConfig`'s own defaults (only the scopes have one). Validation is `loadConfig`'s, with
+ * https required: a packaged app never accepts the emulator's plain-http loopback issuer.
  * Electron-free: index.ts passes in the paths and environments.
  */
 import { posix, win32 } from 'node:path';
@@ -98,7 +99,8 @@ export function loadReleaseConfig(input: ReleaseConfigInput): ReleaseConfigResul
     // A broken file stops the search: falling back would silently use settings the admin replaced.
     if ('problems' in layer) return { ok: false, problems: layer.problems, source: layer.source };
     if (Object.keys(layer.values).length === 0) continue;
-    const result = loadConfig(layer.values);
+    // A released build talks to a real org: https only, whatever the source says.
+    const result = loadConfig(layer.values, { allowLoopbackHttp: false });
     return result.ok
       ? { ...result, source: layer.source }
       : { ok: false, problems: result.problems.map((problem) => `${problem} (from ${layer.source})`), source: layer.source };
