@@ -53,6 +53,12 @@ describe('built main and preload bundles', () => {
     expect(imports.filter((specifier) => !specifier.startsWith('node:') && !allowed.has(packageName(specifier)))).toEqual([]);
   });
 
+  it('use every production dependency: nothing ships in app.asar that main does not import', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
+    const imported = new Set(bundleFiles('out/main').flatMap((file) => importedModules(readFileSync(file, 'utf8'))).map(packageName));
+    expect(Object.keys(pkg.dependencies).filter((dependency) => !imported.has(dependency))).toEqual([]);
+  });
+
   it('the import scan finds every form (so the check above can fail)', () => {
     expect(importedModules(`import a from "react";\nconst b = await import('vite');\nrequire("playwright/x");\nimport "./local.js";\nimport '@okta/okta-auth-js';`).sort()).toEqual(
       ['@okta/okta-auth-js', 'playwright/x', 'react', 'vite'].sort(),
