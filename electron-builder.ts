@@ -37,7 +37,7 @@ const config: Configuration = {
   // No native modules among the dependencies: nothing to rebuild for Electron's ABI.
   npmRebuild: false,
   // The security settings of the Electron binary: one table, in scripts/fuses.ts.
-  electronFuses: electronBuilderFuses('release'),
+  electronFuses: electronBuilderFuses(),
   afterSign: './build/notarize.cjs',
   linux: {
     target: ['AppImage', 'deb'],

@@ -2,14 +2,14 @@
  * Electron fuses: switches compiled into the Electron binary that turn off ways to run code in
  * the app's process from outside (ELECTRON_RUN_AS_NODE, NODE_OPTIONS, --inspect) and make it
  * load only the signed, integrity-checked app.asar. This table is the one source of truth:
- * `electronBuilderFuses()` feeds electron-builder's `electronFuses` option, `flipFusesOf()` (and
- * `tsx scripts/fuses.ts <binary> [--test]`) writes them into a binary directly.
+ * `electronBuilderFuses()` feeds electron-builder's `electronFuses` option, and
+ * scripts/packaged-app.test.ts reads the fuses back out of the packaged executable.
  *
- * Test builds differ in exactly one fuse: Playwright's `_electron.launch()` attaches through the
- * Node inspector (it starts the app with `--inspect=0`), so EnableNodeCliInspectArguments stays on
- * in a build made for the Electron journeys. Such a build must never be shipped.
+ * There is no fused test build: Playwright's `_electron.launch()` attaches through the Node
+ * inspector, which a release build turns off, so the Electron journeys run the built out/ on
+ * Electron's stock binary, and the packaged-app test checks the fuses of the real package.
  */
-import { flipFuses, FuseV1Options, FuseVersion, type FuseV1Config } from '@electron/fuses';
+import { FuseV1Options, FuseVersion, type FuseV1Config } from '@electron/fuses';
 
 export type FuseName =
   | 'runAsNode'
@@ -21,8 +21,6 @@ export type FuseName =
   | 'loadBrowserProcessSpecificV8Snapshot'
   | 'grantFileProtocolExtraPrivileges'
   | 'wasmTrapHandlers';
-
-export type BuildKind = 'release' | 'test';
 
 /** Every fuse Electron 45 has, set explicitly (flipFuses is told to refuse a missing one). */
 export const RELEASE_FUSES: Readonly<Record<FuseName, boolean>> = {
@@ -46,39 +44,21 @@ export const RELEASE_FUSES: Readonly<Record<FuseName, boolean>> = {
   wasmTrapHandlers: true,
 };
 
-/** Fuses of a build: release, or test (the inspector left on for Playwright, nothing else). */
-export function fuseSettings(kind: BuildKind): Readonly<Record<FuseName, boolean>> {
-  return kind === 'release' ? RELEASE_FUSES : { ...RELEASE_FUSES, enableNodeCliInspectArguments: true };
-}
-
 const toOption = (name: FuseName): FuseV1Options => FuseV1Options[(name[0]!.toUpperCase() + name.slice(1)) as keyof typeof FuseV1Options];
 
-/** The `@electron/fuses` config for `flipFuses`. */
-export function fuseConfig(kind: BuildKind, platform: NodeJS.Platform = process.platform): FuseV1Config {
-  const settings = fuseSettings(kind);
-  const wire = Object.fromEntries(Object.entries(settings).map(([name, on]) => [toOption(name as FuseName), on])) as Record<FuseV1Options, boolean>;
-  // Flipping fuses invalidates an ad-hoc signature on Apple silicon; re-sign so the binary still starts.
+/** The `@electron/fuses` config of a release build (what the packaged-app test expects to read back). */
+export function fuseConfig(platform: NodeJS.Platform = process.platform): FuseV1Config {
+  const wire = Object.fromEntries(Object.entries(RELEASE_FUSES).map(([name, on]) => [toOption(name as FuseName), on])) as Record<FuseV1Options, boolean>;
   return { version: FuseVersion.V1, strictlyRequireAllFuses: true, resetAdHocDarwinSignature: platform === 'darwin', ...wire };
 }
 
-/** electron-builder's `electronFuses` option (it has no key for wasmTrapHandlers; its default is kept). */
-export function electronBuilderFuses(kind: BuildKind = 'release'): Omit<Record<FuseName, boolean>, 'wasmTrapHandlers'> {
-  const { wasmTrapHandlers: _default, ...rest } = fuseSettings(kind);
-  return rest;
-}
-
-/** Writes the fuses of `kind` into an Electron executable (or a macOS .app). */
-export async function flipFusesOf(executable: string, kind: BuildKind): Promise<void> {
-  await flipFuses(executable, fuseConfig(kind));
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const [executable, flag] = process.argv.slice(2);
-  if (!executable || (flag && flag !== '--test')) {
-    console.error('usage: tsx scripts/fuses.ts <electron-executable-or-.app> [--test]');
-    process.exit(2);
-  }
-  const kind: BuildKind = flag === '--test' ? 'test' : 'release';
-  await flipFusesOf(executable, kind);
-  console.log(`fuses set for a ${kind} build: ${executable}`);
+/**
+ * electron-builder's `electronFuses` option (it has no key for wasmTrapHandlers; its default is
+ * kept). `resetAdHocDarwinSignature`: flipping fuses breaks the ad-hoc signature an arm64 macOS
+ * binary needs to start at all, so an unsigned build (no Developer ID) must be re-signed ad hoc;
+ * @electron/fuses does that only for a .app, so it changes nothing for Windows or Linux builds.
+ */
+export function electronBuilderFuses(): Omit<Record<FuseName, boolean>, 'wasmTrapHandlers'> & { resetAdHocDarwinSignature: true } {
+  const { wasmTrapHandlers: _default, ...rest } = RELEASE_FUSES;
+  return { ...rest, resetAdHocDarwinSignature: true };
 }

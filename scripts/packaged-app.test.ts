@@ -81,7 +81,7 @@ describe.skipIf(skipReason !== undefined)(skipReason ?? 'packaged app (npm run d
 
   it('has the release fuses burnt into the executable', async () => {
     const wire = (await getCurrentFuseWire(packaged.executable)) as unknown as Record<number, number>;
-    const expected = fuseConfig('release') as unknown as Record<string, unknown>;
+    const expected = fuseConfig() as unknown as Record<string, unknown>;
     for (const [option, on] of Object.entries(expected)) {
       if (!/^\d+$/.test(option)) continue; // version, strictlyRequireAllFuses, resetAdHocDarwinSignature
       // electron-builder leaves fuses it has no option for (wasmTrapHandlers) at Electron's default.
