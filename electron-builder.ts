@@ -44,6 +44,9 @@ const config: Configuration = {
     icon: 'build/icons',
     category: 'Network',
     executableName: 'okta-desktop-signin',
+    // The installed .desktop file is named after package.json's desktopName, which Electron also
+    // reports as the window's app_id / WM_CLASS: Wayland and docks then match the window to it.
+    syncDesktopName: true,
     maintainer: 'Example Corp IT <it@example.com>',
     vendor: 'Example Corp',
     synopsis: 'Sign in to Okta from the desktop',

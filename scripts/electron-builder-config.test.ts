@@ -94,4 +94,11 @@ describe('electron-builder.ts', () => {
       expect(pkg.devDependencies[devOnly], devOnly).toBeDefined();
     }
   });
+
+  it('names the Linux .desktop file after desktopName, so Wayland matches the window to it', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { desktopName?: string };
+    // Electron sets the window's app_id from package.json's desktopName (lib/browser/init.ts).
+    expect(pkg.desktopName).toBe(`${config.linux!.executableName}.desktop`);
+    expect(config.linux!.syncDesktopName).toBe(true);
+  });
 });
