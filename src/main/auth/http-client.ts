@@ -84,7 +84,22 @@ async function toHttpResponse(response: Response): Promise<HttpResponse> {
 export function createIdpTransport(fetchFn: typeof fetch, timeoutMs = DEFAULT_TIMEOUT_MS): IdpTransport {
   let failure: TransportFailure | undefined;
 
+  // Not AbortSignal.timeout(): a timeout signal with a listener stays alive until its timer fires,
+  // and a fetch may hang a listener on it that holds the request, body (a password) included
+  // (Electron's net.fetch does). This timer is cleared once the request settles, so after the
+  // answer nothing reachable refers to the body (src/main/auth/password-lifetime.test.ts).
   const httpRequestClient: HttpRequestClient = async (method, url, options) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      return await send(method, url, options, controller.signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  type FetchOptions = Parameters<HttpRequestClient>[2];
+  async function send(method: string, url: string, options: FetchOptions, signal: AbortSignal): Promise<HttpResponse> {
     const headers = (options.headers ?? {}) as Record<string, string>;
     const contentType = headers['Content-Type'] ?? headers['content-type'] ?? '';
     let response: Response;
@@ -96,11 +111,11 @@ export function createIdpTransport(fetchFn: typeof fetch, timeoutMs = DEFAULT_TI
         credentials: 'omit',
         // Okta's API never redirects; following one could send a form body elsewhere.
         redirect: 'error',
-        signal: AbortSignal.timeout(timeoutMs),
+        signal,
       });
     } catch (error) {
       if (isRedirectRefusal(error)) throw new RedirectRefusedError();
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      const timedOut = signal.aborted;
       failure = timedOut ? { kind: 'timeout' } : { kind: 'unreachable' };
       throw new Error(timedOut ? 'The request timed out.' : 'The server could not be reached.');
     }
@@ -123,7 +138,7 @@ export function createIdpTransport(fetchFn: typeof fetch, timeoutMs = DEFAULT_TI
       throw result;
     }
     return result;
-  };
+  }
 
   return {
     httpRequestClient,
