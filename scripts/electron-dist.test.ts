@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { electronDistKind, electronDistMismatch, executableKind, targetPlan } from './electron-dist';
+import { electronDistKind, electronDistMismatch, electronVersion, executableKind, findElectronBinary, targetPlan } from './electron-dist';
 
 /** The first bytes of an executable of each format, as their specs lay them out. */
 function elf(machine: number): Buffer {
@@ -104,5 +104,37 @@ describe('npm run dist with a local Electron of the wrong OS', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`The Electron in ${windows} is for win (x64); it cannot build --linux.`);
     expect(result.stdout).not.toContain('electron-vite build');
+  });
+});
+
+describe('findElectronBinary', () => {
+  const repo = join(base, 'repo');
+  mkdirSync(join(repo, 'node_modules/electron'), { recursive: true });
+  writeFileSync(join(repo, 'node_modules/electron/package.json'), JSON.stringify({ version: '45.5.0' }));
+
+  it('finds the executable of each OS in ELECTRON_OVERRIDE_DIST_PATH (the .app on macOS)', () => {
+    const mac = withExecutable('override-mac', 'Electron.app/Contents/MacOS/Electron', undefined, macho(0x0100000c));
+    expect(findElectronBinary(repo, { ELECTRON_OVERRIDE_DIST_PATH: mac }, 'darwin')).toEqual({ path: join(mac, 'Electron.app/Contents/MacOS/Electron') });
+    const win = withExecutable('override-win', 'electron.exe', undefined, pe(0x8664));
+    expect(findElectronBinary(repo, { ELECTRON_OVERRIDE_DIST_PATH: win }, 'win32')).toEqual({ path: join(win, 'electron.exe') });
+  });
+
+  it('says so, with the version needed, when the override holds no executable; never falls back', () => {
+    const result = findElectronBinary(repo, { ELECTRON_OVERRIDE_DIST_PATH: join(base, 'nowhere') }, 'linux');
+    expect(result).toEqual({ problem: `ELECTRON_OVERRIDE_DIST_PATH is ${join(base, 'nowhere')}, which has no electron. It must hold an unpacked Electron 45.5.0 for this OS.` });
+  });
+
+  it('uses the binary npm installed, and names the version when there is none', () => {
+    expect(findElectronBinary(repo, {}, 'linux')).toMatchObject({ problem: expect.stringContaining('The Electron 45.5.0 binary is not installed') });
+    writeFileSync(join(repo, 'node_modules/electron/path.txt'), 'electron');
+    expect(findElectronBinary(repo, {}, 'linux')).toMatchObject({ problem: expect.any(String) });
+    mkdirSync(join(repo, 'node_modules/electron/dist'), { recursive: true });
+    writeFileSync(join(repo, 'node_modules/electron/dist/electron'), elf(0x3e));
+    expect(findElectronBinary(repo, {}, 'linux')).toEqual({ path: join(repo, 'node_modules/electron/dist/electron') });
+  });
+
+  it('reads the version of the electron package', () => {
+    expect(electronVersion(repo)).toBe('45.5.0');
+    expect(electronVersion(join(base, 'no-repo'))).toBe('(see package.json)');
   });
 });

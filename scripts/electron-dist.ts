@@ -9,7 +9,7 @@
  * 0x14c i386); Mach-O 64-bit: cputype after the magic (0x01000007 x86_64, 0x0100000c arm64); a
  * fat (universal) Mach-O starts with 0xcafebabe.
  */
-import { existsSync, openSync, readSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DistPlatform } from './dist-args';
 
@@ -44,8 +44,49 @@ export function executableKind(header: Buffer): ExecutableKind | undefined {
   return undefined;
 }
 
-/** Where the executable sits in an unpacked Electron folder, per platform. */
-const EXECUTABLES: ReadonlyArray<string> = ['electron', 'electron.exe', 'Electron.app/Contents/MacOS/Electron'];
+/** Where the executable sits in an unpacked Electron folder, per OS. */
+export const EXECUTABLE_IN_DIST: Readonly<Partial<Record<NodeJS.Platform, string>>> = {
+  linux: 'electron',
+  win32: 'electron.exe',
+  darwin: 'Electron.app/Contents/MacOS/Electron',
+};
+const EXECUTABLES: ReadonlyArray<string> = Object.values(EXECUTABLE_IN_DIST);
+
+export type ElectronBinary = { readonly path: string } | { readonly problem: string };
+
+/**
+ * The Electron executable this machine can run, without touching the `electron` package's
+ * index.js (which starts a download when its binary is missing): ELECTRON_OVERRIDE_DIST_PATH if
+ * set (and then only it), else the binary `npm install` put in node_modules/electron/dist.
+ */
+export function findElectronBinary(repo: string, env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform = process.platform): ElectronBinary {
+  const version = electronVersion(repo);
+  const executable = EXECUTABLE_IN_DIST[platform] ?? 'electron';
+  const override = env['ELECTRON_OVERRIDE_DIST_PATH']?.trim();
+  if (override) {
+    const candidate = join(override, executable);
+    if (existsSync(candidate)) return { path: candidate };
+    return { problem: `ELECTRON_OVERRIDE_DIST_PATH is ${override}, which has no ${executable}. It must hold an unpacked Electron ${version} for this OS.` };
+  }
+  const pathFile = join(repo, 'node_modules/electron/path.txt');
+  const installed = existsSync(pathFile) ? join(repo, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim()) : undefined;
+  if (installed && existsSync(installed)) return { path: installed };
+  return {
+    problem:
+      `The Electron ${version} binary is not installed (its download at npm install was skipped or blocked).\n` +
+      'Install it with `node node_modules/electron/install.js`, or set ELECTRON_OVERRIDE_DIST_PATH to a folder holding an\n' +
+      `unpacked Electron ${version} for this OS.`,
+  };
+}
+
+/** The version of the `electron` package, which a local Electron must match. */
+export function electronVersion(repo: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(repo, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '(see package.json)';
+  }
+}
 
 /** Reads the Electron executable in `dir`; undefined when there is none or its format is unknown. */
 export function electronDistKind(dir: string): ExecutableKind | undefined {

@@ -48,7 +48,8 @@ describe.skipIf(skipReason !== undefined)(skipReason ?? 'packaged app (npm run d
   let entries: string[];
 
   beforeAll(() => {
-    const result = spawnSync('npx', ['tsx', 'scripts/dist.ts', '--dir', '--output', output, '--electron-dist', electronDist!], {
+    // This Node with tsx's loader, not `npx` (npx.cmd on Windows, which spawn cannot start without a shell).
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/dist.ts', '--dir', '--output', output, '--electron-dist', electronDist!], {
       stdio: 'inherit',
       env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
     });

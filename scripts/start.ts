@@ -2,27 +2,16 @@
  * `npm start`: the desktop app in development, on the org from OKTA_* or on the local emulator.
  */
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import { resolveDevOrg } from './dev-org';
+import { findElectronBinary } from './electron-dist';
 import { electronViteCommand } from './electron-vite-cli';
 
-function electronBinaryProblem(): string | undefined {
-  try {
-    // The electron package resolves to its binary path, honouring ELECTRON_OVERRIDE_DIST_PATH.
-    createRequire(import.meta.url)('electron');
-    return undefined;
-  } catch {
-    return (
-      'The Electron binary is not installed (its download may have been skipped or blocked).\n' +
-      'Install it with `node node_modules/electron/install.js`, or point ELECTRON_OVERRIDE_DIST_PATH\n' +
-      'at a folder holding an Electron build. To use the app without Electron: `npm run preview:web`.'
-    );
-  }
-}
-
-const problem = electronBinaryProblem();
-if (problem) {
-  console.error(problem);
+// Not require('electron'): its index.js starts a download when the binary is missing, and accepts
+// an ELECTRON_OVERRIDE_DIST_PATH that holds no Electron.
+const electron = findElectronBinary(resolve(import.meta.dirname, '..'), process.env);
+if ('problem' in electron) {
+  console.error(`${electron.problem}\nTo use the app without Electron: \`npm run preview:web\`.`);
   process.exit(1);
 }
 
