@@ -65,6 +65,16 @@ const ROWS: Row[] = [
   signIn('username with an RTL override', { username: 'alice\u202e@example.com', password: pw }),
   signIn('username with a zero-width space', { username: 'ali\u200bce@example.com', password: pw }),
   signIn('username with a byte-order mark', { username: '\ufeffalice@example.com', password: pw }),
+  // Invisible by Unicode property (Cf, Zl, Zp, default-ignorable), not only the listed ranges above.
+  signIn('username with an Arabic letter mark (U+061C)', { username: 'alice\u061c@example.com', password: pw }),
+  signIn('username with a line separator (U+2028)', { username: 'alice\u2028@example.com', password: pw }),
+  signIn('username with a paragraph separator (U+2029)', { username: 'alice@example.com\u2029', password: pw }),
+  signIn('username with a soft hyphen (U+00AD)', { username: 'ali\u00adce@example.com', password: pw }),
+  signIn('username with a left-to-right isolate (U+2066)', { username: '\u2066alice@example.com', password: pw }),
+  signIn('username with a Mongolian vowel separator (U+180E)', { username: 'alice\u180e@example.com', password: pw }),
+  signIn('username with a tag character (U+E0041)', { username: 'alice\u{e0041}@example.com', password: pw }),
+  signIn('username with a Hangul filler (U+3164)', { username: 'alice\u3164@example.com', password: pw }),
+  signIn('username with a halfwidth Hangul filler (U+FFA0, NFKC: U+1160)', { username: 'alice\uffa0@example.com', password: pw }),
   signIn('username with a lone high surrogate', { username: 'alice\ud800@example.com', password: pw }),
   signIn('username with a lone low surrogate', { username: '\udc00alice@example.com', password: pw }),
   signIn('password with NUL', { username: 'alice@example.com', password: 'Pass\u0000word1' }),
@@ -136,7 +146,7 @@ const ROWS: Row[] = [
 const prototypeKeys = () => Reflect.ownKeys(Object.prototype).map(String).sort();
 const PROTOTYPE_KEYS = prototypeKeys();
 // Anything C0/C1, bidi or zero-width in an error message could spoof the UI or a log line.
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
 
 interface Scenario {
   readonly title: string;

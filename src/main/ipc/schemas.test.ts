@@ -51,6 +51,18 @@ describe('parseRequest', () => {
     rejects(CHANNELS.signIn, { username: '   ', password: 'p' });
   });
 
+  it('refuses invisible and bidi characters in usernames as a username field error, and keeps visible ones', () => {
+    for (const invisible of ['\u061c', '\u2028', '\u2029', '\u00ad', '\u200b', '\u202e', '\u2066', '\u180e', '\u{e0041}', '\u3164', '\uffa0']) {
+      expect(rejects(CHANNELS.signIn, { username: `ali${invisible}ce@example.com`, password: 'p' })).toBe(
+        'username: The username contains characters that are not allowed.',
+      );
+    }
+    // Letters of any script, and compatibility forms NFKC folds to visible ones, are still usernames.
+    for (const visible of ['jörg@example.com', 'łukasz', 'ｆｕｌｌwidth@example.com', 'مريم@example.com', 'ﬁnn@example.com']) {
+      expect(parseRequest(CHANNELS.signIn, { username: visible, password: 'p' })).toMatchObject({ ok: true, request: { username: visible } });
+    }
+  });
+
   it('bounds proceed requests', () => {
     rejects(CHANNELS.proceed, { step: 'identify' });
     rejects(CHANNELS.proceed, { step: 'identify', values: {}, extra: 1 });

@@ -12,10 +12,17 @@ import {
   type BridgeMethods,
 } from '../../shared/contract';
 
-// C0 controls, DEL and C1 controls: invisible in a username and a classic spoofing/log-injection vector.
+// C0 controls, DEL and C1 controls: no keyboard types one, and NUL truncates in native code.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
-// Bidi overrides/isolates and zero-width characters: make one login look like another (spoofing).
-const INVISIBLE_FORMATTING = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+/**
+ * Characters that show nothing or change how the text around them is shown: controls (Cc),
+ * format characters (Cf: zero-width, bidi marks and overrides such as U+061C and U+202E, the soft
+ * hyphen U+00AD, the byte-order mark), line/paragraph separators (Zl, Zp: U+2028, U+2029) and the
+ * other default-ignorable code points (Hangul fillers, variation selectors). In a username they
+ * make one login look like another, or break a log line. By property, not a list, so characters a
+ * later Unicode version adds are refused too.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
 // Own keys that would reach an object's prototype or constructor if ever copied with `obj[key] = ...`.
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -46,8 +53,10 @@ const usernameSchema = z
   .string()
   .min(1, 'Enter your username.')
   .max(INPUT_LIMITS.username, `The username can be at most ${INPUT_LIMITS.username} characters.`)
+  // Checked on the NFKC form (compatibility characters folded), which is how the IdP or a later
+  // comparison may see it: what is refused cannot be smuggled in as a compatibility variant.
   .refine(
-    (value) => !CONTROL_CHARACTERS.test(value) && !INVISIBLE_FORMATTING.test(value) && wellFormed(value),
+    (value) => wellFormed(value) && !INVISIBLE.test(value.normalize('NFKC')),
     'The username contains characters that are not allowed.',
   )
   .refine((value) => value.trim().length > 0, 'Enter your username.');
@@ -116,7 +125,7 @@ const methodByChannel = new Map<string, BridgeMethod>(
 const MAX_MESSAGE = 160;
 /** zod names unknown keys in its message: bound it and drop characters that could spoof the UI. */
 function printable(message: string): string {
-  const clean = message.replace(new RegExp(`${CONTROL_CHARACTERS.source}|${INVISIBLE_FORMATTING.source}|${LONE_SURROGATE.source}`, 'g'), '?');
+  const clean = message.replace(new RegExp(`${INVISIBLE.source}|${LONE_SURROGATE.source}`, 'gu'), '?');
   return clean.length > MAX_MESSAGE ? `${clean.slice(0, MAX_MESSAGE - 1)}…` : clean;
 }
 
