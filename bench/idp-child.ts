@@ -1,12 +1,14 @@
 /**
- * The emulator in a process of its own for the capacity benchmark, so the heap it reports is
- * the emulator's alone and the clients do not share its event loop. Started by capacity.ts with
- * `--expose-gc`; answers `{ type: 'heap' }` with heapUsed after a full collection.
+ * The emulator in a process of its own, so the bench process measures only the client side (its
+ * CPU time is the app's or the SDK's, never the emulator's) and the capacity run's heap is the
+ * emulator's alone. Started by idp-process.ts with `--expose-gc`. Messages: `heap` (heapUsed
+ * after a full collection, the counts and the CPU time used so far), `counts`, `reset-counts`, `close`.
  */
 import { startIdp } from '../idp/index';
 
-const ttlSeconds = Number(process.env['BENCH_IDP_TTL_SECONDS'] ?? '2');
-const sweepIntervalMs = Number(process.env['BENCH_IDP_SWEEP_MS'] ?? '250');
+const ttl = process.env['BENCH_IDP_TTL_SECONDS'];
+const ttlSeconds = ttl === undefined ? undefined : Number(ttl);
+const sweep = process.env['BENCH_IDP_SWEEP_MS'];
 
 const idp = await startIdp({
   transactionTtlSeconds: ttlSeconds,
@@ -14,20 +16,35 @@ const idp = await startIdp({
   accessTokenTtlSeconds: ttlSeconds,
   idTokenTtlSeconds: ttlSeconds,
   refreshTokenTtlSeconds: ttlSeconds,
-  sweepIntervalMs,
+  sweepIntervalMs: sweep === undefined ? undefined : Number(sweep),
 });
+
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('idp-child needs --expose-gc');
 
 process.on('message', (message: { type: string }) => {
-  if (message.type === 'heap') {
-    // Twice: the first pass can leave objects that only become garbage after finalizers run.
-    gc();
-    gc();
-    process.send!({ type: 'heap', heapUsed: process.memoryUsage().heapUsed, counts: idp.counts() });
-  } else if (message.type === 'close') {
-    void idp.close().then(() => process.exit(0));
+  switch (message.type) {
+    case 'heap':
+      // Twice: the first pass can leave objects that only become garbage after finalizers run.
+      gc();
+      gc();
+      process.send!({ type: 'heap', heapUsed: process.memoryUsage().heapUsed, counts: idp.counts(), cpuMs: cpuMs() });
+      break;
+    case 'counts':
+      process.send!({ type: 'counts', counts: idp.counts() });
+      break;
+    case 'reset-counts':
+      idp.resetCounts();
+      process.send!({ type: 'reset-counts' });
+      break;
+    case 'close':
+      void idp.close().then(() => process.exit(0));
+      break;
   }
 });
 // The parent's end is ours too: never outlive it.
