@@ -63,6 +63,13 @@ describe('built main process start-up (on the Electron stand-in)', () => {
     expect(report['page'].html).toContain('<div id="root">');
   });
 
+  it('writes its log to a file in the OS log folder, redacted like the console', () => {
+    const lines = (report['logFile'] as string).trim().split('\n').map((line) => JSON.parse(line) as { event: string });
+    expect(lines.map((line) => line.event)).toContain('sign-in.result');
+    expect(report['logFile']).not.toContain(DEMO_PASSWORD);
+    expect(report['logFile']).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
+  });
+
   it('signs in through the registered handler and stores the session encrypted', () => {
     expect(report['signIn']).toMatchObject({ ok: true, value: { status: 'signed-in', profile: { email: 'alice@example.com' } } });
     expect(report['stored']).toMatchObject({ session: { version: 1, data: expect.any(String) } });

@@ -74,7 +74,7 @@ describe.skipIf(skipReason !== undefined)(skipReason ?? 'packaged app (npm run d
 
   it('holds production dependencies only', () => {
     const modules = new Set(entries.filter((e) => /^\/node_modules\/(@[^/]+\/)?[^/]+$/.test(e)).map((e) => e.slice('/node_modules/'.length)));
-    for (const dependency of ['@okta/okta-auth-js', 'electron-store', 'zod']) expect(modules.has(dependency), dependency).toBe(true);
+    for (const dependency of ['@okta/okta-auth-js', 'electron-log', 'electron-store', 'zod']) expect(modules.has(dependency), dependency).toBe(true);
     for (const devOnly of ['electron', 'react', 'react-dom', 'vite', 'electron-vite', 'electron-builder', 'playwright', 'vitest', 'typescript', 'tsx', '@electron/fuses', 'jose']) {
       expect(modules.has(devOnly), devOnly).toBe(false);
     }

@@ -32,12 +32,16 @@ const window = standin.state.windows[0];
 const fromPage = window ? { sender: window.webContents, senderFrame: window.webContents.mainFrame } : undefined;
 const page = standin.state.protocolHandlers.has('app') ? await standin.request(APP_ENTRY_URL) : undefined;
 const signIn = fromPage ? await standin.invokeMain(CHANNELS.signIn, { username: 'alice@example.com', password: process.env['DEMO_PASSWORD'] }, fromPage) : undefined;
-let stored: unknown;
-try {
-  stored = JSON.parse(readFileSync(join(userData, 'session.json'), 'utf8'));
-} catch {
-  stored = undefined;
-}
+const readIfThere = (path: string) => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+const storedText = readIfThere(join(userData, 'session.json'));
+const stored: unknown = storedText === undefined ? undefined : JSON.parse(storedText);
+const logFile = readIfThere(join(userData, 'logs', 'main.log'));
 
 console.log(
   `REPORT ${JSON.stringify({
@@ -51,6 +55,7 @@ console.log(
     page: page && { status: page.status, csp: page.headers.get('content-security-policy'), html: await page.text() },
     signIn,
     stored,
+    logFile,
     menu: standin.state.menu !== undefined,
     permissionsDenied: standin.state.permissionRequestHandler !== undefined && standin.state.permissionCheckHandler !== undefined,
   })}`,

@@ -17,13 +17,19 @@ import { createSafeStorageCipher } from './electron/safe-storage-cipher';
 import { createMainWindow, denyAllPermissions } from './electron/window';
 import { originOf } from './ipc/sender-check';
 import { externalOrigins } from './security/external-url';
-import { createConsoleLogger, logLevelFromEnv } from './log/logger';
+import { consoleWriter, createLineLogger, logLevelFromEnv } from './log/logger';
+import { createLogFileWriter, LOG_FILE_NAME } from './log/log-file';
 import { configFileCandidates, loadReleaseConfig } from './config/release-config';
 import { APP_ENTRY_URL } from './renderer-host/app-protocol';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-// OKTA_APP_LOG_LEVEL=debug turns on verbose logs in a packaged app too; fields are redacted at every level.
-const log = createConsoleLogger(logLevelFromEnv(process.env, app.isPackaged ? 'warn' : 'debug'));
+// The console, and a file in the OS log folder (Help -> Open Logs Folder): a packaged app on
+// Windows or macOS has no terminal. OKTA_APP_LOG_LEVEL=debug turns on verbose logs in a packaged
+// app too; both writers get the same line, redacted at every level.
+const log = createLineLogger(logLevelFromEnv(process.env, app.isPackaged ? 'warn' : 'debug'), [
+  consoleWriter,
+  createLogFileWriter({ path: join(app.getPath('logs'), LOG_FILE_NAME) }),
+]);
 
 app.enableSandbox();
 registerAppScheme();

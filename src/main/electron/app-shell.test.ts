@@ -44,12 +44,13 @@ describe('claimSingleInstance', () => {
 });
 
 describe('installAppMenu', () => {
-  it('installs a menu whose Help item opens the configuration folder', () => {
+  it('installs a menu whose Help items open the configuration and the logs folder', () => {
     installAppMenu();
     const { template } = standin.state.menu as { template: Array<{ role?: string; submenu?: Array<{ label?: string; click?: () => void }> }> };
-    const openConfig = template.find((item) => item.role === 'help')!.submenu!.find((item) => item.label === 'Open Configuration Folder')!;
-    openConfig.click!();
-    expect(standin.state.openedPaths).toEqual([userData]);
+    const help = template.find((item) => item.role === 'help')!.submenu!;
+    help.find((item) => item.label === 'Open Configuration Folder')!.click!();
+    help.find((item) => item.label === 'Open Logs Folder')!.click!();
+    expect(standin.state.openedPaths).toEqual([userData, join(userData, 'logs')]);
   });
 });
 

@@ -26,6 +26,7 @@ export function installAppMenu(): void {
     platform: process.platform,
     packaged: app.isPackaged,
     openConfigFolder: () => void shell.openPath(app.getPath('userData')),
+    openLogsFolder: () => void shell.openPath(app.getPath('logs')),
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -47,12 +47,33 @@ export function formatLogLine(e: LogEntry, now = new Date()): string {
   return JSON.stringify({ ...e.fields, time: now.toISOString(), level: e.level, event: e.event });
 }
 
-/** Writes each event at or above `minLevel` to the console as one JSON line. */
-export function createConsoleLogger(minLevel: LogLevel = 'info'): Logger {
+/** Where a formatted, already redacted line goes: the console, a log file (log/log-file.ts). */
+export type LogWriter = (level: LogLevel, line: string) => void;
+
+export const consoleWriter: LogWriter = (level, line) => console[level === 'debug' ? 'log' : level](line);
+
+/**
+ * Writes each event at or above `minLevel` as one JSON line to every writer. Every writer gets
+ * the same line, made from the redacted entry: no writer ever sees a raw field. A writer that
+ * throws (a full disk) costs that line, never the caller.
+ */
+export function createLineLogger(minLevel: LogLevel, writers: ReadonlyArray<LogWriter>): Logger {
   return makeLogger((e) => {
     if (LOG_LEVELS.indexOf(e.level) < LOG_LEVELS.indexOf(minLevel)) return;
-    console[e.level === 'debug' ? 'log' : e.level](formatLogLine(e));
+    const line = formatLogLine(e);
+    for (const write of writers) {
+      try {
+        write(e.level, line);
+      } catch {
+        // Nowhere left to report it: logging must not break sign-in.
+      }
+    }
   });
+}
+
+/** Writes each event at or above `minLevel` to the console as one JSON line. */
+export function createConsoleLogger(minLevel: LogLevel = 'info'): Logger {
+  return createLineLogger(minLevel, [consoleWriter]);
 }
 
 /** Keeps entries in memory, for tests that assert what was (and was not) logged. */

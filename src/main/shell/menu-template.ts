@@ -11,6 +11,8 @@ export interface MenuOptions {
   readonly packaged: boolean;
   /** Opens the folder where a per-user config.json goes (Help menu), for admins and support. */
   readonly openConfigFolder: () => void;
+  /** Opens the folder holding the app's log file (Help menu), for support. */
+  readonly openLogsFolder: () => void;
 }
 
 export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
@@ -20,6 +22,7 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
     : [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }];
   const help: MenuItemConstructorOptions[] = [
     { label: 'Open Configuration Folder', click: () => options.openConfigFolder() },
+    { label: 'Open Logs Folder', click: () => options.openLogsFolder() },
     // macOS shows About in the app menu instead.
     ...(mac ? [] : [{ type: 'separator' } as const, { role: 'about' } as const]),
   ];

@@ -107,6 +107,8 @@ export const app = {
   whenReady: () => (state.ready ? Promise.resolve() : new Promise<void>((resolve) => state.readyWaiters.push(resolve))),
   getPath(name: string) {
     if (name === 'userData') return state.options.userData;
+    // Electron's default logs folder sits in userData on Linux and Windows.
+    if (name === 'logs') return `${state.options.userData}/logs`;
     if (name === 'exe') return '/opt/Okta Desktop Sign-In/okta-desktop-signin';
     throw new Error(`stand-in: getPath('${name}') is not used by the app`);
   },
