@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   redirect URI:  ${idp.redirectUri}
   policy:        ${options.policy ?? 'one-page'}
   admin:         ${idp.origin}/__admin/faults, ${idp.origin}/__admin/counts
+  admin token:   ${idp.adminToken}   (send it as: Authorization: Bearer <token>)
   accounts:`);
   for (const user of users) console.log(`    ${user.login.padEnd(26)} ${user.status}${user.factors.length > 1 ? ' (MFA required)' : ''}`);
   if (idp.demoPassword) console.log(`  password (all demo accounts): ${idp.demoPassword}`);

@@ -3,7 +3,7 @@
  * body reading with a size limit, content-type checks, and CORS for local browser clients.
  */
 import type { IncomingMessage } from 'node:http';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** What a handler answers; the server writes it (and may distort it when a fault is set). */
 export interface Reply {
@@ -139,6 +139,26 @@ export function preflightHeaders(origin: string | undefined, requestedHeaders: s
         : 'Accept, Authorization, Content-Type, X-Okta-User-Agent-Extended, X-Device-Fingerprint',
     'Access-Control-Max-Age': '600',
   };
+}
+
+/**
+ * Whether a request's Host header names this server: 127.0.0.1, localhost or [::1] on its port.
+ * A DNS-rebinding page (http://evil.test:PORT resolving to 127.0.0.1) sends its own name, so it
+ * gets no answer it could read even though the browser lets it reach the socket.
+ */
+export function isLocalHost(host: string | undefined, port: number): boolean {
+  if (host === undefined) return false;
+  const value = host.toLowerCase();
+  // A browser leaves out the default port.
+  const names = port === 80 ? ['127.0.0.1', 'localhost', '[::1]'] : [];
+  return value === `127.0.0.1:${port}` || value === `localhost:${port}` || value === `[::1]:${port}` || names.includes(value);
+}
+
+/** Compares a secret the client sent with the real one in constant time. */
+export function sameSecret(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
 }
 
 /** An unguessable base64url string for handles, codes and opaque tokens. */

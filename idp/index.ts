@@ -90,7 +90,8 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
     tokens,
     log,
   });
-  const router = new Router({ idx, oauth, faults, log });
+  const adminToken = randomToken(24);
+  const router = new Router({ idx, oauth, faults, log, port: boundPort, adminToken });
   server.on('request', (req, res) => void router.handle(req, res));
   // A malformed request line or headers: answer 400 instead of letting the error escape.
   server.on('clientError', (_err, socket) => {
@@ -113,6 +114,7 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
     port: boundPort,
     clientId,
     redirectUri,
+    adminToken,
     ...(usingDemoUsers ? { demoPassword: DEMO_PASSWORD } : {}),
     faults: {
       set: (endpoint, fault) => faults.set(endpoint, fault),

@@ -3,9 +3,9 @@
  * interact, token (interaction_code with PKCE S256, refresh_token with rotation), keys, userinfo,
  * revoke and logout. Errors use the `{error, error_description}` shape Okta uses.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { compactVerify, importJWK } from 'jose';
-import { jsonReply, oauthError, parseFormBody, randomToken, type Reply, type RequestContext } from './http-util';
+import { jsonReply, oauthError, parseFormBody, randomToken, sameSecret, type Reply, type RequestContext } from './http-util';
 import type { TransactionStore } from './transactions';
 import type { BadIdTokenVariant, TokenService } from './tokens';
 import { profileClaims } from './tokens';
@@ -32,12 +32,6 @@ const LOOPBACK_HTTP = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?(\/|$)/i;
 
 function s256(verifier: string): string {
   return createHash('sha256').update(verifier).digest('base64url');
-}
-
-function sameString(a: string, b: string): boolean {
-  const ab = Buffer.from(a);
-  const bb = Buffer.from(b);
-  return ab.length === bb.length && timingSafeEqual(ab, bb);
 }
 
 const FORM_REQUIRED = (what: string): Reply =>
@@ -156,7 +150,7 @@ export class OAuthHandlers {
     if (p.get('redirect_uri') !== grant.redirectUri) {
       return oauthError(400, 'invalid_grant', "The 'redirect_uri' does not match the redirection URI used in the authorization request.");
     }
-    if (!sameString(s256(verifier), grant.codeChallenge)) return oauthError(400, 'invalid_grant', 'PKCE verification failed.');
+    if (!sameSecret(s256(verifier), grant.codeChallenge)) return oauthError(400, 'invalid_grant', 'PKCE verification failed.');
     const user = this.env.users.findById(grant.userId);
     if (!user) return oauthError(400, 'invalid_grant', 'The interaction code is invalid or has expired.');
     // The `sid` claim of the tokens; the emulator keeps no session state behind it.

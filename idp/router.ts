@@ -7,11 +7,13 @@ import {
   BodyTooLargeError,
   apiError,
   corsHeaders,
+  isLocalHost,
   isLocalOrigin,
   jsonReply,
   oauthError,
   preflightHeaders,
   readBody,
+  sameSecret,
   type Reply,
   type RequestContext,
 } from './http-util';
@@ -35,6 +37,10 @@ export interface RouterDeps {
   oauth: OAuthHandlers;
   faults: FaultRegistry;
   log: (line: string) => void;
+  /** The port the server listens on: a request must name it in its Host header. */
+  port: number;
+  /** The per-run secret `/__admin/*` requires as `Authorization: Bearer <token>`. */
+  adminToken: string;
 }
 
 function emptyCounts(): Record<IdpEndpoint, number> {
@@ -59,6 +65,12 @@ function rateLimited(shape: Shape, retryAfterSeconds: number): Reply {
   };
   if (shape === 'idx') return jsonReply(429, { version: '1.0.0', messages: messages([MESSAGES.tooManyRequests()]) }, headers);
   return apiError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.', headers);
+}
+
+/** 421 for a Host header that is not this server, in Okta's error shape. */
+function misdirected(port: number): Reply {
+  const summary = `Misdirected Request: this server answers only for 127.0.0.1:${port}, localhost:${port} or [::1]:${port}.`;
+  return apiError(421, 'E0000001', summary, { Connection: 'close' });
 }
 
 export class Router {
@@ -106,6 +118,12 @@ export class Router {
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
     try {
+      if (!isLocalHost(req.headers.host, this.deps.port)) {
+        // Before anything else, preflights included: a page that reached us under another name
+        // (DNS rebinding) must not sign in, read tokens or touch the admin API. No CORS headers.
+        req.resume();
+        return this.write(res, misdirected(this.deps.port));
+      }
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const method = (req.method ?? 'GET').toUpperCase();
       if (method === 'OPTIONS') {
@@ -179,6 +197,17 @@ export class Router {
     // switch faults or reset counts (a "simple" POST from any site would otherwise get through).
     const origin = typeof ctx.headers.origin === 'string' ? ctx.headers.origin : undefined;
     if (origin !== undefined && !isLocalOrigin(origin)) return jsonReply(403, { error: 'The admin endpoint only answers pages served from this machine.' });
+    // Any local process or page could reach the port; only who was given this run's token may
+    // switch faults or read counts (printed by `npm run idp`, `adminToken` from startIdp).
+    const authorization = typeof ctx.headers.authorization === 'string' ? ctx.headers.authorization : '';
+    const presented = /^Bearer (\S+)$/.exec(authorization)?.[1];
+    if (presented === undefined || !sameSecret(presented, this.deps.adminToken)) {
+      return jsonReply(
+        401,
+        { error: "The admin endpoint needs this run's token: Authorization: Bearer <token> (printed at start; startIdp returns it as adminToken)." },
+        { 'WWW-Authenticate': 'Bearer realm="emulator-admin"' },
+      );
+    }
     const path = ctx.path.replace(/\/+$/, '');
     if (path === '/__admin/counts' && ctx.method === 'GET') return jsonReply(200, this.getCounts());
     if (path === '/__admin/counts/reset' && ctx.method === 'POST') {

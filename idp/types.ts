@@ -100,6 +100,8 @@ export interface RunningIdp {
   port: number;
   clientId: string;
   redirectUri: string;
+  /** This run's secret for `/__admin/*` (`Authorization: Bearer <adminToken>`); random per start. */
+  adminToken: string;
   /** The demo users' password, when the demo users are loaded. */
   demoPassword?: string;
   faults: FaultControl;

@@ -71,6 +71,11 @@ describe('npm run idp', () => {
       expect(out).toContain('Password123!');
       const res = await fetch(`${issuer}/.well-known/openid-configuration`);
       expect(((await res.json()) as { issuer: string }).issuer).toBe(issuer);
+      // The admin token is printed, and it is what the admin API wants.
+      const adminToken = /admin token:\s+([A-Za-z0-9_-]{32})\s/.exec(out)?.[1];
+      const counts = new URL('/__admin/counts', issuer);
+      expect((await fetch(counts)).status).toBe(401);
+      expect((await fetch(counts, { headers: { authorization: `Bearer ${adminToken}` } })).status).toBe(200);
 
       process.kill(group, 'SIGTERM');
       await exited;

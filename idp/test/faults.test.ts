@@ -109,7 +109,8 @@ describe('bad id_token variants make the real SDK refuse the tokens', () => {
 });
 
 describe('admin endpoint', () => {
-  const admin = (path: string, init?: RequestInit) => fetch(`${idp.origin}/__admin/${path}`, init);
+  const admin = (path: string, init: RequestInit = {}) =>
+    fetch(`${idp.origin}/__admin/${path}`, { ...init, headers: { authorization: `Bearer ${idp.adminToken}`, ...(init.headers as Record<string, string>) } });
 
   it('sets, lists and clears faults', async () => {
     const put = await admin('faults/userinfo', { method: 'PUT', body: JSON.stringify({ kind: 'status', status: 502, times: 3 }) });

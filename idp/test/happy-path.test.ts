@@ -61,7 +61,8 @@ describe('one-page password sign-in with the real okta-auth-js', () => {
       await sdk.idx.authenticate({ username: 'alice@example.com', password: 'Wrong-Secret-9' });
       const result = await createSdk(logged, { legacy: true }).idx.authenticate({ username: 'alice@example.com', password: DEMO_PASSWORD });
       const tokens = result.tokens!;
-      await fetch(`${logged.origin}/__admin/faults/keys`, { method: 'PUT', body: '{"kind":"latency","ms":1,"times":1}' });
+      const admin = { authorization: `Bearer ${logged.adminToken}` };
+      await fetch(`${logged.origin}/__admin/faults/keys`, { method: 'PUT', headers: admin, body: '{"kind":"latency","ms":1,"times":1}' });
       const text = lines.join('\n');
       expect(text).toContain('sign-in succeeded for alice@example.com');
       expect(text).toContain('wrong password for alice@example.com');
