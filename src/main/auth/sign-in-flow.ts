@@ -74,9 +74,8 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
       case IdxStatus.TERMINAL:
         reset();
         return { kind: 'view', view: { status: 'terminal', messages: messages.length > 0 ? messages : [TERMINAL_FALLBACK] } };
-      case IdxStatus.CANCELED:
-        reset();
-        return signedOut();
+      // CANCELED is not handled: the SDK reports it only for its 'cancel' action, which only
+      // cancel() below runs (and it does not read the result). Anything unexpected is a failure.
       default:
         reset();
         return { kind: 'view', view: failureView('idp-error') };
