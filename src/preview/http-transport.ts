@@ -1,6 +1,11 @@
 /**
  * The web preview's stand-in for ipcRenderer: calls go to the local preview server over HTTP and
  * pushed events arrive over Server-Sent Events. Same origin only; the server checks that too.
+ *
+ * Every request carries the server's per-run bridge token, which the page gets from its own URL
+ * fragment (`#bridge-token=…`, in the URL the server prints): a fragment is never sent to the
+ * server, so a local process that fetches the page learns nothing, and without the printed URL
+ * it cannot drive the bridge however it forges Host and Origin.
  */
 import type { BridgeTransport } from '../preload/bridge';
 
@@ -9,13 +14,23 @@ export const BRIDGE_PATHS = {
   events: '/__bridge/events',
 } as const;
 
-export function createHttpTransport(): BridgeTransport {
+/** The fragment key and events query parameter that carry the token (EventSource sends no headers). */
+export const BRIDGE_TOKEN_PARAM = 'bridge-token';
+/** The request header that carries the token on invoke. */
+export const BRIDGE_TOKEN_HEADER = 'X-Bridge-Token';
+
+/** The token in a page URL's fragment (`location.hash`), or '' (then the server refuses every call). */
+export function readBridgeToken(hash: string): string {
+  return new URLSearchParams(hash.replace(/^#/, '')).get(BRIDGE_TOKEN_PARAM) ?? '';
+}
+
+export function createHttpTransport(token: string): BridgeTransport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let source: EventSource | null = null;
 
   // One EventSource for all subscriptions, opened on first use and closed with the last one.
   function attach(event: string) {
-    source ??= new EventSource(BRIDGE_PATHS.events);
+    source ??= new EventSource(`${BRIDGE_PATHS.events}?${new URLSearchParams({ [BRIDGE_TOKEN_PARAM]: token })}`);
     source.addEventListener(event, (message) => {
       let payload: unknown;
       try {
@@ -31,7 +46,7 @@ export function createHttpTransport(): BridgeTransport {
     async invoke(channel, payload) {
       const response = await fetch(BRIDGE_PATHS.invoke, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', [BRIDGE_TOKEN_HEADER]: token },
         body: JSON.stringify({ channel, payload }),
         credentials: 'same-origin',
         cache: 'no-store',

@@ -5,8 +5,8 @@
 import { BRIDGE_GLOBAL } from '../shared/contract';
 import { createDesktopAuthApi } from '../preload/bridge';
 import { mountApp } from '../renderer/src/mount';
-import { createHttpTransport } from './http-transport';
+import { createHttpTransport, readBridgeToken } from './http-transport';
 
-const api = createDesktopAuthApi(createHttpTransport());
+const api = createDesktopAuthApi(createHttpTransport(readBridgeToken(window.location.hash)));
 Object.defineProperty(window, BRIDGE_GLOBAL, { value: api, writable: false, configurable: false });
 mountApp(document.getElementById('root'), api);

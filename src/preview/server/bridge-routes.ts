@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EVENTS, type AuthView, type BridgeError, type BridgeResult } from '../../shared/contract';
-import { BodyTooLargeError, isFromOwnPage, readBody } from './request-guard';
+import { BodyTooLargeError, hasBridgeToken, isFromOwnPage, readBody } from './request-guard';
 
 /** What the routes need from the main-process app (AuthApp from src/main/node.ts fits). */
 export interface BridgeBackend {
@@ -22,8 +22,9 @@ export async function handleInvoke(
   response: ServerResponse,
   backend: BridgeBackend,
   origin: string,
+  token: string,
 ): Promise<void> {
-  if (!isFromOwnPage(request, origin, { requireOrigin: true })) {
+  if (!isFromOwnPage(request, origin, { requireOrigin: true }) || !hasBridgeToken(request, token)) {
     return refuse(response, 403, { code: 'forbidden', message: 'Only the preview page may use the bridge.' });
   }
   if (!(request.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
@@ -57,8 +58,9 @@ export function handleEvents(
   response: ServerResponse,
   backend: BridgeBackend,
   origin: string,
+  token: string,
 ): void {
-  if (!isFromOwnPage(request, origin, { requireOrigin: false })) {
+  if (!isFromOwnPage(request, origin, { requireOrigin: false }) || !hasBridgeToken(request, token)) {
     return refuse(response, 403, { code: 'forbidden', message: 'Only the preview page may use the bridge.' });
   }
   response.writeHead(200, {

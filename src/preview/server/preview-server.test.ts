@@ -2,11 +2,12 @@
  * The preview server against the real main-process handlers and the real emulator: it serves
  * the built page with its CSP, forwards bridge calls, and refuses anything not from its own page.
  */
-import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIdp, type RunningIdp } from '../../../idp/index';
+import { CONTENT_SECURITY_POLICY } from '../../main/renderer-host/app-protocol';
 import { CHANNELS } from '../../shared/contract';
+import { BRIDGE_TOKEN_HEADER, readBridgeToken } from '../http-transport';
 import { MAX_INVOKE_BODY_BYTES } from './bridge-routes';
 import { readCsp } from './build-preview';
 import { startPreviewServer, type PreviewServer } from './preview-server';
@@ -14,6 +15,7 @@ import { startPreviewServer, type PreviewServer } from './preview-server';
 let idp: RunningIdp;
 let preview: PreviewServer;
 let origin: string;
+let token: string;
 
 beforeAll(async () => {
   idp = await startIdp({ port: 0 });
@@ -24,6 +26,7 @@ beforeAll(async () => {
     log: () => {},
   });
   origin = new URL(preview.url).origin;
+  token = readBridgeToken(new URL(preview.url).hash);
 }, 60_000);
 
 afterAll(async () => {
@@ -34,7 +37,7 @@ afterAll(async () => {
 const invoke = (body: string, headers: Record<string, string> = {}) =>
   fetch(`${origin}/__bridge/invoke`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: origin, ...headers },
+    headers: { 'Content-Type': 'application/json', Origin: origin, [BRIDGE_TOKEN_HEADER]: token, ...headers },
     body,
   });
 
@@ -60,9 +63,10 @@ describe('preview server', () => {
   it('serves the page with the same CSP as the Electron renderer, as meta tag and header', async () => {
     const response = await fetch(preview.url);
     const html = await response.text();
-    const rendererCsp = readCsp(readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8'));
-    expect(readCsp(html)).toBe(rendererCsp);
-    expect(response.headers.get('content-security-policy')).toBe(`${rendererCsp}; frame-ancestors 'none'`);
+    // The policy the app:// handler sends the Electron window, not one derived from this page.
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    // A meta tag cannot carry frame-ancestors; everything else is in it, word for word.
+    expect(`${readCsp(html)}; frame-ancestors 'none'`).toBe(CONTENT_SECURITY_POLICY);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline scripts
   });
 
@@ -100,10 +104,32 @@ describe('preview server', () => {
 
   it('refuses a call without an Origin header, or with a rebound host name', async () => {
     const body = JSON.stringify({ channel: CHANNELS.getState });
-    expect(await rawPost(body, { 'Content-Type': 'application/json' })).toBe(403);
-    expect(await rawPost(body, { Host: 'attacker.example', Origin: 'http://attacker.example', 'Content-Type': 'application/json' })).toBe(403);
+    const withToken = { [BRIDGE_TOKEN_HEADER]: token, 'Content-Type': 'application/json' };
+    expect(await rawPost(body, withToken)).toBe(403);
+    expect(await rawPost(body, { ...withToken, Host: 'attacker.example', Origin: 'http://attacker.example' })).toBe(403);
     // The same raw request with the right headers succeeds, so the refusals above are the checks.
-    expect(await rawPost(body, { Origin: origin, 'Content-Type': 'application/json' })).toBe(200);
+    expect(await rawPost(body, { ...withToken, Origin: origin })).toBe(200);
+  });
+
+  it('refuses a local process that forges Host and Origin but lacks the bridge token', async () => {
+    const body = JSON.stringify({ channel: CHANNELS.getState });
+    const forged = { Host: new URL(origin).host, Origin: origin, 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/json' };
+    expect(await rawPost(body, forged)).toBe(403);
+    for (const wrong of ['', 'x', token.slice(1), `${token}x`, token.toUpperCase()]) {
+      expect(await rawPost(body, { ...forged, [BRIDGE_TOKEN_HEADER]: wrong }), JSON.stringify(wrong)).toBe(403);
+    }
+    // What such a process can read does not hold the token: the page and its scripts.
+    const html = await (await fetch(`${origin}/`)).text();
+    expect(html).not.toContain(token);
+    for (const [, src] of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) {
+      expect(await (await fetch(new URL(src!, origin))).text()).not.toContain(token);
+    }
+    expect(await rawPost(body, { ...forged, [BRIDGE_TOKEN_HEADER]: token })).toBe(200);
+  });
+
+  it('prints a page URL whose fragment holds a random per-run token', () => {
+    expect(new URL(preview.url).pathname).toBe('/');
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
   it('refuses bodies that are not JSON, malformed, or too large', async () => {
@@ -118,7 +144,7 @@ describe('preview server', () => {
 
   it('streams state changes to its own page as server-sent events', async () => {
     const controller = new AbortController();
-    const events = await fetch(`${origin}/__bridge/events`, { signal: controller.signal });
+    const events = await fetch(`${origin}/__bridge/events?bridge-token=${token}`, { signal: controller.signal });
     expect(events.headers.get('content-type')).toContain('text/event-stream');
     const reader = events.body!.getReader();
     // A refused sign-in leaves state alone; a real one changes it and must be pushed.
@@ -137,8 +163,10 @@ describe('preview server', () => {
     expect(text).toContain('"status":"terminal"');
   });
 
-  it('refuses the event stream to other origins', async () => {
-    const response = await fetch(`${origin}/__bridge/events`, { headers: { Origin: 'http://evil.example' } });
+  it('refuses the event stream to other origins, and to anyone without the token', async () => {
+    const response = await fetch(`${origin}/__bridge/events?bridge-token=${token}`, { headers: { Origin: 'http://evil.example' } });
     expect(response.status).toBe(403);
+    expect((await fetch(`${origin}/__bridge/events`, { headers: { Origin: origin } })).status).toBe(403);
+    expect((await fetch(`${origin}/__bridge/events?bridge-token=nope`, { headers: { Origin: origin } })).status).toBe(403);
   });
 });

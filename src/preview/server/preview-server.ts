@@ -3,12 +3,13 @@
  * handlers running in this Node process. For development and browser tests only; it is not part
  * of any release build. One in-memory session per server.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolveDevOrg } from '../../../scripts/dev-org';
 import type { RunningIdp } from '../../../idp/index';
 import { createAuthApp, createMemoryStore, createTestCipher, loadConfig } from '../../main/node';
-import { BRIDGE_PATHS } from '../http-transport';
+import { BRIDGE_PATHS, BRIDGE_TOKEN_PARAM } from '../http-transport';
 import { handleEvents, handleInvoke } from './bridge-routes';
 import { buildPreviewBundle, type PreviewBundle } from './build-preview';
 
@@ -25,6 +26,7 @@ export interface PreviewServerOptions {
 }
 
 export interface PreviewServer {
+  /** The page to open, with this run's bridge token in its fragment (`/#bridge-token=…`). */
   readonly url: string;
   /** The emulator, when this server started one because no org was configured. */
   readonly idp?: RunningIdp;
@@ -48,9 +50,11 @@ export async function startPreviewServer({
     store: createMemoryStore(),
   });
 
+  // Per run, and only ever in the URL handed to whoever started the server (see http-transport.ts).
+  const token = randomBytes(32).toString('base64url');
   let origin = '';
   const server = createServer((request, response) => {
-    route(request, response, bundle, app, origin).catch(() => {
+    route(request, response, bundle, app, origin, token).catch(() => {
       if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       response.end('Internal error');
     });
@@ -68,7 +72,7 @@ export async function startPreviewServer({
   origin = `http://${HOST}:${(server.address() as AddressInfo).port}`;
 
   return {
-    url: `${origin}/`,
+    url: `${origin}/#${new URLSearchParams({ [BRIDGE_TOKEN_PARAM]: token })}`,
     ...(org.idp !== undefined ? { idp: org.idp } : {}),
     async close() {
       // Event streams never end on their own; cut them so close() does not hang.
@@ -86,10 +90,11 @@ async function route(
   bundle: PreviewBundle,
   app: Parameters<typeof handleInvoke>[2],
   origin: string,
+  token: string,
 ): Promise<void> {
   const path = new URL(request.url ?? '/', origin).pathname;
-  if (path === BRIDGE_PATHS.invoke && request.method === 'POST') return handleInvoke(request, response, app, origin);
-  if (path === BRIDGE_PATHS.events && request.method === 'GET') return handleEvents(request, response, app, origin);
+  if (path === BRIDGE_PATHS.invoke && request.method === 'POST') return handleInvoke(request, response, app, origin, token);
+  if (path === BRIDGE_PATHS.events && request.method === 'GET') return handleEvents(request, response, app, origin, token);
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;

@@ -4,6 +4,8 @@
  * and fetch site (defeats other pages on the machine posting to the local port).
  */
 import type { IncomingMessage } from 'node:http';
+import { secretEqual } from '../../main/security/secret-equal';
+import { BRIDGE_TOKEN_HEADER, BRIDGE_TOKEN_PARAM } from '../http-transport';
 
 export function isFromOwnPage(request: IncomingMessage, origin: string, { requireOrigin }: { requireOrigin: boolean }): boolean {
   const { host } = new URL(origin);
@@ -16,6 +18,18 @@ export function isFromOwnPage(request: IncomingMessage, origin: string, { requir
   }
   const site = request.headers['sec-fetch-site'];
   return site === undefined || site === 'same-origin';
+}
+
+/**
+ * Whether the request carries this run's bridge token: in the header on invoke, or in the query
+ * on the event stream (EventSource cannot set headers). Host, Origin and Sec-Fetch-Site can be
+ * forged by any local process; the token only the page opened from the printed URL has.
+ */
+export function hasBridgeToken(request: IncomingMessage, token: string): boolean {
+  const header = request.headers[BRIDGE_TOKEN_HEADER.toLowerCase()];
+  const query = new URL(request.url ?? '/', 'http://preview.invalid').searchParams.get(BRIDGE_TOKEN_PARAM);
+  const presented = typeof header === 'string' ? header : query;
+  return typeof presented === 'string' && presented.length > 0 && secretEqual(presented, token);
 }
 
 export class BodyTooLargeError extends Error {
