@@ -3,7 +3,7 @@
  * `times` requests and then clears itself. Set from code (`idp.faults`) or the admin endpoint.
  */
 import { z } from 'zod';
-import { IDP_ENDPOINTS, type FaultSpec, type IdpEndpoint } from './types';
+import { BAD_ID_TOKEN_VARIANTS, IDP_ENDPOINTS, type FaultSpec, type IdpEndpoint } from './types';
 
 const times = z.number().int().min(1).max(1_000_000).optional();
 
@@ -14,7 +14,7 @@ const faultSpecSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('malformed'), times }).strict(),
   z.object({ kind: z.literal('drop'), times }).strict(),
   z.object({ kind: z.literal('wrong-content-type'), times }).strict(),
-  z.object({ kind: z.literal('bad-id-token'), variant: z.enum(['signature', 'issuer', 'audience', 'expired']), times }).strict(),
+  z.object({ kind: z.literal('bad-id-token'), variant: z.enum(BAD_ID_TOKEN_VARIANTS), times }).strict(),
 ]);
 
 export function isEndpoint(name: string): name is IdpEndpoint {

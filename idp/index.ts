@@ -19,7 +19,7 @@ import { randomToken } from './http-util';
 import type { IdpOptions, RunningIdp } from './types';
 
 export type { IdpUser, IdpUserStatus, IdpOptions, FaultSpec, IdpEndpoint, RunningIdp, FaultControl, SignInPolicy } from './types';
-export { IDP_ENDPOINTS } from './types';
+export { BAD_ID_TOKEN_VARIANTS, IDP_ENDPOINTS } from './types';
 export { DEMO_PASSWORD, DEMO_USERS_FILE, loadUsersFile } from './users';
 
 export const DEFAULT_CLIENT_ID = 'desktop-app-client';

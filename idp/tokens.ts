@@ -80,6 +80,21 @@ export function profileClaims(user: UserRecord, scopes: string[]): Record<string
   return claims;
 }
 
+/** The client a spoiled id_token names instead of, or besides, the real one. */
+const OTHER_CLIENT = 'some-other-client';
+
+function nonceClaim(requested: string | undefined, variant: BadIdTokenVariant | undefined): { nonce?: string } {
+  if (variant === 'nonce-missing') return {};
+  if (variant === 'nonce-mismatch') return { nonce: randomToken(16) };
+  return requested ? { nonce: requested } : {};
+}
+
+function audience(clientId: string, variant: BadIdTokenVariant | undefined): string | string[] {
+  if (variant === 'audience') return OTHER_CLIENT;
+  if (variant === 'audience-multiple' || variant === 'azp-other') return [clientId, OTHER_CLIENT];
+  return clientId;
+}
+
 export class TokenService {
   private readonly records = new Map<string, TokenRecord>();
   /** Same kid as the real key, different key material: the signature check must fail. */
@@ -163,13 +178,14 @@ export class TokenService {
       auth_time: req.authTime,
       at_hash: atHash(accessToken),
       sid: req.sessionId,
-      ...(req.nonce ? { nonce: req.nonce } : {}),
+      ...nonceClaim(req.nonce, variant),
+      ...(variant === 'azp-other' ? { azp: OTHER_CLIENT } : {}),
       ...profileClaims(req.user, req.scopes),
     })
       .setProtectedHeader({ alg: 'RS256', kid: key.kid })
       .setSubject(req.user.id)
       .setIssuer(variant === 'issuer' ? `${this.issuer}-other` : this.issuer)
-      .setAudience(variant === 'audience' ? 'some-other-client' : req.clientId)
+      .setAudience(audience(req.clientId, variant))
       .setIssuedAt(issuedAt)
       .setExpirationTime(expires)
       .sign(key.privateKey);

@@ -64,7 +64,25 @@ export type FaultSpec =
   | { kind: 'drop'; times?: number }
   | { kind: 'wrong-content-type'; times?: number }
   /** Token endpoint only: the id_token it issues fails one of the client's checks. */
-  | { kind: 'bad-id-token'; variant: 'signature' | 'issuer' | 'audience' | 'expired'; times?: number };
+  | { kind: 'bad-id-token'; variant: (typeof BAD_ID_TOKEN_VARIANTS)[number]; times?: number };
+
+/**
+ * How a `bad-id-token` fault spoils the id_token: `signature` (same kid, other key), `issuer`,
+ * `audience` (another client), `expired`; `nonce-mismatch` (another nonce than the one sent to
+ * interact), `nonce-missing`, `audience-multiple` (this client and another, no `azp`) and
+ * `azp-other` (both audiences, `azp` the other client). okta-auth-js 8 checks the first four
+ * itself; in an IDX run it checks neither nonce nor azp, so those are the app's to refuse.
+ */
+export const BAD_ID_TOKEN_VARIANTS = [
+  'signature',
+  'issuer',
+  'audience',
+  'expired',
+  'nonce-mismatch',
+  'nonce-missing',
+  'audience-multiple',
+  'azp-other',
+] as const;
 
 export const IDP_ENDPOINTS = [
   'well-known',

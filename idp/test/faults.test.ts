@@ -108,6 +108,25 @@ describe('bad id_token variants make the real SDK refuse the tokens', () => {
   });
 });
 
+describe('bad-id-token variants the SDK lets through (the app must refuse them)', () => {
+  const nonce = 'nonce-sent-to-interact-0123456789';
+  type Claims = Record<string, unknown>;
+  it.each([
+    ['nonce-mismatch', (c: Claims) => expect(c).toMatchObject({ nonce: expect.not.stringMatching(`^${nonce}$`), aud: idp.clientId })],
+    ['nonce-missing', (c: Claims) => expect([c.aud, 'nonce' in c]).toEqual([idp.clientId, false])],
+    ['audience-multiple', (c: Claims) => expect([c.nonce, c.aud, 'azp' in c]).toEqual([nonce, [idp.clientId, 'some-other-client'], false])],
+    ['azp-other', (c: Claims) => expect(c).toMatchObject({ nonce, aud: [idp.clientId, 'some-other-client'], azp: 'some-other-client' })],
+  ] as const)('%s', async (variant, check) => {
+    idp.faults.set('token', { kind: 'bad-id-token', variant, times: 1 });
+    const result = await createSdk(idp, { legacy: true }).idx.authenticate({ username: 'alice@example.com', password: DEMO_PASSWORD, nonce });
+    expect(result.status).toBe(IdxStatus.SUCCESS);
+    check(result.tokens!.idToken!.claims as Record<string, unknown>);
+    // Without the fault the id_token carries the nonce the client sent, for one audience.
+    const next = await createSdk(idp, { legacy: true }).idx.authenticate({ username: 'alice@example.com', password: DEMO_PASSWORD, nonce });
+    expect(next.tokens!.idToken!.claims).toMatchObject({ nonce, aud: idp.clientId });
+  });
+});
+
 describe('admin endpoint', () => {
   const admin = (path: string, init: RequestInit = {}) =>
     fetch(`${idp.origin}/__admin/${path}`, { ...init, headers: { authorization: `Bearer ${idp.adminToken}`, ...(init.headers as Record<string, string>) } });

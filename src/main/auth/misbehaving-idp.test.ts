@@ -6,7 +6,7 @@
  * the next sign-in works.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { FaultSpec, IdpEndpoint } from '../../../idp/index';
+import { BAD_ID_TOKEN_VARIANTS, type FaultSpec, type IdpEndpoint } from '../../../idp/index';
 import { CHANNELS, type FailureCode } from '../../shared/contract';
 import { credentials, startHarness, type AppHarness } from '../testing/idp-harness';
 
@@ -110,13 +110,42 @@ describe('sign-in while an endpoint misbehaves', () => {
 });
 
 describe('id_tokens that fail verification', () => {
-  it.each(['signature', 'issuer', 'audience', 'expired'] as const)('an id_token with a bad %s is rejected; nothing stored; a retry signs in', async (variant) => {
+  // The last four pass okta-auth-js's own checks in an IDX run (see idp BAD_ID_TOKEN_VARIANTS).
+  it.each(BAD_ID_TOKEN_VARIANTS)('an id_token with a bad %s is rejected; nothing stored; a retry signs in', async (variant) => {
     const h = await harness();
     h.idp.faults.set('token', { kind: 'bad-id-token', variant, times: 1 });
     const failed = await h.view(CHANNELS.signIn, credentials('alice@example.com'));
     expect(failed).toMatchObject({ status: 'failure', code: 'invalid-token' });
     expect(h.store.entries.size).toBe(0);
     expect(await h.view(CHANNELS.signIn, credentials('alice@example.com'))).toMatchObject({ status: 'signed-in' });
+  });
+
+  it.each([
+    ['proceed (new password)', 'expired@example.com', CHANNELS.proceed, { step: 'reenroll-authenticator', values: { newPassword: 'Brand-New-Passw0rd!' } }],
+    ['skip', 'warn@example.com', CHANNELS.skip, undefined],
+  ] as const)('the nonce is checked when %s ends the sign-in, too', async (_name, login, channel, payload) => {
+    const h = await harness();
+    expect(await h.view(CHANNELS.signIn, credentials(login))).toMatchObject({ status: 'pending' });
+    h.idp.faults.set('token', { kind: 'bad-id-token', variant: 'nonce-mismatch', times: 1 });
+    expect(await h.view(channel, payload)).toMatchObject({ status: 'failure', code: 'invalid-token' });
+    expect(h.store.entries.size).toBe(0);
+    expect(h.log.entries).toContainEqual(expect.objectContaining({ event: 'sign-in.id-token-refused', fields: { reason: 'nonce' } }));
+  });
+
+  it('sends a fresh nonce with each sign-in', async () => {
+    const sent: string[] = [];
+    const h = await startHarness({
+      wrapFetch: (inner) => (input, init) => {
+        if (String(input).endsWith('/v1/interact')) sent.push(new URLSearchParams(String(init?.body)).get('nonce') ?? '');
+        return inner(input, init);
+      },
+    });
+    open.push(h);
+    await h.view(CHANNELS.signIn, credentials('alice@example.com', 'Wrong-Passw0rd-1'));
+    await h.view(CHANNELS.signIn, credentials('alice@example.com'));
+    expect(sent).toHaveLength(2);
+    for (const nonce of sent) expect(nonce).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(sent[0]).not.toBe(sent[1]);
   });
 });
 

@@ -4,11 +4,12 @@
  * every thrown error) into either a view for the renderer or the tokens of a successful sign-in;
  * what happens with the tokens is the session's job.
  */
-import { IdxStatus, type IdxTransaction, type OktaAuth, type Tokens } from '@okta/okta-auth-js';
+import { IdxStatus, type IDToken, type IdxTransaction, type OktaAuth, type Tokens } from '@okta/okta-auth-js';
 import type { AuthView, BridgeError, NextStep, ProceedRequest, SignInRequest, UiMessage } from '../../shared/contract';
 import { errorName, type Logger } from '../log/logger';
 import { describeStep } from './describe-step';
 import type { IdpTransport } from './http-client';
+import { createNonce, idTokenProblem } from './id-token-binding';
 import { classifyFailure, failureView } from './map-error';
 import { toUiMessages } from './messages';
 import { checkStepValues } from './step-values';
@@ -42,11 +43,20 @@ const signedOut = (messages: ReadonlyArray<UiMessage> = []): FlowOutcome => ({ k
 
 export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, log: Logger): SignInFlow {
   let current: NextStep | undefined;
+  // The nonce this transaction sent to interact; its id_token must carry it back.
+  let nonce: string | undefined;
 
   function reset(): void {
     current = undefined;
+    nonce = undefined;
     // Terminal responses are saved and replayed by the next authenticate() (reference §4).
     oktaAuth.transactionManager.clear();
+  }
+
+  function isAnswerToThisSignIn(idToken: IDToken): boolean {
+    const problem = nonce === undefined ? 'nonce' : idTokenProblem(idToken.claims, { nonce, clientId: oktaAuth.options.clientId ?? '' });
+    if (problem) log.warn('sign-in.id-token-refused', { reason: problem });
+    return problem === undefined;
   }
 
   function fromTransaction(tx: IdxTransaction): FlowOutcome {
@@ -59,6 +69,13 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
           reset();
           return { kind: 'view', view: failureView('idp-error') };
         }
+        if (!isAnswerToThisSignIn(tx.tokens.idToken)) {
+          // Another sign-in's id_token (swapped or replayed) or one issued to another client:
+          // nothing of it is kept, as with a token that fails the SDK's own checks.
+          reset();
+          return { kind: 'view', view: failureView('invalid-token') };
+        }
+        nonce = undefined;
         return { kind: 'success', tokens: tx.tokens, messages };
       case IdxStatus.PENDING: {
         const step = tx.nextStep && describeStep(tx.nextStep);
@@ -107,7 +124,11 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
     signIn({ username, password }) {
       // Always a fresh transaction: a left-over one (wrong password, unsupported step) is abandoned.
       reset();
-      return run('sign-in', () => oktaAuth.idx.authenticate({ username, password }));
+      // Sent with interact and kept in the transaction, so a later proceed or skip that ends the
+      // sign-in is checked against it too (the SDK reads `nonce` only when it starts one).
+      const sent = createNonce();
+      nonce = sent;
+      return run('sign-in', () => oktaAuth.idx.authenticate({ username, password, nonce: sent }));
     },
 
     async proceed({ step, values }) {
