@@ -9,7 +9,7 @@ import { createOktaClient } from './auth/okta-client';
 import { createSignInFlow, type FlowOutcome, type FlowResult } from './auth/sign-in-flow';
 import type { ConfigResult } from './config/okta-config';
 import { parseRequest, type ParsedRequestOf } from './ipc/schemas';
-import { createConsoleLogger, type Logger } from './log/logger';
+import { createConsoleLogger, errorName, type Logger } from './log/logger';
 import type { Cipher } from './session/cipher';
 import { createRevocations } from './session/revocation';
 import { realScheduler, type Clock, type Scheduler } from './session/scheduler';
@@ -63,7 +63,7 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
       try {
         listener(next);
       } catch (error) {
-        log.error('app.listener-failed', { error });
+        log.error('app.listener-failed', { error: errorName(error) });
       }
     }
     return next;
@@ -112,7 +112,7 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
   view = { status: 'signed-out', messages: [] };
   const restored = session.restore().then(
     (restoredView) => void (view = restoredView),
-    (error: unknown) => log.error('app.restore-failed', { error }),
+    (error: unknown) => log.error('app.restore-failed', { error: errorName(error) }),
   );
 
   async function fromFlow(outcome: FlowOutcome): Promise<AuthView> {
@@ -166,7 +166,7 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
       try {
         return await dispatch(parsed);
       } catch (error) {
-        log.error('app.unexpected-error', { method: parsed.method, error });
+        log.error('app.unexpected-error', { method: parsed.method, error: errorName(error) });
         return fail('internal', 'Something went wrong. Please try again.');
       } finally {
         busy = false;

@@ -68,6 +68,41 @@ function everythingShown(h: AppHarness): string {
 const SECRET_KINDS = ['access_token', 'id_token', 'refresh_token', 'passcode', 'interaction_code', 'code_verifier'];
 const kindsSeen = (secrets: Secrets) => SECRET_KINDS.filter((kind) => [...secrets.values()].includes(kind));
 
+/**
+ * Sign-in after a wrong password, a profile load, the scheduled token refresh (rotated refresh
+ * token), bad input that carries the password, sign-out, and the expired-password flow with a new
+ * password: every kind of secret crosses the wire.
+ */
+async function fullJourney(h: AppHarness, scheduler: ReturnType<typeof createManualScheduler>, later: { ms: number }): Promise<void> {
+  // A wrong password first: its value and the failed step are interesting too.
+  expect(await h.view(CHANNELS.signIn, credentials('alice@example.com', 'Wrong-Passw0rd-42'))).toMatchObject({ status: 'pending' });
+  expect(await h.view(CHANNELS.proceed, { step: 'identify', values: credentials('alice@example.com') })).toMatchObject({ status: 'signed-in' });
+  expect(await h.view(CHANNELS.refreshProfile)).toMatchObject({ status: 'signed-in' });
+  // Token refresh (the session's scheduled renewal), two hours on: new tokens, rotated refresh token.
+  const before = await h.storedTokens();
+  later.ms = 2 * 60 * 60 * 1000;
+  await scheduler.runDue();
+  const after = await h.storedTokens();
+  expect(after?.accessToken).toBeTruthy();
+  expect(after?.accessToken).not.toBe(before?.accessToken);
+  later.ms = 0;
+  // Bad input that carries a password: the error must not echo it.
+  await h.call(CHANNELS.signIn, { username: 'alice@example.com', password: DEMO_PASSWORD, extra: DEMO_PASSWORD });
+  await h.call(CHANNELS.signIn, credentials('alice@example.com'));
+  expect(await h.view(CHANNELS.signOut)).toMatchObject({ status: 'signed-out' });
+  // The expired-password flow: the new password is a secret as well.
+  await h.view(CHANNELS.signIn, credentials('expired@example.com'));
+  await h.view(CHANNELS.proceed, { step: 'reenroll-authenticator', values: { newPassword: 'Brand-New-Passw0rd!' } });
+  await h.view(CHANNELS.signOut);
+}
+
+/** The tap saw every kind of secret, all three passwords and at least six JWTs. */
+function expectEverySecretSeen(secrets: Secrets): void {
+  expect(kindsSeen(secrets)).toEqual(SECRET_KINDS);
+  for (const password of [DEMO_PASSWORD, 'Wrong-Passw0rd-42', 'Brand-New-Passw0rd!']) expect(secrets.get(password)).toBe('passcode');
+  expect([...secrets.keys()].filter((s) => s.startsWith('eyJ')).length).toBeGreaterThanOrEqual(6); // access + id tokens: two sign-ins, one refresh
+}
+
 describe('secrets hygiene', () => {
   it('no password, token, code or handle appears in logs, errors or views through sign-in, profile and token refresh, and sign-out', async () => {
     const secrets: Secrets = new Map();
@@ -75,37 +110,64 @@ describe('secrets hygiene', () => {
     const later = { ms: 0 };
     const h = await startHarness({ wrapFetch: wireTap(secrets), scheduler, clock: () => Date.now() + later.ms });
     try {
-      // A wrong password first: its value and the failed step are interesting too.
-      expect(await h.view(CHANNELS.signIn, credentials('alice@example.com', 'Wrong-Passw0rd-42'))).toMatchObject({ status: 'pending' });
-      expect(await h.view(CHANNELS.proceed, { step: 'identify', values: credentials('alice@example.com') })).toMatchObject({ status: 'signed-in' });
-      expect(await h.view(CHANNELS.refreshProfile)).toMatchObject({ status: 'signed-in' });
-      // Token refresh (the session's scheduled renewal), two hours on: new tokens, rotated refresh token.
-      const before = await h.storedTokens();
-      later.ms = 2 * 60 * 60 * 1000;
-      await scheduler.runDue();
-      const after = await h.storedTokens();
-      expect(after?.accessToken).toBeTruthy();
-      expect(after?.accessToken).not.toBe(before?.accessToken);
-      later.ms = 0;
-      // Bad input that carries a password: the error must not echo it.
-      await h.call(CHANNELS.signIn, { username: 'alice@example.com', password: DEMO_PASSWORD, extra: DEMO_PASSWORD });
-      await h.call(CHANNELS.signIn, credentials('alice@example.com'));
-      expect(await h.view(CHANNELS.signOut)).toMatchObject({ status: 'signed-out' });
-      // The expired-password flow: the new password is a secret as well.
-      await h.view(CHANNELS.signIn, credentials('expired@example.com'));
-      await h.view(CHANNELS.proceed, { step: 'reenroll-authenticator', values: { newPassword: 'Brand-New-Passw0rd!' } });
-      await h.view(CHANNELS.signOut);
-
-      const tokens = [...secrets.keys()];
+      await fullJourney(h, scheduler, later);
       // The tap really saw the secrets it is meant to look for (otherwise this test proves nothing).
-      expect(kindsSeen(secrets)).toEqual(SECRET_KINDS);
-      for (const password of [DEMO_PASSWORD, 'Wrong-Passw0rd-42', 'Brand-New-Passw0rd!']) expect(secrets.get(password)).toBe('passcode');
-      expect(tokens.filter((s) => s.startsWith('eyJ')).length).toBeGreaterThanOrEqual(6); // access + id tokens: two sign-ins, one refresh
+      expectEverySecretSeen(secrets);
       expect(h.log.entries.length).toBeGreaterThan(5);
       expect(h.log.entries.some((e) => e.level === 'debug' || e.level === 'info')).toBe(true);
 
       const shown = everythingShown(h);
-      const leaked = tokens.filter((secret) => shown.includes(secret));
+      const leaked = [...secrets.keys()].filter((secret) => shown.includes(secret));
+      expect(leaked).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('a careless log line leaks nothing either: raw requests and responses, whole errors, secret-named keys, bytes', async () => {
+    const secrets: Secrets = new Map();
+    const scheduler = createManualScheduler();
+    const later = { ms: 0 };
+    // Logs what code that should not would log, on the app's own logger, during every call: the
+    // request line with its URL, headers and body (JSON or form), the response text, as a string,
+    // as an Error and as bytes. A password is only masked while its call runs, so it is logged then.
+    let log: AppHarness['log'] | undefined;
+    const careless = (inner: typeof fetch): typeof fetch => async (input, init) => {
+      const request = `${init?.method ?? 'GET'} ${String(input)}\n${typeof init?.body === 'string' ? init.body : ''}`;
+      const headers: Record<string, string> = {};
+      new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
+      log?.debug('careless.request', { message: request, headers, error: new Error(request), bytes: Buffer.from(request) });
+      const response = await inner(input, init);
+      const text = await response.clone().text();
+      log?.debug('careless.response', { message: text, xhr: { responseText: text, status: response.status }, error: new TypeError(text) });
+      return response;
+    };
+    const h = await startHarness({ wrapFetch: (inner) => wireTap(secrets)(careless(inner)), scheduler, clock: () => Date.now() + later.ms });
+    log = h.log;
+    try {
+      await fullJourney(h, scheduler, later);
+      expectEverySecretSeen(secrets);
+      expect(h.log.entries.filter((e) => e.event.startsWith('careless.')).length).toBeGreaterThan(20);
+
+      // After the calls: the tokens the session registered are masked even in free text (an
+      // opaque refresh token in an error message), and every secret under any IDX/OAuth name.
+      for (const [secret, kind] of secrets) {
+        if (['access_token', 'id_token', 'refresh_token'].includes(kind)) h.log.warn('careless.message', { message: `The token ${secret} was refused.` });
+        h.log.warn('careless.fields', {
+          state_handle: secret,
+          stateHandle: secret,
+          'x-okta-state-handle': secret,
+          nonce: secret,
+          pwd: secret,
+          error: Object.assign(new Error(`failed for ${secret}`), { xhr: { responseText: secret } }),
+          url: `http://127.0.0.1/callback?interaction_code=${encodeURIComponent(secret)}&state=x`,
+          form: new URLSearchParams({ grant_type: 'interaction_code', interaction_code: secret, code_verifier: secret }).toString(),
+          json: JSON.stringify({ refresh_token: secret, stateHandle: secret }),
+          payload: Buffer.from(secret),
+        });
+      }
+      const shown = everythingShown(h);
+      const leaked = [...secrets.keys()].filter((secret) => shown.includes(secret) || shown.includes(encodeURIComponent(secret)));
       expect(leaked).toEqual([]);
     } finally {
       await h.close();

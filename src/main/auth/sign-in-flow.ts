@@ -99,7 +99,21 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
     }
   }
 
-  async function run(action: string, call: () => Promise<IdxTransaction>): Promise<FlowResult> {
+  /**
+   * `secrets` (the password, a step's secret answers) are masked in every log line while the call
+   * runs, so an SDK or transport error that quotes the request cannot leak them; released after,
+   * so the logger keeps no copy.
+   */
+  async function run(action: string, call: () => Promise<IdxTransaction>, secrets: ReadonlyArray<string> = []): Promise<FlowResult> {
+    const releases = secrets.map((secret) => log.registerSecret(secret));
+    try {
+      return await settle(action, call);
+    } finally {
+      for (const release of releases) release();
+    }
+  }
+
+  async function settle(action: string, call: () => Promise<IdxTransaction>): Promise<FlowResult> {
     transport.takeFailure();
     try {
       const tx = await call();
@@ -128,7 +142,7 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
       // sign-in is checked against it too (the SDK reads `nonce` only when it starts one).
       const sent = createNonce();
       nonce = sent;
-      return run('sign-in', () => oktaAuth.idx.authenticate({ username, password, nonce: sent }));
+      return run('sign-in', () => oktaAuth.idx.authenticate({ username, password, nonce: sent }), [password]);
     },
 
     async proceed({ step, values }) {
@@ -137,8 +151,12 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
       }
       const checked = checkStepValues(current, values);
       if (!checked.ok) return { ok: false, error: { code: 'invalid-request', message: checked.message } };
+      const secrets = current.inputs.flatMap((input) => {
+        const value = checked.values[input.name];
+        return input.secret && typeof value === 'string' ? [value] : [];
+      });
       // Legacy mode picks the remediator from the values, whose names are the SDK's own.
-      return run('proceed', () => oktaAuth.idx.proceed(checked.values));
+      return run('proceed', () => oktaAuth.idx.proceed(checked.values), secrets);
     },
 
     async skip() {

@@ -1,9 +1,16 @@
 /** A small structured logger; every implementation redacts its fields (see redact.ts). */
-import { redact } from './redact';
+import { createRedactor } from './redact';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Readonly<Record<string, unknown>>;
-export type Logger = { readonly [L in LogLevel]: (event: string, fields?: LogFields) => void };
+export type Logger = { readonly [L in LogLevel]: (event: string, fields?: LogFields) => void } & {
+  /**
+   * Masks `value` wherever it appears in any field of any later line, until the returned function
+   * is called: for values the app knows are secret (tokens as they arrive, a password while its
+   * request runs), which no pattern would recognise in an error message or a server body.
+   */
+  readonly registerSecret: (value: string) => () => void;
+};
 
 export interface LogEntry {
   readonly level: LogLevel;
@@ -11,16 +18,20 @@ export interface LogEntry {
   readonly fields: Record<string, unknown>;
 }
 
-function entry(level: LogLevel, event: string, fields?: LogFields): LogEntry {
-  return { level, event, fields: (redact(fields ?? {}) as Record<string, unknown>) };
-}
-
+/** Every logger redacts with its own register of secrets, so one app's secrets stay its own. */
 function makeLogger(write: (entry: LogEntry) => void): Logger {
+  const redactor = createRedactor();
+  const entry = (level: LogLevel, event: string, fields?: LogFields): LogEntry => ({
+    level,
+    event,
+    fields: redactor.redact(fields ?? {}) as Record<string, unknown>,
+  });
   return {
     debug: (event, fields) => write(entry('debug', event, fields)),
     info: (event, fields) => write(entry('info', event, fields)),
     warn: (event, fields) => write(entry('warn', event, fields)),
     error: (event, fields) => write(entry('error', event, fields)),
+    registerSecret: (value) => redactor.registerSecret(value),
   };
 }
 

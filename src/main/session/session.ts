@@ -98,10 +98,22 @@ export function createSession(deps: SessionDeps): Session {
   const scheduleRenewal = (c: Current) => schedule(Math.max(MIN_RENEW_DELAY_MS, expiresAtMs(c) - REFRESH_MARGIN_SECONDS * 1000 - clock()));
   const scheduleRetry = () => schedule(backoffMs(++failures));
 
+  /**
+   * Tokens are registered with the logger as they arrive (sign-in, restore, refresh), so one
+   * quoted in an error message or a server body, where no pattern would spot an opaque refresh
+   * token, is masked all the same. They stay registered after sign-out: revocation still uses them.
+   */
+  function keepSecret(tokens: Tokens): void {
+    for (const value of [tokens.accessToken?.accessToken, tokens.idToken?.idToken, tokens.refreshToken?.refreshToken]) {
+      if (value) log.registerSecret(value);
+    }
+  }
+
   function start(next: Current): void {
     generation += 1;
     failures = 0;
     current = next;
+    keepSecret(next.tokens);
     oktaAuth.tokenManager.setTokens(next.tokens);
   }
 
@@ -151,6 +163,7 @@ export function createSession(deps: SessionDeps): Session {
       log.warn('session.refresh-failed', { failure: failure.code, error: errorName(error) });
       return { kind: 'failed', failure };
     }
+    keepSecret(fresh);
     if (gen !== generation) return { kind: 'stale' };
     const tokens: Tokens = { ...c.tokens, ...fresh };
     const saved = await vault.save({ tokens, profile: c.profile });
