@@ -15,10 +15,15 @@ describe('isAllowedSender', () => {
     expect(isAllowedSender({ frameUrl: 'file:///etc/passwd', isMainFrame: true }, 'app://bundle')).toBe(false);
     expect(isAllowedSender({ frameUrl: undefined, isMainFrame: true }, 'app://bundle')).toBe(false);
     expect(isAllowedSender({ frameUrl: 'not a url', isMainFrame: true }, 'app://bundle')).toBe(false);
+    // Two URLs that have no origin do not share one.
+    expect(isAllowedSender({ frameUrl: 'not a url', isMainFrame: true }, 'not a url either')).toBe(false);
   });
 
   it('computes origins of custom schemes', () => {
     expect(originOf('app://bundle/a/b.js')).toBe('app://bundle');
     expect(originOf('http://127.0.0.1:5173/x')).toBe('http://127.0.0.1:5173');
+    // Where WHATWG URL has an origin it is used as is: a blob: URL's is its creator's.
+    expect(originOf('blob:http://localhost:5173/0b7c-42')).toBe('http://localhost:5173');
+    expect(originOf('not a url')).toBeUndefined();
   });
 });

@@ -19,6 +19,8 @@ describe('isAllowedExternalUrl', () => {
     ['a look-alike subdomain', 'https://dev-123.okta.com.evil.example/'],
     ['credentials before the host', 'https://dev-123.okta.com@evil.example/'],
     ['credentials on the org', 'https://user:pw@dev-123.okta.com/'],
+    ['a user name alone on the org', 'https://user@dev-123.okta.com/'],
+    ['a password alone on the org', 'https://:pw@dev-123.okta.com/'],
     ['another port', 'https://dev-123.okta.com:8443/'],
     ['file:', 'file:///etc/passwd'],
     ['a custom scheme', 'ms-msdt:/id PCWDiagnostic'],
@@ -31,6 +33,20 @@ describe('isAllowedExternalUrl', () => {
     ['a very long URL', `https://dev-123.okta.com/${'a'.repeat(3000)}`],
   ])('refuses %s', (_name, url) => {
     expect(isAllowedExternalUrl(url, allowed)).toBe(false);
+  });
+
+  it('allows a URL of exactly 2048 characters, not one more', () => {
+    const base = 'https://dev-123.okta.com/';
+    const url = base + 'a'.repeat(2048 - base.length);
+    expect(isAllowedExternalUrl(url, allowed)).toBe(true);
+    expect(isAllowedExternalUrl(`${url}a`, allowed)).toBe(false);
+  });
+
+  it('refuses anything but https even for an origin the caller lists as is', () => {
+    const raw = ['http://127.0.0.1:8787', 'https://dev-123.okta.com'];
+    expect(isAllowedExternalUrl('http://127.0.0.1:8787/help', raw)).toBe(false);
+    expect(isAllowedExternalUrl('https://user@dev-123.okta.com/', raw)).toBe(false);
+    expect(isAllowedExternalUrl('https://dev-123.okta.com/help', raw)).toBe(true);
   });
 
   it('refuses non-strings and everything when the allowlist is empty', () => {
