@@ -124,11 +124,11 @@ describe('sign-in against the emulator', () => {
     expect(await h.view(CHANNELS.skip)).toMatchObject({ status: 'signed-in', profile: { email: 'warn@example.com' } });
   });
 
-  it('explains that MFA is unsupported and cancels back to signed-out', async () => {
+  it('asks a user whose org wants a second factor to choose it, and cancels back to signed-out', async () => {
     const h = await harness();
     const view = await h.view(CHANNELS.signIn, signIn('mfa@example.com'));
-    expect(view.status).toBe('unsupported');
-    expect(view.status === 'unsupported' && view.messages[0]?.text).toMatch(/multifactor authentication/);
+    expect(view).toMatchObject({ status: 'pending', step: { name: 'select-authenticator-authenticate', kind: 'choice' } });
+    expect(view.status === 'pending' && view.step.inputs[0]?.options).toEqual([{ label: 'Email', value: 'okta_email' }]);
     expect(await h.view(CHANNELS.cancel)).toEqual({ status: 'signed-out', messages: [] });
     expect(h.idp.counts().cancel).toBe(1);
   });

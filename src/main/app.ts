@@ -7,6 +7,7 @@ import type { AuthView, BridgeError, BridgeMethod, BridgeMethods, BridgeResult }
 import { createIdpTransport } from './auth/http-client';
 import { createOktaClient } from './auth/okta-client';
 import { createSignInFlow, type FlowOutcome, type FlowResult } from './auth/sign-in-flow';
+import { createStepPoller } from './auth/step-poller';
 import type { ConfigResult } from './config/okta-config';
 import { parseRequest, type ParsedRequestOf } from './ipc/schemas';
 import { createConsoleLogger, errorName, type Logger } from './log/logger';
@@ -122,6 +123,30 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
     return result.ok ? ok(setView(await fromFlow(result.outcome))) : result;
   }
 
+  // One poller for the transaction: while the current step waits for something that happens
+  // elsewhere (a push approved, the email's link), main asks the IdP at the org's interval and
+  // pushes what changed. It stops with the step (cancel, sign-out, terminal, success) and on dispose.
+  const poller = createStepPoller({
+    scheduler,
+    intervalMs: () => (!disposed && view.status === 'pending' ? flow.pollIntervalMs() : undefined),
+    // A user action runs its own call: the poll waits for the next turn.
+    canRun: () => !busy,
+    async pollOnce() {
+      const polled = flow.poll();
+      if (!polled) return 'stop';
+      busy = true;
+      try {
+        const outcome = await polled;
+        if (outcome.kind === 'wait') return outcome.backoff ? 'backoff' : 'again';
+        if (!disposed) setView(await fromFlow(outcome));
+        return 'again';
+      } finally {
+        busy = false;
+      }
+    },
+    onError: (error) => log.error('sign-in.poll-failed', { error: errorName(error) }),
+  });
+
   const isSignedIn = () => view.status === 'signed-in';
 
   const handlers: Handlers = {
@@ -136,6 +161,14 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
     skip: async () => {
       if (view.status !== 'pending') return WRONG_STATE('skip a step');
       return fromFlowResult(await flow.skip());
+    },
+    resend: async () => {
+      if (view.status !== 'pending') return WRONG_STATE('send a code again');
+      return fromFlowResult(await flow.resend());
+    },
+    chooseAnother: async () => {
+      if (view.status !== 'pending') return WRONG_STATE('choose another way to verify');
+      return fromFlowResult(flow.chooseAnother());
     },
     cancel: async () => {
       if (isSignedIn()) return WRONG_STATE('cancel while signed in; sign out instead');
@@ -163,6 +196,7 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
       // One action at a time: a double submit must not start a second transaction.
       if (busy) return fail('busy', 'Please wait for the current request to finish.');
       busy = true;
+      poller.stop();
       try {
         return await dispatch(parsed);
       } catch (error) {
@@ -170,12 +204,15 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
         return fail('internal', 'Something went wrong. Please try again.');
       } finally {
         busy = false;
+        // The step the action led to may wait for something: poll it (a no-op otherwise).
+        poller.start();
       }
     },
     onStateChanged,
     handleSystemResume: () => (disposed ? Promise.resolve() : session.handleResume()),
     async dispose() {
       disposed = true;
+      poller.stop();
       listeners.clear();
       session.dispose();
       flow.reset();

@@ -44,6 +44,8 @@ export function createDesktopAuthApi(transport: BridgeTransport): DesktopAuthApi
     signIn: call('signIn'),
     proceed: call('proceed'),
     skip: call('skip'),
+    resend: call('resend'),
+    chooseAnother: call('chooseAnother'),
     cancel: call('cancel'),
     signOut: call('signOut'),
     refreshProfile: call('refreshProfile'),

@@ -46,7 +46,7 @@ export interface UiMessage {
   readonly field?: string;
 }
 
-export type StepInputType = 'text' | 'password' | 'checkbox' | 'select';
+export type StepInputType = 'text' | 'password' | 'checkbox' | 'select' | 'tel';
 
 /** One field of a next step, enough for the renderer to draw a labelled control. */
 export interface StepInput {
@@ -56,18 +56,71 @@ export interface StepInput {
   readonly required: boolean;
   /** Secret values are never echoed back, logged, or kept after submit. */
   readonly secret: boolean;
-  readonly autocomplete?: 'username' | 'current-password' | 'new-password' | 'off';
+  readonly autocomplete?: 'username' | 'current-password' | 'new-password' | 'one-time-code' | 'tel' | 'off';
   readonly options?: ReadonlyArray<{ readonly label: string; readonly value: string }>;
 }
 
-/** The next thing the org asks for (an IDX remediation, described for a form). */
+/**
+ * How the renderer draws a step: one component per kind, whatever the authenticator. A new
+ * authenticator is new data (labels, inputs, hints), not a new screen.
+ */
+export type StepKind =
+  /** Fields to fill in: identify, password, new password, an email or number for an activation link. */
+  | 'form'
+  /** A one-time code: email, SMS, voice call, Google Authenticator, Okta Verify's code. */
+  | 'code'
+  /** One of the options the org offers: which authenticator, SMS or voice, how to set up Okta Verify. */
+  | 'choice'
+  /** Waiting for something that happens elsewhere (a push approved on the phone, the email's link). Main polls. */
+  | 'poll'
+  /** Set up an authenticator app from a QR code or its setup key, then enter its code or wait. */
+  | 'qr-enrollment'
+  /** A phone number to enrol, with how to receive codes (SMS or voice). */
+  | 'phone'
+  /** Answer the security question; when enrolling, choose one or write one's own. */
+  | 'question';
+
+/** The authenticator a step concerns, as the org names it. */
+export interface StepAuthenticator {
+  /** Okta's key: `okta_email`, `phone_number`, `google_otp`, `okta_verify`, `security_question`, `okta_password`. */
+  readonly key: string;
+  readonly label: string;
+}
+
+/**
+ * What an authenticator app needs to be set up. A secret: shown in the window, never logged,
+ * never stored, and gone from the view as soon as the step ends.
+ */
+export interface EnrollmentSecret {
+  /** A `data:image/png;base64,…` QR code. */
+  readonly qrCode?: string;
+  /** The shared secret as text, for typing into the app by hand. */
+  readonly setupKey?: string;
+}
+
+/** The next thing the org asks for (an IDX remediation), described as data for one component per kind. */
 export interface NextStep {
   /** The remediation name, e.g. `identify`, `challenge-authenticator`, `reenroll-authenticator`. */
   readonly name: string;
+  /** Which component draws it; absent means `form` (views from before step kinds). */
+  readonly kind?: StepKind;
   readonly title: string;
+  /** One sentence under the title, e.g. where the code was sent ("We sent a code to a•••@example.com"). */
+  readonly description?: string;
+  readonly authenticator?: StepAuthenticator;
   readonly inputs: ReadonlyArray<StepInput>;
-  /** True when the org offers to skip this step (e.g. a password-expiry warning). */
+  /** True when the org offers to skip this step (e.g. a password-expiry warning, an optional enrollment). */
   readonly canSkip: boolean;
+  /** The org offers to send the code again (`resend`); absent when it does not. */
+  readonly canResend?: boolean;
+  /** The org offers other authenticators instead of this one ("Verify with something else"). */
+  readonly canChooseAnother?: boolean;
+  /** Poll steps: main is polling; this is only for the renderer to say so. */
+  readonly polling?: boolean;
+  /** Okta Verify's number challenge: the number to tap on the phone. */
+  readonly numberChallenge?: string;
+  /** qr-enrollment steps only. */
+  readonly enrollment?: EnrollmentSecret;
 }
 
 export type FailureCode =
@@ -156,6 +209,10 @@ export interface BridgeMethods {
   signIn: { request: SignInRequest; response: AuthView };
   proceed: { request: ProceedRequest; response: AuthView };
   skip: { request: void; response: AuthView };
+  /** Send the current step's code again (only when the step says `canResend`). */
+  resend: { request: void; response: AuthView };
+  /** Show the other authenticators the org offers (only when the step says `canChooseAnother`). */
+  chooseAnother: { request: void; response: AuthView };
   cancel: { request: void; response: AuthView };
   signOut: { request: void; response: AuthView };
   refreshProfile: { request: void; response: AuthView };
@@ -169,6 +226,8 @@ export const CHANNELS = {
   signIn: 'auth:sign-in',
   proceed: 'auth:proceed',
   skip: 'auth:skip',
+  resend: 'auth:resend',
+  chooseAnother: 'auth:choose-another',
   cancel: 'auth:cancel',
   signOut: 'auth:sign-out',
   refreshProfile: 'auth:refresh-profile',

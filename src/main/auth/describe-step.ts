@@ -1,18 +1,126 @@
 /**
- * Turns the SDK's `nextStep` into the contract's `NextStep` form description, or decides that the
- * password-only app cannot complete it (any MFA authenticator, enrollment, ...).
+ * Turns the SDK's `nextStep` into the contract's `NextStep`: a step kind (which component draws
+ * it), a title, the inputs, and what else the org offers (skip, resend, another authenticator).
+ * Or decides that the app cannot complete the step embedded (WebAuthn, FastPass, an identity
+ * provider), so it never offers a choice it cannot finish.
+ *
+ * Growth by data: an authenticator is a row in AUTHENTICATORS, a remediation a row in STEPS.
  */
-import type { NextStep as SdkNextStep, Input as SdkInput } from '@okta/okta-auth-js';
-import type { NextStep, StepInput } from '../../shared/contract';
+import type { Input as SdkInput, NextStep as SdkNextStep } from '@okta/okta-auth-js';
+import type { EnrollmentSecret, NextStep, StepAuthenticator, StepInput, StepKind } from '../../shared/contract';
 
-const PASSWORD_KEY = 'okta_password';
+/** What the app can complete inside its window, by Okta authenticator key. */
+const AUTHENTICATORS: Readonly<Record<string, { readonly label: string; readonly codeSource?: string }>> = {
+  okta_password: { label: 'Password' },
+  okta_email: { label: 'Email', codeSource: 'email' },
+  phone_number: { label: 'Phone', codeSource: 'phone' },
+  google_otp: { label: 'Google Authenticator', codeSource: 'Google Authenticator' },
+  okta_verify: { label: 'Okta Verify', codeSource: 'Okta Verify' },
+  security_question: { label: 'Security question' },
+};
 
-const TITLES: Readonly<Record<string, string>> = {
-  identify: 'Sign in',
-  'challenge-authenticator': 'Enter your password',
-  'select-authenticator-authenticate': 'Choose how to verify',
-  'reenroll-authenticator': 'Your password has expired',
-  'reenroll-authenticator-warning': 'Your password will expire soon',
+export const isEmbeddable = (key: string | undefined): boolean => key !== undefined && key in AUTHENTICATORS;
+
+type SdkAuthenticator = NonNullable<SdkNextStep['authenticator']> & {
+  profile?: Record<string, unknown>;
+  contextualData?: Record<string, unknown>;
+};
+
+interface Plan {
+  readonly kind: StepKind;
+  readonly title: string;
+  readonly description?: string;
+}
+
+const profileValue = (a: SdkAuthenticator | undefined, field: string): string | undefined => {
+  const value = a?.profile?.[field];
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+};
+
+/** Where a code went, as the org masks it ("a•••@example.com", "+1 XXX-XXX-5309"). */
+function codeDescription(a: SdkAuthenticator | undefined): string | undefined {
+  const key = a?.key;
+  if (key === 'okta_email') {
+    const email = profileValue(a, 'email');
+    return email ? `We sent a code to ${email}. Enter it below, or use the link in the email.` : 'We sent you a code by email.';
+  }
+  if (key === 'phone_number') {
+    const phone = profileValue(a, 'phoneNumber');
+    return phone ? `We sent a code to ${phone}.` : 'We sent a code to your phone.';
+  }
+  const source = key ? AUTHENTICATORS[key]?.codeSource : undefined;
+  return source ? `Enter the code shown in ${source}.` : undefined;
+}
+
+function challengePlan(a: SdkAuthenticator | undefined): Plan | undefined {
+  switch (a?.key) {
+    case 'okta_password':
+      return { kind: 'form', title: 'Enter your password' };
+    case 'security_question':
+      return { kind: 'question', title: 'Answer your security question' };
+    case 'okta_email':
+      return { kind: 'code', title: 'Check your email', description: codeDescription(a) };
+    case 'phone_number':
+    case 'google_otp':
+    case 'okta_verify':
+      return { kind: 'code', title: 'Enter your verification code', description: codeDescription(a) };
+    default:
+      return undefined;
+  }
+}
+
+function enrollPlan(a: SdkAuthenticator | undefined): Plan | undefined {
+  switch (a?.key) {
+    case 'okta_password':
+      return { kind: 'form', title: 'Choose a password' };
+    case 'security_question':
+      return { kind: 'question', title: 'Choose a security question' };
+    case 'google_otp':
+      return {
+        kind: 'qr-enrollment',
+        title: 'Set up Google Authenticator',
+        description: 'Scan the QR code with Google Authenticator, or type the setup key into it, then enter the code it shows.',
+      };
+    case 'okta_email':
+    case 'phone_number':
+      return { kind: 'code', title: 'Enter the code we sent', description: codeDescription(a) };
+    default:
+      return undefined;
+  }
+}
+
+/** Each remediation the app completes, and how. Anything else is not done embedded. */
+const STEPS: Readonly<Record<string, (a: SdkAuthenticator | undefined) => Plan | undefined>> = {
+  identify: () => ({ kind: 'form', title: 'Sign in' }),
+  'challenge-authenticator': challengePlan,
+  'reenroll-authenticator': (a) => (a?.key === 'okta_password' || a?.type === 'password' ? { kind: 'form', title: 'Your password has expired' } : undefined),
+  'reenroll-authenticator-warning': (a) =>
+    a?.key === 'okta_password' || a?.type === 'password' ? { kind: 'form', title: 'Your password will expire soon' } : undefined,
+  'select-authenticator-authenticate': () => ({ kind: 'choice', title: 'Verify it’s you', description: 'Choose how to verify your identity.' }),
+  'select-authenticator-enroll': () => ({
+    kind: 'choice',
+    title: 'Set up a security method',
+    description: 'Your organization asks you to add a way to verify your identity.',
+  }),
+  'authenticator-verification-data': (a) =>
+    a?.key === 'okta_verify'
+      ? { kind: 'choice', title: 'Verify with Okta Verify', description: 'Choose how to use Okta Verify.' }
+      : { kind: 'choice', title: 'How should we send your code?', description: codeDescription(a)?.replace(/^We sent a code to /, 'To ') },
+  'authenticator-enrollment-data': (a) =>
+    a?.key === 'phone_number' ? { kind: 'phone', title: 'Set up phone authentication', description: 'Enter your phone number to receive a code.' } : undefined,
+  'enroll-authenticator': enrollPlan,
+  'challenge-poll': (a) =>
+    a?.key === 'okta_verify' ? { kind: 'poll', title: 'Check Okta Verify on your phone', description: 'Approve the notification we sent to Okta Verify.' } : undefined,
+  'enroll-poll': (a) =>
+    a?.key === 'okta_verify'
+      ? {
+          kind: 'qr-enrollment',
+          title: 'Set up Okta Verify',
+          description: 'In Okta Verify, add an account and scan the QR code. This window continues by itself once it is set up.',
+        }
+      : undefined,
+  'select-enrollment-channel': () => ({ kind: 'choice', title: 'Set up Okta Verify', description: 'Choose how to get the setup link.' }),
+  'enrollment-channel-data': () => ({ kind: 'form', title: 'Get a setup link', description: 'We will send a link that sets up Okta Verify.' }),
 };
 
 const FALLBACK_LABELS: Readonly<Record<string, string>> = {
@@ -21,62 +129,64 @@ const FALLBACK_LABELS: Readonly<Record<string, string>> = {
   newPassword: 'New password',
   rememberMe: 'Keep me signed in',
   revokeSessions: 'Sign me out of all other devices',
-  authenticator: 'Verification method',
+  authenticator: 'Security method',
+  verificationCode: 'Code',
+  answer: 'Answer',
+  questionKey: 'Question',
+  question: 'Your own question',
+  phoneNumber: 'Phone number',
+  methodType: 'Method',
+  channel: 'Send the link by',
+  email: 'Email address',
 };
 
-function isPasswordAuthenticator(step: SdkNextStep): boolean {
-  return step.authenticator?.key === PASSWORD_KEY || step.authenticator?.type === 'password';
-}
-
-/** Whether this app can complete the step with what it has: a username and a password. */
-function isSupported(step: SdkNextStep): boolean {
-  switch (step.name) {
-    case 'identify':
-      return true;
-    case 'challenge-authenticator':
-    case 'reenroll-authenticator':
-    case 'reenroll-authenticator-warning':
-      return isPasswordAuthenticator(step);
-    case 'select-authenticator-authenticate':
-      return passwordOption(step) !== undefined;
-    default:
-      return false;
-  }
-}
-
-function passwordOption(step: SdkNextStep): { label: string; value: string } | undefined {
-  const select = step.inputs?.find((input) => input.name === 'authenticator');
-  const option = select?.options?.find((o) => {
-    const value = o.value as unknown;
-    return value === PASSWORD_KEY || (typeof value === 'object' && value !== null && (value as { key?: unknown }).key === PASSWORD_KEY);
-  });
-  return option ? { label: option.label || 'Password', value: PASSWORD_KEY } : undefined;
-}
+/** Inputs whose value is secret: never echoed back, logged, or kept after submit. */
+const SECRET_INPUTS = new Set(['password', 'newPassword', 'passcode', 'verificationCode', 'answer']);
 
 function autocompleteFor(stepName: string, inputName: string): StepInput['autocomplete'] {
   if (inputName === 'username' || inputName === 'identifier') return 'username';
   if (inputName === 'newPassword') return 'new-password';
-  if (inputName === 'password') return stepName.startsWith('reenroll') ? 'new-password' : 'current-password';
+  if (inputName === 'password') return stepName.startsWith('reenroll') || stepName === 'enroll-authenticator' ? 'new-password' : 'current-password';
+  if (inputName === 'verificationCode') return 'one-time-code';
+  if (inputName === 'phoneNumber') return 'tel';
   return 'off';
 }
 
-function describeInput(step: SdkNextStep, input: SdkInput): StepInput | undefined {
+type SdkOption = { label?: string; value?: unknown };
+
+/** The option's value as the SDK takes it back: a string (an authenticator key, a method, a channel). */
+function optionValue(option: SdkOption): string | undefined {
+  const value = option.value;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string') return (value as { key: string }).key;
+  return undefined;
+}
+
+function describeOptions(input: SdkInput): Array<{ label: string; value: string }> {
+  const options = ((input.options ?? []) as SdkOption[]).flatMap((option) => {
+    const value = optionValue(option);
+    return value === undefined ? [] : [{ label: option.label?.trim() || AUTHENTICATORS[value]?.label || value, value }];
+  });
+  // An authenticator the app cannot complete embedded (WebAuthn, FastPass...) is not offered.
+  return input.name === 'authenticator' ? options.filter((option) => isEmbeddable(option.value)) : options;
+}
+
+function describeInput(step: SdkNextStep, input: SdkInput, a: SdkAuthenticator | undefined): StepInput | undefined {
   if (input.visible === false || input.mutable === false) return undefined;
-  const label = input.label?.trim() || FALLBACK_LABELS[input.name] || input.name;
+  const label = inputLabel(step, input, a);
   const required = input.required === true;
-  if (input.name === 'authenticator') {
-    const option = passwordOption(step);
-    // Only the password option is offered: the others would lead to steps this app cannot do.
-    return option && { name: 'authenticator', label, type: 'select', required, secret: false, options: [option] };
+  if (input.options) {
+    const options = describeOptions(input);
+    if (options.length === 0) return undefined;
+    return { name: input.name, label, type: 'select', required: true, secret: false, options };
   }
-  if (input.type === 'boolean') {
-    return { name: input.name, label, type: 'checkbox', required: false, secret: false };
-  }
-  const secret = input.secret === true || /password|passcode/i.test(input.name);
+  if (input.type === 'boolean') return { name: input.name, label, type: 'checkbox', required: false, secret: false };
+  const secret = input.secret === true || SECRET_INPUTS.has(input.name) || /password|passcode/i.test(input.name);
+  const isPassword = secret && input.name !== 'verificationCode';
   return {
     name: input.name,
     label,
-    type: secret ? 'password' : 'text',
+    type: input.name === 'phoneNumber' ? 'tel' : isPassword ? 'password' : 'text',
     // The SDK drops `required` from a re-enroll step's new password (ReEnrollAuthenticator copies
     // only the inner passcode field), yet no password step can go on without its password.
     required: required || secret,
@@ -85,14 +195,82 @@ function describeInput(step: SdkNextStep, input: SdkInput): StepInput | undefine
   };
 }
 
-/** The form for `step`, or undefined when this app cannot complete it. */
-export function describeStep(step: SdkNextStep): NextStep | undefined {
-  if (!isSupported(step)) return undefined;
-  const inputs = (step.inputs ?? []).flatMap((input) => describeInput(step, input) ?? []);
+function inputLabel(step: SdkNextStep, input: SdkInput, a: SdkAuthenticator | undefined): string {
+  // The security question is the label of its answer.
+  const enrolled = a?.contextualData?.['enrolledQuestion'] as { question?: unknown } | undefined;
+  if (step.name === 'challenge-authenticator' && input.name === 'answer' && typeof enrolled?.question === 'string') return enrolled.question;
+  return input.label?.trim() || FALLBACK_LABELS[input.name] || input.name;
+}
+
+/** The security questions an enrollment offers, as the options of `questionKey` (plus "my own"). */
+function questionOptions(a: SdkAuthenticator | undefined): Array<{ label: string; value: string }> {
+  const questions = a?.contextualData?.['questions'];
+  const listed = Array.isArray(questions)
+    ? questions.flatMap((q: { questionKey?: unknown; question?: unknown }) =>
+        typeof q?.questionKey === 'string' && typeof q.question === 'string' ? [{ label: q.question, value: q.questionKey }] : [],
+      )
+    : [];
+  return [...listed, { label: 'Write my own security question', value: 'custom' }];
+}
+
+function enrollmentSecret(a: SdkAuthenticator | undefined): EnrollmentSecret | undefined {
+  const qr = a?.contextualData?.['qrcode'] as { href?: unknown } | undefined;
+  const qrCode = typeof qr?.href === 'string' && qr.href.startsWith('data:image/') ? qr.href : undefined;
+  const sharedSecret = a?.contextualData?.['sharedSecret'];
+  const setupKey = typeof sharedSecret === 'string' && sharedSecret ? sharedSecret : undefined;
+  if (!qrCode && !setupKey) return undefined;
+  return { ...(qrCode && { qrCode }), ...(setupKey && { setupKey }) };
+}
+
+function numberChallenge(a: SdkAuthenticator | undefined): string | undefined {
+  const challenge = a?.contextualData?.['correctAnswer'];
+  return typeof challenge === 'string' || typeof challenge === 'number' ? String(challenge) : undefined;
+}
+
+function stepAuthenticator(a: SdkAuthenticator | undefined): StepAuthenticator | undefined {
+  if (!a?.key) return undefined;
+  return { key: a.key, label: a.displayName?.trim() || AUTHENTICATORS[a.key]?.label || a.key };
+}
+
+const CHOOSE_STEPS = ['select-authenticator-authenticate', 'select-authenticator-enroll'];
+
+/** The step that offers other authenticators alongside `step`, if the org sent one. */
+export function alternativeStep(step: SdkNextStep, available: ReadonlyArray<SdkNextStep>): SdkNextStep | undefined {
+  if (CHOOSE_STEPS.includes(step.name)) return undefined;
+  return available.find((candidate) => CHOOSE_STEPS.includes(candidate.name) && candidate.name !== step.name);
+}
+
+/**
+ * The step for the renderer, or undefined when the app cannot complete it embedded.
+ * `available`: every step the org offers now (`tx.availableSteps`), for "verify with something else".
+ */
+export function describeStep(step: SdkNextStep, available: ReadonlyArray<SdkNextStep> = []): NextStep | undefined {
+  const a = step.authenticator as SdkAuthenticator | undefined;
+  const plan = STEPS[step.name]?.(a);
+  if (!plan) return undefined;
+  let inputs = (step.inputs ?? []).flatMap((input) => describeInput(step, input, a) ?? []);
+  if (plan.kind === 'question' && step.name === 'enroll-authenticator') {
+    inputs = inputs.map((input) => (input.name === 'questionKey' ? { ...input, type: 'select', options: questionOptions(a) } : input));
+  }
+  // A choice with nothing the app can finish is not a choice: say so instead.
+  if (plan.kind === 'choice' && !inputs.some((input) => input.type === 'select')) return undefined;
+  const alternative = alternativeStep(step, available);
+  const alternatives = alternative && describeStep(alternative);
+  const enrollment = plan.kind === 'qr-enrollment' ? enrollmentSecret(a) : undefined;
+  if (plan.kind === 'qr-enrollment' && !enrollment) return undefined;
+  const number = step.poll || step.name === 'challenge-poll' ? numberChallenge(a) : undefined;
   return {
     name: step.name,
-    title: TITLES[step.name] ?? 'Continue signing in',
+    kind: plan.kind,
+    title: plan.title,
+    ...(plan.description && { description: plan.description }),
+    ...(stepAuthenticator(a) && { authenticator: stepAuthenticator(a) }),
     inputs,
     canSkip: step.canSkip === true,
+    ...(step.canResend === true && { canResend: true }),
+    ...(alternatives && { canChooseAnother: true }),
+    ...((step.poll?.required === true || step.name === 'challenge-poll' || step.name === 'enroll-poll') && { polling: true }),
+    ...(number && { numberChallenge: number }),
+    ...(enrollment && { enrollment }),
   };
 }

@@ -4,13 +4,13 @@
  * every thrown error) into either a view for the renderer or the tokens of a successful sign-in;
  * what happens with the tokens is the session's job.
  */
-import { IdxStatus, type IDToken, type IdxTransaction, type OktaAuth, type Tokens } from '@okta/okta-auth-js';
+import { IdxStatus, type IDToken, type IdxTransaction, type NextStep as SdkNextStep, type OktaAuth, type Tokens } from '@okta/okta-auth-js';
 import type { AuthView, BridgeError, NextStep, ProceedRequest, SignInRequest, UiMessage } from '../../shared/contract';
 import { errorName, type Logger } from '../log/logger';
-import { describeStep } from './describe-step';
+import { alternativeStep, describeStep } from './describe-step';
 import type { IdpTransport } from './http-client';
 import { createNonce, idTokenProblem } from './id-token-binding';
-import { classifyFailure, failureView } from './map-error';
+import { classifyFailure, failureView, isTransientFailure } from './map-error';
 import { toUiMessages } from './messages';
 import { checkStepValues } from './step-values';
 
@@ -20,10 +20,27 @@ export type FlowOutcome =
 
 export type FlowResult = { readonly ok: true; readonly outcome: FlowOutcome } | { readonly ok: false; readonly error: BridgeError };
 
+/**
+ * What a poll found: something new (a view, or the tokens), or still waiting; `backoff` when the
+ * IdP could not answer (unreachable, 429, 5xx), which keeps the step and asks to wait longer.
+ */
+export type PollOutcome = FlowOutcome | { readonly kind: 'wait'; readonly backoff: boolean };
+
 export interface SignInFlow {
   signIn(request: SignInRequest): Promise<FlowResult>;
   proceed(request: ProceedRequest): Promise<FlowResult>;
   skip(): Promise<FlowResult>;
+  /** Sends the current step's code again. */
+  resend(): Promise<FlowResult>;
+  /** The org's other authenticators, as a choice step (no call to the IdP). */
+  chooseAnother(): FlowResult;
+  /**
+   * Asks the IdP whether what the current step waits for happened (a push approved, the email's
+   * link opened). Undefined when the current step does not wait for anything.
+   */
+  poll(): Promise<PollOutcome> | undefined;
+  /** How long to wait before the next poll, while the current step waits for something. */
+  pollIntervalMs(): number | undefined;
   /** Always ends with no transaction, even if the IdP cannot be told. */
   cancel(): Promise<FlowOutcome>;
   /** Forgets any transaction locally (no IdP call). */
@@ -33,16 +50,43 @@ export interface SignInFlow {
 export const UNSUPPORTED_MESSAGE: UiMessage = {
   level: 'error',
   text:
-    "Your organization's sign-in policy requires a step this app does not support yet (multifactor authentication). " +
-    'Contact your administrator.',
+    'Security keys, Okta FastPass and signing in through another identity provider need a web browser. ' +
+    'Go back and choose another method if your organization offers one, or contact your administrator.',
 };
+
+/** Okta's default poll interval when a document gives none (the Sign-In Widget's too). */
+export const DEFAULT_POLL_MS = 4000;
+/** Polling faster than this would only load the org. */
+const MIN_POLL_MS = 1000;
 
 const TERMINAL_FALLBACK: UiMessage = { level: 'error', text: 'Sign-in cannot continue. Start again or contact your administrator.' };
 
 const signedOut = (messages: ReadonlyArray<UiMessage> = []): FlowOutcome => ({ kind: 'view', view: { status: 'signed-out', messages } });
 
+/** The SDK's own description of the current step, kept beside what the renderer was sent. */
+interface Current {
+  readonly step: NextStep;
+  readonly sdk: SdkNextStep;
+  readonly available: ReadonlyArray<SdkNextStep>;
+  /** How the step is polled: a document action (`currentAuthenticatorEnrollment-poll`), or idx.poll() for a poll remediation. */
+  readonly poll?: { readonly action: string | undefined; readonly intervalMs: number };
+}
+
+type RawWithPoll = Record<string, { value?: { poll?: { refresh?: unknown } } } | undefined>;
+
+/** How the current step is polled, if it waits for something. */
+function pollOf(tx: IdxTransaction, sdk: SdkNextStep): Current['poll'] {
+  const action = Object.keys(tx.actions ?? {}).find((name) => name.endsWith('-poll'));
+  const pollRemediation = sdk.poll?.required === true;
+  if (!pollRemediation && !action) return undefined;
+  const raw = tx.rawIdxState as unknown as RawWithPoll | undefined;
+  const refresh = sdk.poll?.refresh ?? raw?.['currentAuthenticatorEnrollment']?.value?.poll?.refresh ?? raw?.['currentAuthenticator']?.value?.poll?.refresh;
+  const intervalMs = typeof refresh === 'number' && Number.isFinite(refresh) ? Math.max(MIN_POLL_MS, refresh) : DEFAULT_POLL_MS;
+  return { action: pollRemediation ? undefined : action, intervalMs };
+}
+
 export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, log: Logger): SignInFlow {
-  let current: NextStep | undefined;
+  let current: Current | undefined;
   // The nonce this transaction sent to interact; its id_token must carry it back.
   let nonce: string | undefined;
 
@@ -78,14 +122,15 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
         nonce = undefined;
         return { kind: 'success', tokens: tx.tokens, messages };
       case IdxStatus.PENDING: {
-        const step = tx.nextStep && describeStep(tx.nextStep);
-        if (!step) {
+        const available = tx.availableSteps ?? [];
+        const step = tx.nextStep && describeStep(tx.nextStep, available);
+        if (!step || !tx.nextStep) {
           // Keep the transaction so cancel() can end it at the IdP.
           current = undefined;
-          log.info('sign-in.unsupported-step', { step: tx.nextStep?.name ?? 'none' });
+          log.info('sign-in.unsupported-step', { step: tx.nextStep?.name ?? 'none', authenticator: tx.nextStep?.authenticator?.key });
           return { kind: 'view', view: { status: 'unsupported', messages: [UNSUPPORTED_MESSAGE] } };
         }
-        current = step;
+        current = { step, sdk: tx.nextStep, available, poll: pollOf(tx, tx.nextStep) };
         return { kind: 'view', view: { status: 'pending', step, messages } };
       }
       case IdxStatus.TERMINAL:
@@ -146,26 +191,78 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
     },
 
     async proceed({ step, values }) {
-      if (!current || current.name !== step) {
+      if (!current || current.step.name !== step) {
         return { ok: false, error: { code: 'wrong-state', message: 'That step is no longer current. Reload the sign-in form.' } };
       }
-      const checked = checkStepValues(current, values);
+      const checked = checkStepValues(current.step, values);
       if (!checked.ok) return { ok: false, error: { code: 'invalid-request', message: checked.message } };
-      const secrets = current.inputs.flatMap((input) => {
+      const secrets = current.step.inputs.flatMap((input) => {
         const value = checked.values[input.name];
         return input.secret && typeof value === 'string' ? [value] : [];
       });
-      // Legacy mode picks the remediator from the values, whose names are the SDK's own.
-      return run('proceed', () => oktaAuth.idx.proceed(checked.values), secrets);
+      // The values' names are the SDK's own; naming the step makes the SDK answer exactly the
+      // remediation the user saw (a choice offered beside a challenge is a remediation too).
+      return run('proceed', () => oktaAuth.idx.proceed({ ...checked.values, step }), secrets);
     },
 
     async skip() {
-      if (!current?.canSkip) {
+      if (!current?.step.canSkip) {
         return { ok: false, error: { code: 'wrong-state', message: 'This step cannot be skipped.' } };
       }
       // The SDK's Skip remediator runs when `skip` is set (idx/remediators/Skip.ts).
       return run('skip', () => oktaAuth.idx.proceed({ skip: true }));
     },
+
+    async resend() {
+      if (!current?.step.canResend) {
+        return { ok: false, error: { code: 'wrong-state', message: 'A code cannot be sent again for this step.' } };
+      }
+      // `resend` runs the document's `…-resend` action (idx/remediate.ts getActionFromValues).
+      return run('resend', () => oktaAuth.idx.proceed({ resend: true }));
+    },
+
+    chooseAnother() {
+      const alternative = current && alternativeStep(current.sdk, current.available);
+      const step = alternative && describeStep(alternative);
+      if (!current || !alternative || !step) {
+        return { ok: false, error: { code: 'wrong-state', message: 'There is no other way to verify for this step.' } };
+      }
+      // Nothing is asked of the IdP: the choice came in the same document as the challenge.
+      current = { step, sdk: alternative, available: current.available };
+      return { ok: true, outcome: { kind: 'view', view: { status: 'pending', step, messages: [] } } };
+    },
+
+    poll() {
+      const waiting = current;
+      if (!waiting?.poll) return undefined;
+      const { action } = waiting.poll;
+      return (async (): Promise<PollOutcome> => {
+        transport.takeFailure();
+        let tx: IdxTransaction;
+        try {
+          // A poll remediation (Okta Verify push) is idx.poll(); a challenge that can also be
+          // completed elsewhere (the email's link) polls through its document's action.
+          tx = await (action ? oktaAuth.idx.proceed({ actions: [action] }) : oktaAuth.idx.poll());
+        } catch (error) {
+          const failure = transport.takeFailure();
+          // A busy or unreachable IdP does not end what the user is doing: keep the step, wait longer.
+          if (isTransientFailure(error, failure)) return { kind: 'wait', backoff: true };
+          const view = classifyFailure(error, failure);
+          log.warn('sign-in.failed', { action: 'poll', failure: view.code, error: errorName(error) });
+          reset();
+          return { kind: 'view', view };
+        }
+        if (transport.takeFailure()?.kind === 'server-error') return { kind: 'wait', backoff: true };
+        // Still waiting for the same thing: nothing for the renderer.
+        if (tx.status === IdxStatus.PENDING && tx.nextStep?.name === waiting.sdk.name && tx.nextStep.authenticator?.key === waiting.sdk.authenticator?.key && !tx.messages?.length) {
+          return { kind: 'wait', backoff: false };
+        }
+        log.info('sign-in.result', { action: 'poll', status: tx.status, step: tx.nextStep?.name });
+        return fromTransaction(tx);
+      })();
+    },
+
+    pollIntervalMs: () => current?.poll?.intervalMs,
 
     async cancel() {
       transport.takeFailure();

@@ -103,6 +103,8 @@ export const requestSchemas = {
     values: fieldValues,
   }),
   skip: noPayload,
+  resend: noPayload,
+  chooseAnother: noPayload,
   cancel: noPayload,
   signOut: noPayload,
   refreshProfile: noPayload,

@@ -65,8 +65,9 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
     case 'pending':
       return (
         <StepScreen
-          // A new step starts with fresh values; the same step keeps non-secret answers.
-          key={view.step.name}
+          // A new step (or the same step for another authenticator) starts with fresh values; the
+          // same step keeps non-secret answers.
+          key={`${view.step.name}:${view.step.authenticator?.key ?? ''}`}
           step={view.step}
           knownUsername={username}
           onUsernameChange={onUsernameChange}
@@ -74,14 +75,16 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
           busy={busy}
           onProceed={(request) => void run((api) => api.proceed(request))}
           onSkip={() => void run((api) => api.skip())}
+          onResend={() => void run((api) => api.resend())}
+          onChooseAnother={() => void run((api) => api.chooseAnother())}
           onCancel={cancel}
         />
       );
     case 'unsupported':
       return (
         <MessageScreen
-          title="This sign-in needs more than a password"
-          intro="Your organisation asks for a step this app cannot do, such as multi-factor authentication. Sign in with a browser, or ask your administrator."
+          title="This sign-in can't be completed here"
+          intro="Your organization asks you to verify in a way this app cannot offer."
           messages={view.messages}
           actionLabel="Back to sign-in"
           busy={busy}
@@ -134,5 +137,5 @@ function BridgeErrorAlert({ error }: { error: BridgeError }) {
 
 function screenKey(view: AuthView | null): string {
   if (view === null) return 'loading';
-  return view.status === 'pending' ? `pending:${view.step.name}` : view.status;
+  return view.status === 'pending' ? `pending:${view.step.name}:${view.step.authenticator?.key ?? ''}` : view.status;
 }

@@ -49,6 +49,10 @@ interface TextFieldProps {
   autoComplete?: string;
   maxLength?: number;
   errors?: ReadonlyArray<string>;
+  /** Which on-screen keyboard fits: `numeric` for one-time codes, `tel` for phone numbers. */
+  inputMode?: 'text' | 'numeric' | 'tel';
+  /** `tel` for phone numbers; otherwise plain text. */
+  type?: 'text' | 'tel';
 }
 
 /** The single-line input behind TextField and PasswordField. */
@@ -60,15 +64,17 @@ function TextInput({
   autoComplete,
   maxLength,
   type,
+  inputMode,
   className,
   aria,
-}: Omit<TextFieldProps, 'label' | 'errors'> & { type: 'text' | 'password'; className: string; aria: ErrorAria }) {
+}: Omit<TextFieldProps, 'label' | 'errors' | 'type'> & { type: 'text' | 'password' | 'tel'; className: string; aria: ErrorAria }) {
   return (
     <input
       id={id}
       name={id}
       className={className}
       type={type}
+      inputMode={inputMode}
       value={value}
       required={required}
       autoComplete={autoComplete}
@@ -81,10 +87,10 @@ function TextInput({
   );
 }
 
-export function TextField({ label, errors, required = false, ...input }: TextFieldProps) {
+export function TextField({ label, errors, required = false, type = 'text', ...input }: TextFieldProps) {
   return (
     <FieldShell id={input.id} label={label} required={required} errors={errors}>
-      {(aria) => <TextInput {...input} required={required} type="text" className="field__input" aria={aria} />}
+      {(aria) => <TextInput {...input} required={required} type={type} className="field__input" aria={aria} />}
     </FieldShell>
   );
 }
@@ -179,5 +185,47 @@ export function SelectField({ id, label, value, options, onChange, required = fa
         </select>
       )}
     </FieldShell>
+  );
+}
+
+interface RadioGroupFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  options: ReadonlyArray<{ label: string; value: string }>;
+  onChange(value: string): void;
+  errors?: ReadonlyArray<string>;
+}
+
+/** One of a few options, all visible at once: how a person picks a way to verify. */
+export function RadioGroupField({ id, label, value, options, onChange, errors }: RadioGroupFieldProps) {
+  const errorId = `${id}-error`;
+  const hasErrors = errors !== undefined && errors.length > 0;
+  return (
+    <fieldset className="field choice" aria-describedby={hasErrors ? errorId : undefined}>
+      <legend className="field__label">{label}</legend>
+      {options.map((option) => {
+        const optionId = `${id}-${option.value}`;
+        return (
+          <div key={option.value} className="choice__option">
+            <input
+              id={optionId}
+              type="radio"
+              name={id}
+              value={option.value}
+              checked={value === option.value}
+              onChange={() => onChange(option.value)}
+              {...(hasErrors ? { 'aria-invalid': true as const } : {})}
+            />
+            <label htmlFor={optionId}>{option.label}</label>
+          </div>
+        );
+      })}
+      {hasErrors && (
+        <p className="field__error" id={errorId}>
+          {errors.join(' ')}
+        </p>
+      )}
+    </fieldset>
   );
 }

@@ -1,11 +1,20 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { INPUT_LIMITS, type NextStep, type ProceedRequest, type StepInput, type UiMessage } from '../../../shared/contract';
-import { CheckboxField, PasswordField, SelectField, TextField } from '../components/Fields';
+import type { NextStep, ProceedRequest, StepInput, StepKind, UiMessage } from '../../../shared/contract';
 import { fieldErrors, Messages, splitByField } from '../components/Messages';
 import { Screen } from '../components/Screen';
+import { useDeadline, useSecondsLeft } from '../useCountdown';
 import { useFocusFirstInvalid } from '../useScreenFocus';
+import { ChoiceStep } from '../steps/ChoiceStep';
+import { CodeStep } from '../steps/CodeStep';
+import { FormStep } from '../steps/FormStep';
+import { PhoneStep } from '../steps/PhoneStep';
+import { PollStep } from '../steps/PollStep';
+import { QrEnrollmentStep } from '../steps/QrEnrollmentStep';
+import { QuestionStep } from '../steps/QuestionStep';
+import type { StepBodyProps, StepValues as Values } from '../steps/StepField';
 
-type Values = Record<string, string | boolean>;
+/** Okta's Sign-In Widget waits this long before it offers to send a code again. */
+const RESEND_AFTER_SECONDS = 30;
 
 interface StepScreenProps {
   step: NextStep;
@@ -16,31 +25,74 @@ interface StepScreenProps {
   busy: boolean;
   onProceed(request: ProceedRequest): void;
   onSkip(): void;
+  onResend(): void;
+  onChooseAnother(): void;
   onCancel(): void;
 }
 
-/** Draws whatever the org asks for next from its description; knows no step by name. */
-export function StepScreen({ step, knownUsername, onUsernameChange, messages, busy, onProceed, onSkip, onCancel }: StepScreenProps) {
+/** The component that draws each kind of step, and what its submit button says. */
+const KINDS: Readonly<Record<StepKind, { readonly submit: string | undefined }>> = {
+  form: { submit: 'Continue' },
+  code: { submit: 'Verify' },
+  choice: { submit: 'Continue' },
+  poll: { submit: undefined },
+  'qr-enrollment': { submit: 'Verify' },
+  phone: { submit: 'Send code' },
+  question: { submit: 'Verify' },
+};
+
+function StepBody({ step, ...props }: StepBodyProps & { step: NextStep }) {
+  switch (step.kind ?? 'form') {
+    case 'form':
+      return <FormStep {...props} />;
+    case 'code':
+      return <CodeStep {...props} />;
+    case 'choice':
+      return <ChoiceStep {...props} />;
+    case 'poll':
+      return <PollStep step={step} />;
+    case 'qr-enrollment':
+      return <QrEnrollmentStep step={step} {...props} />;
+    case 'phone':
+      return <PhoneStep {...props} />;
+    case 'question':
+      return <QuestionStep {...props} />;
+  }
+}
+
+function submitLabel(step: NextStep): string | undefined {
+  if (step.name === 'identify') return 'Sign in';
+  // A QR enrollment that waits (Okta Verify) has nothing to submit.
+  if (step.inputs.length === 0) return undefined;
+  return KINDS[step.kind ?? 'form'].submit ?? 'Continue';
+}
+
+/** Draws whatever the org asks for next from its description; knows no step or authenticator by name. */
+export function StepScreen({ step, knownUsername, onUsernameChange, messages, busy, onProceed, onSkip, onResend, onChooseAnother, onCancel }: StepScreenProps) {
   const [values, setValues] = useState<Values>(() => initialValues(step.inputs, knownUsername));
   const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
   const [refusedSubmits, setRefusedSubmits] = useState(0);
+  const [resentAt, setResentAt] = useState<object>(() => ({}));
+  const resendIn = useSecondsLeft(useDeadline(step.canResend === true ? resentAt : undefined, RESEND_AFTER_SECONDS));
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, refusedSubmits);
   const { general, byField } = splitByField(
     messages,
     step.inputs.map((input) => input.name),
   );
+  // Only what is on screen counts: the custom question field is hidden until asked for.
+  const shown = step.inputs.filter((input) => input.name !== 'question' || values['questionKey'] === 'custom');
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy) return;
-    const empty = new Set(step.inputs.filter((i) => i.required && isEmpty(values[i.name])).map((i) => i.name));
+    if (busy || submitLabel(step) === undefined) return;
+    const empty = new Set(shown.filter((i) => (i.required || i.name === 'question') && isEmpty(values[i.name])).map((i) => i.name));
     setMissing(empty);
     if (empty.size > 0) {
       setRefusedSubmits((n) => n + 1);
       return;
     }
-    const request: ProceedRequest = { step: step.name, values: { ...values } };
+    const request: ProceedRequest = { step: step.name, values: onlyShown(values, shown) };
     // Secret answers leave React state as soon as they are handed to the bridge.
     setValues(withoutSecrets(values, step.inputs));
     onProceed(request);
@@ -50,27 +102,41 @@ export function StepScreen({ step, knownUsername, onUsernameChange, messages, bu
     setValues((v) => ({ ...v, [input.name]: value }));
     if (isUsername(input) && typeof value === 'string') onUsernameChange(value);
   };
+  const errorsFor = (input: StepInput) => fieldErrors(missing.has(input.name) ? missingText(input) : undefined, byField.get(input.name));
+  const submitText = submitLabel(step);
 
   return (
-    <Screen title={step.title}>
+    <Screen title={step.title} intro={step.description}>
       <Messages messages={general} />
       <form ref={formRef} className="form" onSubmit={submit} noValidate aria-busy={busy}>
-        {step.inputs.map((input) => (
-          <StepField
-            key={input.name}
-            input={input}
-            value={values[input.name]}
-            onChange={set(input)}
-            errors={fieldErrors(missing.has(input.name) ? missingText(input) : undefined, byField.get(input.name))}
-          />
-        ))}
+        <StepBody step={step} inputs={step.inputs} values={values} set={set} errorsFor={errorsFor} />
         <div className="actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Working…' : step.name === 'identify' ? 'Sign in' : 'Continue'}
-          </button>
+          {submitText !== undefined && (
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {busy ? 'Working…' : submitText}
+            </button>
+          )}
+          {step.canResend === true && (
+            <button
+              type="button"
+              className="button"
+              disabled={busy || resendIn > 0}
+              onClick={() => {
+                setResentAt({});
+                onResend();
+              }}
+            >
+              {resendIn > 0 ? `Send again in ${resendIn} s` : 'Send again'}
+            </button>
+          )}
           {step.canSkip && (
             <button type="button" className="button" disabled={busy} onClick={onSkip}>
-              Skip
+              {step.kind === 'form' || step.kind === undefined ? 'Skip' : 'Set up later'}
+            </button>
+          )}
+          {step.canChooseAnother === true && (
+            <button type="button" className="button button--quiet" disabled={busy} onClick={onChooseAnother}>
+              Verify with something else
             </button>
           )}
           <button type="button" className="button button--quiet" disabled={busy} onClick={onCancel}>
@@ -82,47 +148,6 @@ export function StepScreen({ step, knownUsername, onUsernameChange, messages, bu
   );
 }
 
-interface StepFieldProps {
-  input: StepInput;
-  value: string | boolean | undefined;
-  onChange(value: string | boolean): void;
-  errors: string[] | undefined;
-}
-
-function StepField({ input, value, onChange, errors }: StepFieldProps) {
-  const id = `step-${input.name}`;
-  const common = { id, label: input.label, required: input.required, errors };
-  switch (input.type) {
-    case 'checkbox':
-      return <CheckboxField {...common} checked={value === true} onChange={onChange} />;
-    case 'select':
-      return <SelectField {...common} value={asText(value)} options={input.options ?? []} onChange={onChange} />;
-    case 'password':
-      return (
-        <PasswordField
-          {...common}
-          value={asText(value)}
-          onChange={onChange}
-          autoComplete={input.autocomplete ?? 'off'}
-          maxLength={INPUT_LIMITS.fieldValue}
-        />
-      );
-    case 'text':
-      // A secret text field is still masked: "secret" is about the value, not the control.
-      return input.secret ? (
-        <PasswordField {...common} value={asText(value)} onChange={onChange} autoComplete="off" maxLength={INPUT_LIMITS.fieldValue} />
-      ) : (
-        <TextField
-          {...common}
-          value={asText(value)}
-          onChange={onChange}
-          autoComplete={input.autocomplete}
-          maxLength={INPUT_LIMITS.fieldValue}
-        />
-      );
-  }
-}
-
 function initialValues(inputs: ReadonlyArray<StepInput>, knownUsername: string): Values {
   const values: Values = {};
   for (const input of inputs) {
@@ -132,6 +157,11 @@ function initialValues(inputs: ReadonlyArray<StepInput>, knownUsername: string):
     else values[input.name] = '';
   }
   return values;
+}
+
+/** The values of the inputs on screen: a hidden field's old text is not sent. */
+function onlyShown(values: Values, shown: ReadonlyArray<StepInput>): Values {
+  return Object.fromEntries(shown.flatMap((input) => (values[input.name] === undefined ? [] : [[input.name, values[input.name]!]])));
 }
 
 function isUsername(input: StepInput): boolean {
@@ -152,8 +182,4 @@ function isEmpty(value: string | boolean | undefined): boolean {
 
 function missingText(input: StepInput): string {
   return input.type === 'checkbox' ? 'This must be ticked to continue.' : `Enter ${input.label.toLowerCase()}.`;
-}
-
-function asText(value: string | boolean | undefined): string {
-  return typeof value === 'string' ? value : '';
 }

@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import type { NextStep } from '../../../shared/contract';
+import { AllFields, type StepBodyProps } from './StepField';
+
+/**
+ * `qr-enrollment`: the QR code and, on request, the setup key to type by hand; then the app's code,
+ * or (Okta Verify) waiting until the app is set up. Both are secrets: they live only in this
+ * view, which goes when the step ends.
+ */
+export function QrEnrollmentStep({ step, ...fields }: StepBodyProps & { step: NextStep }) {
+  const [showKey, setShowKey] = useState(false);
+  const { qrCode, setupKey } = step.enrollment ?? {};
+  const app = step.authenticator?.label ?? 'the app';
+  return (
+    <>
+      <div className="enroll">
+        {qrCode !== undefined && <img className="enroll__qr" src={qrCode} alt={`QR code to scan with ${app}`} width={184} height={184} />}
+        {setupKey !== undefined && (
+          <div className="enroll__key">
+            <button type="button" className="button button--quiet" aria-expanded={showKey} aria-controls="setup-key" onClick={() => setShowKey((v) => !v)}>
+              {showKey ? 'Hide the setup key' : 'Can’t scan? Show the setup key'}
+            </button>
+            {showKey && (
+              <p id="setup-key" className="enroll__key-value">
+                <span className="visually-hidden">Setup key: </span>
+                <code>{setupKey}</code>
+              </p>
+            )}
+          </div>
+        )}
+      </div>
+      {step.polling === true && fields.inputs.length === 0 ? (
+        <p role="status" className="poll__status">
+          <span className="spinner" aria-hidden="true" /> Waiting for {app} to be set up…
+        </p>
+      ) : (
+        <AllFields {...fields} />
+      )}
+    </>
+  );
+}
