@@ -44,13 +44,18 @@ test('a password expiry warning can be skipped', async ({ app }) => {
   await expect(app.getByRole('heading', { name: 'Welcome, Wanda Warn' })).toBeVisible();
 });
 
-test('a user who needs MFA is told the app cannot do it and can go back', async ({ app }) => {
+test('a user whose org asks for a second factor chooses it and is asked for the code', async ({ app }) => {
   await signIn(app, 'mfa@example.com');
 
-  await expect(app.getByRole('heading', { name: 'This sign-in needs more than a password' })).toBeVisible();
-  await checkScreen(app, 'unsupported-mfa');
+  await expect(app.getByRole('heading', { name: 'Verify it’s you' })).toBeVisible();
+  await expect(app.getByRole('radio', { name: 'Email' })).toBeChecked();
+  await checkScreen(app, 'mfa-choice');
 
-  await app.getByRole('button', { name: 'Back to sign-in' }).click();
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  await expect(app.getByLabel(/code/i)).toHaveAttribute('autocomplete', 'one-time-code');
+
+  await app.getByRole('button', { name: 'Cancel' }).click();
   await expect(app.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
 

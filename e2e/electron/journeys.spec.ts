@@ -33,11 +33,11 @@ test('a wrong password shows the message, keeps the username and clears the pass
   await expect(passwordInput(window)).toHaveValue('');
 });
 
-test('a user who needs MFA is told the app cannot do it and can go back', async ({ appWindow: window }) => {
+test('a user whose org asks for a second factor is offered it and can go back', async ({ appWindow: window }) => {
   await signIn(window, 'mfa@example.com', DEMO_PASSWORD);
 
-  await expect(window.getByRole('heading', { name: 'This sign-in needs more than a password' })).toBeVisible();
-  await window.getByRole('button', { name: 'Back to sign-in' }).click();
+  await expect(window.getByRole('heading', { name: 'Verify it’s you' })).toBeVisible();
+  await window.getByRole('button', { name: 'Cancel' }).click();
   await expect(window.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
 
