@@ -1,6 +1,18 @@
 /** `npm run idp -- --port 8787`: runs the emulator until SIGINT/SIGTERM. See `--help`. */
 import { CLI_USAGE, parseCliArgs } from './cli-args';
-import { DEMO_USERS_FILE, loadUsersFile, startIdp } from './index';
+import { DEMO_USERS_FILE, loadUsersFile, startIdp, type IdpUser } from './index';
+import { describeMessage } from './admin/outbox';
+
+/** "MFA: Email, Phone; enrolls Google Authenticator" — what signing in as this user will ask for. */
+function summary(user: IdpUser): string {
+  const enrolled = [...new Set([...Object.keys(user.authenticators ?? {}), ...user.factors.filter((f) => f !== 'password')])];
+  const parts: string[] = [];
+  if (enrolled.length > 0 && user.policy?.secondFactor !== 'none') parts.push(`MFA: ${enrolled.join(', ')}`);
+  const { required = [], optional = [] } = user.policy?.enroll ?? {};
+  if (required.length > 0) parts.push(`must enroll: ${required.join(', ')}`);
+  if (optional.length > 0) parts.push(`may enroll: ${optional.join(', ')}`);
+  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
+}
 
 async function main(): Promise<void> {
   const parsed = parseCliArgs(process.argv.slice(2));
@@ -22,7 +34,12 @@ async function main(): Promise<void> {
   }
   let idp;
   try {
-    idp = await startIdp({ ...options, log: quiet ? undefined : (line) => console.log(`${new Date().toISOString()} ${line}`) });
+    idp = await startIdp({
+      ...options,
+      log: quiet ? undefined : (line) => console.log(`${new Date().toISOString()} ${line}`),
+      // Codes and links are printed even with --quiet: without them nobody could finish an MFA step.
+      onOutbox: (message) => console.log(describeMessage(message)),
+    });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     console.error(`idp: cannot start: ${code === 'EADDRINUSE' ? `port ${options.port} is already in use` : (err as Error).message}`);
@@ -34,10 +51,11 @@ async function main(): Promise<void> {
   client id:     ${idp.clientId}
   redirect URI:  ${idp.redirectUri}
   policy:        ${options.policy ?? 'one-page'}
-  admin:         ${idp.origin}/__admin/faults, ${idp.origin}/__admin/counts
+  admin:         ${idp.origin}/__admin/faults, /__admin/counts, /__admin/outbox
   admin token:   ${idp.adminToken}   (send it as: Authorization: Bearer <token>)
   accounts:`);
-  for (const user of users) console.log(`    ${user.login.padEnd(26)} ${user.status}${user.factors.length > 1 ? ' (MFA required)' : ''}`);
+  for (const user of users) console.log(`    ${user.login.padEnd(26)} ${user.status}${summary(user)}`);
+  console.log('  codes, links and pushes the org sends are printed below as "outbox:" lines.');
   if (idp.demoPassword) console.log(`  password (all demo accounts): ${idp.demoPassword}`);
   console.log('Press Ctrl+C to stop.');
 

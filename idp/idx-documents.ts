@@ -3,8 +3,6 @@
  * every remediation has rel, name, absolute href, method POST, produces/accepts and a value[] with
  * an immutable stateHandle field (the SDK drops mutable ones from later bodies).
  */
-import { PASSWORD_COMPLEXITY } from './password-policy';
-
 export interface IdxMessage {
   message: string;
   i18n: { key: string; params?: unknown[] };
@@ -15,11 +13,6 @@ export type IdxDoc = Record<string, unknown>;
 
 const ACCEPTS = 'application/json; okta-version=1.0.0';
 const PRODUCES = 'application/ion+json; okta-version=1.0.0';
-
-export const PASSWORD_AUTHENTICATOR_ID = 'autEmulatorPassword1';
-export const EMAIL_AUTHENTICATOR_ID = 'autEmulatorEmail0001';
-export const PASSWORD_ENROLLMENT_ID = 'laeEmulatorPassword1';
-export const EMAIL_ENROLLMENT_ID = 'eaeEmulatorEmail0001';
 
 function message(text: string, key: string, cls: IdxMessage['class'] = 'ERROR', params?: unknown[]): IdxMessage {
   return { message: text, i18n: params ? { key, params } : { key }, class: cls };
@@ -49,7 +42,29 @@ export const MESSAGES = {
       'INFO',
       ['Emulator'],
     ),
-  invalidCode: () => message('Invalid code. Try again.', 'api.authn.authenticator.challenge.invalid'),
+  // Authenticators (keys and texts as in Okta's documents, shared/reference/idx-fixtures/widget-playground/error-*.json)
+  passcodeInvalid: () => message('Invalid code. Try again.', 'api.authn.error.PASSCODE_INVALID', 'ERROR', []),
+  softTokenInvalid: () => message("API error: Your code doesn't match our records. Please try again.", 'authfactor.challenge.soft_token.invalid_passcode'),
+  softTokenUsed: () =>
+    message('API error: Each code can only be used once. Please wait for a new code and try again.', 'authfactor.challenge.soft_token.used_passcode'),
+  answerInvalid: () => message("Your answer doesn't match our records. Please try again.", 'authfactor.challenge.question_factor.answer_invalid'),
+  answerTooShort: (min: number) =>
+    message(`The security question answer must be at least ${min} characters in length`, 'securityQuestion.answer.tooShort.arg', 'ERROR', [min]),
+  pushRejected: () => message('You have chosen to reject this login.', 'api.authn.poll.error.push_rejected', 'ERROR', []),
+  invalidPhone: () => message('Invalid Phone Number.', 'api.factors.error.sms.invalid_phone'),
+  webauthnFailed: () =>
+    message(
+      'None of the WebAuthn authenticators the user has enrolled for was able to validate the assertion',
+      'authfactor.webauthn.error.assertion_validation_failure',
+    ),
+  // "Send again" sooner than the org's cooldown. Okta's documents show no such answer; these are
+  // Okta's classic-API texts for SMS and voice, and the same wording for email.
+  smsCooldown: (seconds: number) =>
+    message(`An SMS message was recently sent. Please wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'} before trying again.`, 'errors.E0000109'),
+  voiceCooldown: (seconds: number) =>
+    message(`A phone call was recently made. Please wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'} before trying again.`, 'errors.E0000133'),
+  emailCooldown: (seconds: number) =>
+    message(`An email was recently sent. Please wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'} before trying again.`, 'tooManyRequests'),
   actionUnavailable: () => message('This step is not available now. Start again.', 'idx.action.unavailable'),
   malformedBody: () => message('The request body was not well-formed.', 'E0000003'),
   unsupportedMediaType: () => message('Unsupported media type. Send application/json.', 'E0000006'),
@@ -107,57 +122,6 @@ export function identifierField(fieldMessages?: IdxMessage[]): Field {
   return field;
 }
 
-export function passwordAuthenticator(withSettings: boolean): Record<string, unknown> {
-  return {
-    type: 'password',
-    key: 'okta_password',
-    id: PASSWORD_AUTHENTICATOR_ID,
-    displayName: 'Password',
-    methods: [{ type: 'password' }],
-    ...(withSettings
-      ? { settings: { complexity: PASSWORD_COMPLEXITY, age: { minAgeMinutes: 0, historyCount: 1 } } }
-      : {}),
-  };
-}
-
-export function passwordEnrollment(): Record<string, unknown> {
-  return {
-    type: 'password',
-    key: 'okta_password',
-    id: PASSWORD_ENROLLMENT_ID,
-    authenticatorId: PASSWORD_AUTHENTICATOR_ID,
-    displayName: 'Password',
-    methods: [{ type: 'password' }],
-  };
-}
-
-export function emailEnrollment(maskedEmail: string): Record<string, unknown> {
-  return {
-    profile: { email: maskedEmail },
-    type: 'email',
-    key: 'okta_email',
-    id: EMAIL_ENROLLMENT_ID,
-    authenticatorId: EMAIL_AUTHENTICATOR_ID,
-    displayName: 'Email',
-    methods: [{ type: 'email' }],
-  };
-}
-
-export function authenticatorOption(label: string, authenticatorId: string, methodType: string, relatesTo: string): unknown {
-  return {
-    label,
-    value: {
-      form: {
-        value: [
-          { name: 'id', required: true, value: authenticatorId, mutable: false },
-          { name: 'methodType', required: false, value: methodType, mutable: false },
-        ],
-      },
-    },
-    relatesTo,
-  };
-}
-
 export function cancelAction(origin: string, stateHandle: string): IdxDoc {
   return remediationForm(origin, 'cancel', '/idp/idx/cancel', stateHandle, []);
 }
@@ -173,10 +137,4 @@ export function terminalDocument(list: IdxMessage[], state?: { stateHandle: stri
     ...(state ? { stateHandle: state.stateHandle, expiresAt: state.expiresAt, intent: 'LOGIN' } : {}),
     messages: messages(list),
   };
-}
-
-export function maskEmail(email: string): string {
-  const [local = '', domain = ''] = email.split('@');
-  if (!domain) return '***';
-  return `${local.slice(0, 1)}***${local.length > 1 ? local.slice(-1) : ''}@${domain}`;
 }

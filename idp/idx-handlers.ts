@@ -1,12 +1,17 @@
 /**
  * The Identity Engine endpoints (/idp/idx/*): introspect, identify, challenge, challenge/answer,
- * skip, cancel. Each moves a transaction between steps the way an Okta org's sign-in policy does
- * and answers with the resulting IDX document. Bad input gets an IDX-shaped error, never a throw.
+ * challenge/resend, challenge/poll, challenge/send, credential/enroll, skip, cancel. Each moves a
+ * transaction between steps the way an Okta org's sign-in policy does and answers with the
+ * resulting IDX document. The password is checked here; every other authenticator's step is its
+ * module's (idp/authenticators/). Bad input gets an IDX-shaped error, never a throw.
  */
 import { ION_JSON, jsonReply, parseJsonBody, type Reply, type RequestContext } from './http-util';
-import { MESSAGES, EMAIL_AUTHENTICATOR_ID, PASSWORD_AUTHENTICATOR_ID, terminalDocument, type IdxMessage } from './idx-documents';
-import { renderState, hasOtherFactors, type FormErrors, type RenderEnv } from './idx-state';
+import { MESSAGES, terminalDocument, type IdxMessage } from './idx-documents';
+import { renderState, type FormErrors, type RenderEnv } from './idx-state';
 import { checkNewPassword, PASSWORD_REQUIREMENTS_TEXT } from './password-policy';
+import { enrollChoices, nextStep, verifyChoices } from './authenticators/policy';
+import { byAuthenticatorId, factorModule } from './authenticators/registry';
+import type { AuthenticatorKey, AuthenticatorModule, Choice, FactorContext, LinkResult, Outcome, Phase } from './authenticators/types';
 import type { Step, Transaction, TransactionStore } from './transactions';
 import type { UserDirectory, UserRecord } from './users';
 
@@ -28,10 +33,24 @@ function stringField(value: unknown): string | undefined {
   return typeof value === 'string' && value.length <= MAX_FIELD_LENGTH ? value : undefined;
 }
 
+function objectField(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
 function passcodeOf(body: Record<string, unknown>): string | undefined {
-  const credentials = body.credentials;
-  if (!credentials || typeof credentials !== 'object') return undefined;
-  return stringField((credentials as Record<string, unknown>).passcode);
+  return stringField(objectField(body.credentials)?.passcode);
+}
+
+/** The `authenticator` object a select or data form posts. */
+function choiceOf(body: Record<string, unknown>): Choice | undefined {
+  const value = objectField(body.authenticator);
+  const id = stringField(value?.id);
+  if (!value || !id) return undefined;
+  const extra = (name: 'methodType' | 'channel' | 'phoneNumber') => {
+    const v = stringField(value[name]);
+    return v === undefined ? {} : { [name]: v };
+  };
+  return { id, ...extra('methodType'), ...extra('channel'), ...extra('phoneNumber') };
 }
 
 export class IdxHandlers {
@@ -72,17 +91,72 @@ export class IdxHandlers {
 
   private async afterPassword(tx: Transaction, user: UserRecord): Promise<Reply> {
     user.failedAttempts = 0;
+    if (!tx.verified.includes('okta_password')) tx.verified.push('okta_password');
     if (user.status === 'PASSWORD_EXPIRED') return this.moveTo(tx, 'reenroll');
     if (user.status === 'PASSWORD_WARN') return this.moveTo(tx, 'reenroll-warning');
-    return this.afterPasswordPolicy(tx, user);
+    return this.advance(tx, user);
   }
 
-  /** What follows a verified (and, if needed, renewed) password: more factors or success. */
-  private afterPasswordPolicy(tx: Transaction, user: UserRecord): Reply {
-    if (hasOtherFactors(user)) return this.moveTo(tx, 'mfa-select');
-    this.env.transactions.issueCode(tx, user.id);
-    this.env.log(`sign-in succeeded for ${user.login}`);
-    return this.reply(200, tx);
+  /** What the user's policy asks for next: the password, another factor, an enrollment, or success. */
+  private advance(tx: Transaction, user: UserRecord): Reply {
+    tx.factor = undefined;
+    const next = nextStep(user, tx);
+    switch (next.step) {
+      case 'challenge-password':
+      case 'select-authenticator':
+      case 'select-enroll':
+        return this.moveTo(tx, next.step);
+      case 'denied':
+        return this.terminal(403, tx, [MESSAGES.suspended()]);
+      case 'success':
+        this.env.transactions.issueCode(tx, user.id);
+        this.env.log(`sign-in succeeded for ${user.login}`);
+        return this.reply(200, tx);
+    }
+  }
+
+  private factorContext(tx: Transaction, user: UserRecord): FactorContext {
+    return { env: this.env.factors, tx: tx as FactorContext['tx'], user };
+  }
+
+  /** A factor's outcome: satisfied (then the policy's next step), or its step again. */
+  private settle(tx: Transaction, user: UserRecord, outcome: Outcome): Reply {
+    if (!outcome.done) return this.reply(outcome.status, tx, outcome.errors ?? {});
+    const key = tx.factor?.key;
+    if (key && !tx.verified.includes(key)) tx.verified.push(key);
+    if (key) this.env.log(`${key} ${tx.factor?.phase === 'enroll' ? 'enrolled' : 'verified'} for ${user.login}`);
+    return this.advance(tx, user);
+  }
+
+  /** The factor in progress and its module, when the transaction is at a factor step. */
+  private active(tx: Transaction): { user: UserRecord; module: AuthenticatorModule; ctx: FactorContext } | undefined {
+    const user = tx.userId ? this.env.users.findById(tx.userId) : undefined;
+    const module = tx.step === 'factor' && tx.factor ? factorModule(tx.factor.key) : undefined;
+    return user && module ? { user, module, ctx: this.factorContext(tx, user) } : undefined;
+  }
+
+  /**
+   * The person chose an authenticator (select form, or a form of the factor's own step naming it
+   * again). Starts it, or passes the new data (method, phone number, channel) to the running one.
+   */
+  private async choose(tx: Transaction, user: UserRecord, phase: Phase, body: Record<string, unknown>): Promise<Reply> {
+    const choice = choiceOf(body);
+    const chosen = byAuthenticatorId(choice?.id);
+    const current = tx.step === 'factor' && tx.factor?.phase === phase ? tx.factor.key : undefined;
+    const offered: AuthenticatorKey[] = (phase === 'verify' ? verifyChoices(user, tx) : enrollChoices(user, tx).choices).map((m) => m.key);
+    if (!choice || !chosen || (chosen.key !== current && !offered.includes(chosen.key))) {
+      return this.reply(400, tx, { top: [MESSAGES.invalidValue()] });
+    }
+    if (chosen.key === 'okta_password') {
+      tx.factor = undefined;
+      return this.moveTo(tx, 'challenge-password');
+    }
+    const module = factorModule(chosen.key);
+    if (!module) return this.reply(400, tx, { top: [MESSAGES.invalidValue()] });
+    if (chosen.key === current && module.choose) return this.settle(tx, user, await module.choose(this.factorContext(tx, user), choice));
+    tx.step = 'factor';
+    tx.factor = { key: module.key, phase, state: undefined };
+    return this.settle(tx, user, await module.start(this.factorContext(tx, user), choice));
   }
 
   private moveTo(tx: Transaction, step: Step): Reply {
@@ -148,7 +222,7 @@ export class IdxHandlers {
       const blocked = this.blocked(tx, user);
       if (blocked) return blocked;
       tx.userId = user.id;
-      return this.moveTo(tx, hasOtherFactors(user) ? 'select-authenticator' : 'challenge-password');
+      return this.advance(tx, user);
     }
 
     // One page: always pay for one scrypt so timing does not tell known from unknown logins.
@@ -161,16 +235,79 @@ export class IdxHandlers {
     return this.afterPassword(tx, user);
   }
 
-  challenge(ctx: RequestContext): Reply {
+  /** select-authenticator-authenticate, authenticator-verification-data, a push's resend: choose what to verify. */
+  async challenge(ctx: RequestContext): Promise<Reply> {
     const opened = this.open(ctx);
     if (!opened.ok) return opened.reply;
     const { tx, body } = opened;
-    if (tx.step !== 'select-authenticator' && tx.step !== 'mfa-select') return this.wrongStep(tx);
-    const authenticator = body.authenticator;
-    const id = authenticator && typeof authenticator === 'object' ? stringField((authenticator as Record<string, unknown>).id) : undefined;
-    if (id === PASSWORD_AUTHENTICATOR_ID && tx.step === 'select-authenticator') return this.moveTo(tx, 'challenge-password');
-    if (id === EMAIL_AUTHENTICATOR_ID) return this.moveTo(tx, 'mfa-challenge');
-    return this.reply(400, tx, { top: [MESSAGES.invalidValue()] });
+    const user = tx.userId ? this.env.users.findById(tx.userId) : undefined;
+    const atVerify = tx.step === 'select-authenticator' || tx.step === 'challenge-password' || (tx.step === 'factor' && tx.factor?.phase === 'verify');
+    if (!user || !atVerify) return this.wrongStep(tx);
+    return this.choose(tx, user, 'verify', body);
+  }
+
+  /** select-authenticator-enroll, authenticator-enrollment-data, select-enrollment-channel: choose what to enroll. */
+  async enroll(ctx: RequestContext): Promise<Reply> {
+    const opened = this.open(ctx);
+    if (!opened.ok) return opened.reply;
+    const { tx, body } = opened;
+    const user = tx.userId ? this.env.users.findById(tx.userId) : undefined;
+    const atEnroll = tx.step === 'select-enroll' || (tx.step === 'factor' && tx.factor?.phase === 'enroll');
+    if (!user || !atEnroll) return this.wrongStep(tx);
+    return this.choose(tx, user, 'enroll', body);
+  }
+
+  /** A factor's own action: resend a code, poll for a push or link, send an activation link. */
+  private async factorAction(
+    ctx: RequestContext,
+    run: (module: AuthenticatorModule, fctx: FactorContext, body: Record<string, unknown>) => Outcome | Promise<Outcome> | undefined,
+  ): Promise<Reply> {
+    const opened = this.open(ctx);
+    if (!opened.ok) return opened.reply;
+    const { tx, body } = opened;
+    const active = this.active(tx);
+    const outcome = active && (await run(active.module, active.ctx, body));
+    if (!active || !outcome) return this.wrongStep(tx);
+    return this.settle(tx, active.user, outcome);
+  }
+
+  resend(ctx: RequestContext): Promise<Reply> {
+    return this.factorAction(ctx, (m, fctx) => m.resend?.(fctx));
+  }
+
+  poll(ctx: RequestContext): Promise<Reply> {
+    return this.factorAction(ctx, (m, fctx) => m.poll?.(fctx));
+  }
+
+  send(ctx: RequestContext): Promise<Reply> {
+    return this.factorAction(ctx, (m, fctx, body) => m.send?.(fctx, body));
+  }
+
+  /** GET of a link from an email or SMS: a small page, as Okta shows ("return to the original tab"). */
+  linkPage(ctx: RequestContext): Reply {
+    const token = ctx.query.get('token');
+    const opened = token ? this.openLink(token) : undefined;
+    const ok = opened !== undefined && opened.result !== 'expired';
+    const text = ok
+      ? opened.result === 'activated'
+        ? 'Okta Verify is set up on this device. Return to the sign-in window to continue.'
+        : 'Please return to the original tab: the sign-in continues there.'
+      : 'This link has expired or was already used. Return to the sign-in window and ask for another.';
+    return {
+      status: ok ? 200 : 410,
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'" },
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Emulator</title></head><body><p>${text}</p></body></html>`,
+    };
+  }
+
+  /** Someone opened a link from the outbox (magic link, activation link); undefined if no live step sent it. */
+  openLink(token: string): LinkResult | undefined {
+    for (const tx of this.env.transactions.liveTransactions()) {
+      if (!tx.factor?.linkToken || tx.factor.linkToken !== token) continue;
+      const active = this.active(tx);
+      return active?.module.openLink?.(active.ctx) ?? { result: 'expired' };
+    }
+    return undefined;
   }
 
   async challengeAnswer(ctx: RequestContext): Promise<Reply> {
@@ -201,11 +338,13 @@ export class IdxHandlers {
         await this.env.users.setPassword(user, passcode);
         user.status = 'ACTIVE';
         this.env.log(`password changed for ${user.login}`);
-        return this.afterPasswordPolicy(tx, user);
+        return this.advance(tx, user);
       }
-      case 'mfa-challenge':
-        // The emulator sends no email: every code is wrong (the app treats MFA as unsupported).
-        return this.reply(401, tx, { passcode: [MESSAGES.invalidCode()] });
+      case 'factor': {
+        const active = this.active(tx);
+        if (!active) return this.wrongStep(tx);
+        return this.settle(tx, user, await active.module.answer(active.ctx, objectField(body.credentials) ?? {}));
+      }
       default:
         return this.wrongStep(tx);
     }
@@ -216,8 +355,13 @@ export class IdxHandlers {
     if (!opened.ok) return opened.reply;
     const { tx } = opened;
     const user = tx.userId ? this.env.users.findById(tx.userId) : undefined;
-    if (tx.step !== 'reenroll-warning' || !user) return this.wrongStep(tx);
-    return this.afterPasswordPolicy(tx, user);
+    if (!user) return this.wrongStep(tx);
+    if (tx.step === 'reenroll-warning') return this.advance(tx, user);
+    if (tx.step === 'select-enroll' && enrollChoices(user, tx).canSkip) {
+      tx.enrollmentSkipped = true;
+      return this.advance(tx, user);
+    }
+    return this.wrongStep(tx);
   }
 
   cancel(ctx: RequestContext): Reply {
@@ -228,6 +372,9 @@ export class IdxHandlers {
     tx.userId = undefined;
     tx.interactionCode = undefined;
     tx.terminalMessages = undefined;
+    tx.verified = [];
+    tx.factor = undefined;
+    tx.enrollmentSkipped = undefined;
     return this.reply(200, tx);
   }
 }

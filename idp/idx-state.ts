@@ -3,24 +3,21 @@
  * `FormErrors` puts messages where Okta does: top-level `messages` and field-level ones.
  */
 import {
-  EMAIL_AUTHENTICATOR_ID,
-  PASSWORD_AUTHENTICATOR_ID,
   MESSAGES,
-  authenticatorOption,
   cancelAction,
-  emailEnrollment,
   identifierField,
-  maskEmail,
   messages,
   passcodeField,
-  passwordAuthenticator,
-  passwordEnrollment,
   remediationForm,
   terminalDocument,
   typed,
   type IdxDoc,
   type IdxMessage,
 } from './idx-documents';
+import { oktaPassword } from './authenticators/okta-password';
+import { enrollChoices, verifyChoices } from './authenticators/policy';
+import { ALL_AUTHENTICATORS, factorModule } from './authenticators/registry';
+import type { AuthenticatorDocs, FactorContext, FactorEnv, Phase } from './authenticators/types';
 import type { Transaction } from './transactions';
 import type { UserRecord } from './users';
 import type { SignInPolicy } from './types';
@@ -29,12 +26,15 @@ export interface RenderEnv {
   origin: string;
   policy: SignInPolicy;
   clientId: string;
+  factors: FactorEnv;
 }
 
 export interface FormErrors {
   top?: IdxMessage[];
   identifier?: IdxMessage[];
   passcode?: IdxMessage[];
+  /** Field-level messages of a factor's own form, by field name. */
+  fields?: Record<string, IdxMessage[]>;
 }
 
 function userObject(user: UserRecord | undefined): unknown {
@@ -52,15 +52,73 @@ function userObject(user: UserRecord | undefined): unknown {
   });
 }
 
-/** True when the user has an authenticator besides the password: the org then asks for MFA. */
-export function hasOtherFactors(user: UserRecord | undefined): boolean {
-  return !!user && user.factors.some((f) => f !== 'password');
+/** The user's enrolled authenticators, in the org's order: `authenticatorEnrollments`. */
+function enrolledList(user: UserRecord): AuthenticatorDocs[] {
+  return ALL_AUTHENTICATORS.filter((m) => user.enrollments.has(m.key));
 }
 
-function remediations(env: RenderEnv, tx: Transaction, user: UserRecord | undefined, errors: FormErrors): { list: IdxDoc[]; parts: IdxDoc } {
+function enrollmentsPart(user: UserRecord): IdxDoc {
+  return {
+    authenticatorEnrollments: typed(
+      enrolledList(user).map((m) => m.enrollment(user, user.enrollments.get(m.key)!)),
+      'array',
+    ),
+  };
+}
+
+/**
+ * select-authenticator-authenticate (options relate to `authenticatorEnrollments`) or
+ * select-authenticator-enroll (options relate to `authenticators`, listed in `parts`).
+ */
+function selectForm(env: RenderEnv, tx: Transaction, user: UserRecord, phase: Phase, choices: AuthenticatorDocs[]): { form: IdxDoc; parts: IdxDoc } {
+  const listed = phase === 'verify' ? enrolledList(user) : choices;
+  const options = choices.map((m) => ({
+    label: m.displayName,
+    value: { form: { value: [{ name: 'id', required: true, value: m.authenticatorId, mutable: false }, ...m.optionFields(phase, user)] } },
+    relatesTo: `$.${phase === 'verify' ? 'authenticatorEnrollments' : 'authenticators'}.value[${listed.indexOf(m)}]`,
+  }));
+  const [name, path] = phase === 'verify' ? ['select-authenticator-authenticate', '/idp/idx/challenge'] : ['select-authenticator-enroll', '/idp/idx/credential/enroll'];
+  const form = remediationForm(env.origin, name, path, tx.stateHandle, [{ name: 'authenticator', type: 'object', ...(phase === 'enroll' ? { required: true } : {}), options }]);
+  const parts = phase === 'verify' ? enrollmentsPart(user) : { authenticators: typed(choices.map((m) => m.authenticator(user)), 'array'), ...enrollmentsPart(user) };
+  return { form, parts };
+}
+
+interface Rendered {
+  list: IdxDoc[];
+  parts: IdxDoc;
+  messages?: IdxMessage[];
+}
+
+function passwordStep(env: RenderEnv, tx: Transaction, user: UserRecord | undefined, errors: FormErrors): Rendered {
+  const sh = tx.stateHandle;
+  const list = [
+    remediationForm(env.origin, 'challenge-authenticator', '/idp/idx/challenge/answer', sh, [passcodeField('Password', errors.passcode)], [
+      '$.currentAuthenticatorEnrollment',
+    ]),
+  ];
+  const password = user?.enrollments.get('okta_password');
+  const parts: IdxDoc = { currentAuthenticatorEnrollment: typed(password && user ? oktaPassword.enrollment(user, password) : {}) };
+  const choices = user ? verifyChoices(user, tx) : [];
+  if (!user || choices.length < 2) return { list, parts: { ...parts, ...(user ? enrollmentsPart(user) : {}) } };
+  // Identifier-first with another factor on offer: "verify with something else" here too.
+  const select = selectForm(env, tx, user, 'verify', choices);
+  return { list: [...list, select.form], parts: { ...parts, ...select.parts } };
+}
+
+function factorStep(env: RenderEnv, tx: Transaction, user: UserRecord, errors: FormErrors): Rendered {
+  const factor = tx.factor;
+  const module = factor && factorModule(factor.key);
+  if (!factor || !module) return { list: [], parts: {} };
+  const ctx: FactorContext = { env: env.factors, tx: tx as FactorContext['tx'], user };
+  const own = module.render(ctx, { top: errors.top, fields: { ...errors.fields, ...(errors.passcode ? { passcode: errors.passcode } : {}) } });
+  const choices = factor.phase === 'verify' ? verifyChoices(user, tx) : enrollChoices(user, tx).choices;
+  const select = selectForm(env, tx, user, factor.phase, choices.includes(module) ? choices : [...choices, module]);
+  return { list: [...own.remediation, select.form], parts: { ...select.parts, ...own.parts }, messages: own.messages };
+}
+
+function remediations(env: RenderEnv, tx: Transaction, user: UserRecord | undefined, errors: FormErrors): Rendered {
   const { origin } = env;
   const sh = tx.stateHandle;
-  const email = maskEmail(String(user?.profile.email ?? user?.login ?? ''));
   switch (tx.step) {
     case 'identify': {
       const fields = [identifierField(errors.identifier)];
@@ -68,37 +126,23 @@ function remediations(env: RenderEnv, tx: Transaction, user: UserRecord | undefi
       fields.push({ name: 'rememberMe', type: 'boolean', label: 'Remember this device' });
       return {
         list: [remediationForm(origin, 'identify', '/idp/idx/identify', sh, fields)],
-        parts: env.policy === 'one-page' ? { currentAuthenticator: typed(passwordAuthenticator(false)) } : {},
+        parts: env.policy === 'one-page' ? { currentAuthenticator: typed(oktaPassword.current(false)) } : {},
       };
     }
-    case 'select-authenticator':
-      return {
-        list: [
-          remediationForm(origin, 'select-authenticator-authenticate', '/idp/idx/challenge', sh, [
-            {
-              name: 'authenticator',
-              type: 'object',
-              options: [
-                authenticatorOption('Password', PASSWORD_AUTHENTICATOR_ID, 'password', '$.authenticatorEnrollments.value[0]'),
-                authenticatorOption('Email', EMAIL_AUTHENTICATOR_ID, 'email', '$.authenticatorEnrollments.value[1]'),
-              ],
-            },
-          ]),
-        ],
-        parts: { authenticatorEnrollments: typed([passwordEnrollment(), emailEnrollment(email)], 'array') },
-      };
+    case 'select-authenticator': {
+      if (!user) return { list: [], parts: {} };
+      const select = selectForm(env, tx, user, 'verify', verifyChoices(user, tx));
+      return { list: [select.form], parts: select.parts };
+    }
+    case 'select-enroll': {
+      if (!user) return { list: [], parts: {} };
+      const { choices, canSkip } = enrollChoices(user, tx);
+      const select = selectForm(env, tx, user, 'enroll', choices);
+      const list = canSkip ? [select.form, remediationForm(origin, 'skip', '/idp/idx/skip', sh, [])] : [select.form];
+      return { list, parts: select.parts };
+    }
     case 'challenge-password':
-      return {
-        list: [
-          remediationForm(origin, 'challenge-authenticator', '/idp/idx/challenge/answer', sh, [passcodeField('Password', errors.passcode)], [
-            '$.currentAuthenticatorEnrollment',
-          ]),
-        ],
-        parts: {
-          currentAuthenticatorEnrollment: typed(passwordEnrollment()),
-          authenticatorEnrollments: typed([passwordEnrollment()], 'array'),
-        },
-      };
+      return passwordStep(env, tx, user, errors);
     case 'reenroll':
     case 'reenroll-warning': {
       const name = tx.step === 'reenroll' ? 'reenroll-authenticator' : 'reenroll-authenticator-warning';
@@ -108,39 +152,10 @@ function remediations(env: RenderEnv, tx: Transaction, user: UserRecord | undefi
         ]),
       ];
       if (tx.step === 'reenroll-warning') list.push(remediationForm(origin, 'skip', '/idp/idx/skip', sh, []));
-      return {
-        list,
-        parts: {
-          currentAuthenticator: typed(passwordAuthenticator(true)),
-          authenticatorEnrollments: typed([passwordEnrollment()], 'array'),
-        },
-      };
+      return { list, parts: { currentAuthenticator: typed(oktaPassword.current(true)), ...(user ? enrollmentsPart(user) : {}) } };
     }
-    case 'mfa-select':
-      return {
-        list: [
-          remediationForm(origin, 'select-authenticator-authenticate', '/idp/idx/challenge', sh, [
-            {
-              name: 'authenticator',
-              type: 'object',
-              options: [authenticatorOption('Email', EMAIL_AUTHENTICATOR_ID, 'email', '$.authenticatorEnrollments.value[0]')],
-            },
-          ]),
-        ],
-        parts: { authenticatorEnrollments: typed([emailEnrollment(email)], 'array') },
-      };
-    case 'mfa-challenge':
-      return {
-        list: [
-          remediationForm(origin, 'challenge-authenticator', '/idp/idx/challenge/answer', sh, [passcodeField('Enter code', errors.passcode)], [
-            '$.currentAuthenticatorEnrollment',
-          ]),
-        ],
-        parts: {
-          currentAuthenticatorEnrollment: typed(emailEnrollment(email)),
-          authenticatorEnrollments: typed([emailEnrollment(email)], 'array'),
-        },
-      };
+    case 'factor':
+      return user ? factorStep(env, tx, user, errors) : { list: [], parts: {} };
     case 'success':
     case 'terminal':
       return { list: [], parts: {} };
@@ -152,8 +167,8 @@ export function renderState(env: RenderEnv, tx: Transaction, user: UserRecord | 
   if (tx.step === 'terminal') {
     return terminalDocument(tx.terminalMessages ?? [], { stateHandle: tx.stateHandle, expiresAt });
   }
-  const { list, parts } = remediations(env, tx, user, errors);
-  const top = [...(errors.top ?? [])];
+  const { list, parts, messages: stateMessages } = remediations(env, tx, user, errors);
+  const top = [...(stateMessages ?? []), ...(errors.top ?? [])];
   if (tx.step === 'reenroll-warning' && top.length === 0) top.push(MESSAGES.passwordExpiring());
   const doc: IdxDoc = {
     version: '1.0.0',

@@ -16,9 +16,22 @@ import { TokenService, createSigningKey } from './tokens';
 import { TransactionStore } from './transactions';
 import { DEMO_PASSWORD, DEMO_USERS_FILE, UserDirectory, loadUsersFile, parseUsers } from './users';
 import { randomToken } from './http-util';
+import { Outbox } from './admin/outbox';
+import type { FactorEnv } from './authenticators/types';
 import type { IdpOptions, RunningIdp } from './types';
 
-export type { IdpUser, IdpUserStatus, IdpOptions, FaultSpec, IdpEndpoint, RunningIdp, FaultControl, SignInPolicy } from './types';
+export type {
+  IdpUser,
+  IdpUserStatus,
+  IdpGroup,
+  IdpOptions,
+  FaultSpec,
+  IdpEndpoint,
+  RunningIdp,
+  FaultControl,
+  SignInPolicy,
+  OutboxMessage,
+} from './types';
 export { BAD_ID_TOKEN_VARIANTS, IDP_ENDPOINTS } from './types';
 export { DEMO_PASSWORD, DEMO_USERS_FILE, loadUsersFile } from './users';
 
@@ -59,11 +72,18 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
   const transactionTtlMs = positiveInt('transactionTtlSeconds', options.transactionTtlSeconds, 600) * 1000;
   const codeTtlMs = positiveInt('interactionCodeTtlSeconds', options.interactionCodeTtlSeconds, 60) * 1000;
   const sweepIntervalMs = positiveInt('sweepIntervalMs', options.sweepIntervalMs, 30_000, 10);
+  const settings = {
+    codeTtlMs: positiveInt('passcodeTtlSeconds', options.passcodeTtlSeconds, 300) * 1000,
+    resendCooldownMs: positiveInt('resendCooldownSeconds', options.resendCooldownSeconds, 30, 0) * 1000,
+    pollRefreshMs: positiveInt('pollRefreshMs', options.pollRefreshMs, 4000, 100),
+    orgName: 'Emulator',
+  };
+  const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
 
   const usingDemoUsers = !options.users && !options.usersFile;
   const users = options.users
-    ? parseUsers({ users: options.users }, 'options.users')
+    ? parseUsers({ users: options.users, groups: options.groups }, 'options.users')
     : loadUsersFile(options.usersFile ?? DEMO_USERS_FILE);
   const directory = await UserDirectory.create(users, options.passwordHashCost);
   const key = await createSigningKey(`emu-${randomToken(8)}`);
@@ -75,10 +95,12 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
   const origin = `http://127.0.0.1:${boundPort}`;
   const issuer = `${origin}/oauth2/default`;
 
-  const transactions = new TransactionStore(transactionTtlMs, codeTtlMs);
+  const transactions = new TransactionStore(transactionTtlMs, codeTtlMs, now);
   const tokens = new TokenService(issuer, key, ttls);
   const faults = new FaultRegistry();
-  const idx = new IdxHandlers({ origin, policy, clientId, lockoutThreshold, users: directory, transactions, log });
+  const outbox = new Outbox(now, options.onOutbox);
+  const factors: FactorEnv = { origin, settings, now, outbox, log };
+  const idx = new IdxHandlers({ origin, policy, clientId, lockoutThreshold, users: directory, transactions, log, factors });
   const oauth = new OAuthHandlers({
     origin,
     issuer,
@@ -91,7 +113,7 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
     log,
   });
   const adminToken = randomToken(24);
-  const router = new Router({ idx, oauth, faults, log, port: boundPort, adminToken });
+  const router = new Router({ idx, oauth, faults, log, port: boundPort, adminToken, outbox });
   server.on('request', (req, res) => void router.handle(req, res));
   // A malformed request line or headers: answer 400 instead of letting the error escape.
   server.on('clientError', (_err, socket) => {
@@ -122,6 +144,7 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
       list: () => faults.list(),
       release: () => faults.release(),
     },
+    outbox: (login) => outbox.list(login),
     counts: () => router.getCounts(),
     resetCounts: () => router.resetCounts(),
     isTokenActive: (token) => tokens.active(token) !== undefined,

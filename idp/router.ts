@@ -1,6 +1,7 @@
 /**
  * Turns HTTP requests into handler calls: routing, method checks, per-endpoint counts, fault
- * injection, CORS, the local admin API, and a last-resort 500 so no input can crash the process.
+ * injection, CORS, the local admin API (admin/admin-api.ts), and a last-resort 500 so no input
+ * can crash the process.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
@@ -8,19 +9,19 @@ import {
   apiError,
   corsHeaders,
   isLocalHost,
-  isLocalOrigin,
   jsonReply,
   oauthError,
   preflightHeaders,
   readBody,
-  sameSecret,
   type Reply,
   type RequestContext,
 } from './http-util';
 import { MESSAGES, messages } from './idx-documents';
 import { idxErrorReply, type IdxHandlers } from './idx-handlers';
 import type { OAuthHandlers } from './oauth-handlers';
-import { FaultRegistry, isEndpoint, validateFault } from './faults';
+import type { FaultRegistry } from './faults';
+import { AdminApi, type AdminDeps } from './admin/admin-api';
+import type { Outbox } from './admin/outbox';
 import { IDP_ENDPOINTS, type FaultSpec, type IdpEndpoint } from './types';
 
 type Shape = 'idx' | 'oauth' | 'api';
@@ -41,6 +42,8 @@ export interface RouterDeps {
   port: number;
   /** The per-run secret `/__admin/*` requires as `Authorization: Bearer <token>`. */
   adminToken: string;
+  outbox: Outbox;
+  answerPush?: AdminDeps['answerPush'];
 }
 
 function emptyCounts(): Record<IdpEndpoint, number> {
@@ -76,9 +79,20 @@ function misdirected(port: number): Reply {
 export class Router {
   private counts = emptyCounts();
   private readonly routes: Map<string, Route>;
+  private readonly adminApi: AdminApi;
 
   constructor(private readonly deps: RouterDeps) {
     const { idx, oauth } = deps;
+    this.adminApi = new AdminApi({
+      adminToken: deps.adminToken,
+      faults: deps.faults,
+      counts: () => this.getCounts(),
+      resetCounts: () => this.resetCounts(),
+      outbox: deps.outbox,
+      openLink: (token) => idx.openLink(token),
+      answerPush: deps.answerPush,
+      log: deps.log,
+    });
     const base = '/oauth2/default';
     const table: Array<[string, Route]> = [
       [`${base}/.well-known/openid-configuration`, { endpoint: 'well-known', methods: ['GET'], shape: 'api', handle: () => oauth.wellKnown() }],
@@ -87,7 +101,14 @@ export class Router {
       ['/idp/idx/identify', { endpoint: 'identify', methods: ['POST'], shape: 'idx', handle: (c) => idx.identify(c) }],
       ['/idp/idx/challenge', { endpoint: 'challenge', methods: ['POST'], shape: 'idx', handle: (c) => idx.challenge(c) }],
       ['/idp/idx/challenge/answer', { endpoint: 'challenge-answer', methods: ['POST'], shape: 'idx', handle: (c) => idx.challengeAnswer(c) }],
+      ['/idp/idx/challenge/resend', { endpoint: 'challenge-resend', methods: ['POST'], shape: 'idx', handle: (c) => idx.resend(c) }],
+      ['/idp/idx/challenge/poll', { endpoint: 'challenge-poll', methods: ['POST'], shape: 'idx', handle: (c) => idx.poll(c) }],
+      ['/idp/idx/challenge/send', { endpoint: 'challenge-send', methods: ['POST'], shape: 'idx', handle: (c) => idx.send(c) }],
+      ['/idp/idx/credential/enroll', { endpoint: 'credential-enroll', methods: ['POST'], shape: 'idx', handle: (c) => idx.enroll(c) }],
       ['/idp/idx/skip', { endpoint: 'skip', methods: ['POST'], shape: 'idx', handle: (c) => idx.skip(c) }],
+      // Links the org sends (email magic link, Okta Verify activation), opened in a browser or on a phone.
+      ['/email/verify', { endpoint: 'link', methods: ['GET'], shape: 'api', handle: (c) => idx.linkPage(c) }],
+      ['/okta-verify/activate', { endpoint: 'link', methods: ['GET'], shape: 'api', handle: (c) => idx.linkPage(c) }],
       ['/idp/idx/cancel', { endpoint: 'cancel', methods: ['POST'], shape: 'idx', handle: (c) => idx.cancel(c) }],
       [
         `${base}/v1/token`,
@@ -143,7 +164,7 @@ export class Router {
         throw err;
       }
       const ctx: RequestContext = { method, path: url.pathname, query: url.searchParams, headers: req.headers, body };
-      const reply = url.pathname.startsWith('/__admin/') ? this.admin(ctx) : await this.dispatch(ctx, req);
+      const reply = url.pathname.startsWith('/__admin/') ? this.adminApi.handle(ctx) : await this.dispatch(ctx, req);
       if (reply) this.write(res, reply, origin);
     } catch (err) {
       this.deps.log(`internal error: ${err instanceof Error ? err.name : 'unknown'}`);
@@ -189,65 +210,6 @@ export class Router {
       };
     }
     return reply;
-  }
-
-  private admin(ctx: RequestContext): Reply {
-    const { faults } = this.deps;
-    // curl and tests send no Origin; a web page always does. Only pages from this machine may
-    // switch faults or reset counts (a "simple" POST from any site would otherwise get through).
-    const origin = typeof ctx.headers.origin === 'string' ? ctx.headers.origin : undefined;
-    if (origin !== undefined && !isLocalOrigin(origin)) return jsonReply(403, { error: 'The admin endpoint only answers pages served from this machine.' });
-    // Any local process or page could reach the port; only who was given this run's token may
-    // switch faults or read counts (printed by `npm run idp`, `adminToken` from startIdp).
-    const authorization = typeof ctx.headers.authorization === 'string' ? ctx.headers.authorization : '';
-    const presented = /^Bearer (\S+)$/.exec(authorization)?.[1];
-    if (presented === undefined || !sameSecret(presented, this.deps.adminToken)) {
-      return jsonReply(
-        401,
-        { error: "The admin endpoint needs this run's token: Authorization: Bearer <token> (printed at start; startIdp returns it as adminToken)." },
-        { 'WWW-Authenticate': 'Bearer realm="emulator-admin"' },
-      );
-    }
-    const path = ctx.path.replace(/\/+$/, '');
-    if (path === '/__admin/counts' && ctx.method === 'GET') return jsonReply(200, this.getCounts());
-    if (path === '/__admin/counts/reset' && ctx.method === 'POST') {
-      this.resetCounts();
-      return jsonReply(200, this.getCounts());
-    }
-    if (path === '/__admin/faults') {
-      if (ctx.method === 'GET') return jsonReply(200, faults.list());
-      if (ctx.method === 'DELETE') {
-        faults.clear();
-        return jsonReply(200, faults.list());
-      }
-      return apiError(405, 'E0000022', 'The endpoint does not support the provided HTTP method');
-    }
-    const match = /^\/__admin\/faults\/([\w-]+)$/.exec(path);
-    if (match?.[1]) {
-      const endpoint = match[1];
-      if (!isEndpoint(endpoint)) return jsonReply(404, { error: `Unknown endpoint "${endpoint}". Known: ${IDP_ENDPOINTS.join(', ')}` });
-      if (ctx.method === 'DELETE') {
-        faults.clear(endpoint);
-        return jsonReply(200, faults.list());
-      }
-      if (ctx.method === 'PUT') {
-        let spec: unknown;
-        try {
-          spec = JSON.parse(ctx.body.toString('utf8'));
-        } catch {
-          return jsonReply(400, { error: 'The body must be a JSON fault, e.g. {"kind":"status","status":500}' });
-        }
-        try {
-          faults.set(endpoint, validateFault(endpoint, spec));
-        } catch (err) {
-          return jsonReply(400, { error: (err as Error).message });
-        }
-        this.deps.log(`fault set on ${endpoint}: ${JSON.stringify(spec)}`);
-        return jsonReply(200, faults.list());
-      }
-      return apiError(405, 'E0000022', 'The endpoint does not support the provided HTTP method');
-    }
-    return apiError(404, 'E0000007', 'Not found: Resource not found');
   }
 
   private write(res: ServerResponse, reply: Reply, origin?: string, closeAfter = false): void {

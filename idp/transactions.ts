@@ -4,15 +4,16 @@
  */
 import { randomToken } from './http-util';
 import type { IdxMessage } from './idx-documents';
+import type { ActiveFactor, AuthenticatorKey } from './authenticators/types';
 
 export type Step =
   | 'identify'
-  | 'select-authenticator' // identifier-first, several authenticators: choose one (password or email)
+  | 'select-authenticator' // choose the authenticator to verify (the password among them until it is verified)
   | 'challenge-password'
   | 'reenroll' // password expired: must change it
   | 'reenroll-warning' // password about to expire: change or skip
-  | 'mfa-select' // password done, another factor required
-  | 'mfa-challenge' // a code for the other factor (always rejected: the app does not support MFA)
+  | 'factor' // verifying or enrolling `factor` (its module renders and answers the step)
+  | 'select-enroll' // choose an authenticator to enroll (with skip when the enrollment is optional)
   | 'success'
   | 'terminal';
 
@@ -31,6 +32,12 @@ export interface Transaction extends InteractParams {
   expiresAt: number;
   step: Step;
   userId?: string;
+  /** Authenticators verified (or enrolled) in this sign-in. */
+  verified: AuthenticatorKey[];
+  /** The authenticator being verified or enrolled, when `step` is `factor`. */
+  factor?: ActiveFactor;
+  /** The person skipped the optional enrollments. */
+  enrollmentSkipped?: boolean;
   interactionCode?: string;
   terminalMessages?: IdxMessage[];
 }
@@ -60,6 +67,7 @@ export class TransactionStore {
       stateHandle: `02.id.${randomToken(30)}`,
       expiresAt: this.now() + this.ttlMs,
       step: 'identify',
+      verified: [],
     };
     this.byInteraction.set(tx.interactionHandle, tx);
     this.byState.set(tx.stateHandle, tx);
@@ -72,6 +80,11 @@ export class TransactionStore {
 
   byStateHandle(handle: string): Transaction | undefined {
     return this.live(this.byState.get(handle));
+  }
+
+  /** Live transactions, newest first (for the admin hooks: a push to answer, a link to open). */
+  liveTransactions(): Transaction[] {
+    return [...this.byState.values()].filter((tx) => this.live(tx)).reverse();
   }
 
   /** Ends the transaction with a single-use interaction code bound to its PKCE challenge. */

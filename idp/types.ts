@@ -2,6 +2,9 @@
  * Public types of the local Okta Identity Engine emulator. Other areas (main process tests, e2e,
  * the CLI) code against these names; keep them stable.
  */
+import type { AuthenticatorsInput } from './authenticators/schema';
+import type { PolicyInput } from './authenticators/policy';
+import type { OutboxMessage } from './admin/outbox';
 
 export type IdpUserStatus = 'ACTIVE' | 'LOCKED_OUT' | 'SUSPENDED' | 'PASSWORD_EXPIRED' | 'PASSWORD_WARN';
 
@@ -16,9 +19,25 @@ export interface IdpUser {
     email?: string;
     [k: string]: unknown;
   };
-  /** Enrolled authenticators; always contains "password". Anything else (e.g. "okta_email") means MFA is required. */
+  /**
+   * Enrolled authenticators; always contains "password". Anything else (e.g. "okta_email") is
+   * enrolled too; an entry without data under `authenticators` is enrolled as Email.
+   */
   factors: string[];
+  /** Enrolled authenticators with their data: email address, phone number, TOTP secrets, security question. */
+  authenticators?: AuthenticatorsInput;
+  /** Which factors sign-in requires and which must or may be enrolled; else the first of `groups` with one. */
+  policy?: PolicyInput;
+  groups?: string[];
 }
+
+/** A group of users sharing a sign-in policy (the first group of a user's that has one applies). */
+export interface IdpGroup {
+  name: string;
+  policy?: PolicyInput;
+}
+
+export type { OutboxMessage };
 
 export type SignInPolicy = 'one-page' | 'identifier-first';
 
@@ -33,6 +52,8 @@ export interface IdpOptions {
   postLogoutRedirectUris?: string[];
   /** Default: the demo users in idp/users.demo.json. */
   users?: IdpUser[];
+  /** Groups the `users` refer to (a users file carries its own). */
+  groups?: IdpGroup[];
   /** A users file in the demo file's format; ignored when `users` is given. */
   usersFile?: string;
   /** Default `one-page`. */
@@ -50,6 +71,16 @@ export interface IdpOptions {
   refreshTokenTtlSeconds?: number; // default 604800 (7 days)
   transactionTtlSeconds?: number; // default 600
   interactionCodeTtlSeconds?: number; // default 60
+  /** Lifetime of emailed, texted and spoken codes and of magic and activation links. Default 300. */
+  passcodeTtlSeconds?: number;
+  /** How soon another code may be sent ("Send again"). Default 30. */
+  resendCooldownSeconds?: number;
+  /** The `refresh` (ms) of poll actions and remediations. Default 4000. */
+  pollRefreshMs?: number;
+  /** The org's clock (ms since the epoch) for transactions, codes and TOTP. Tests inject one; default Date.now. */
+  now?: () => number;
+  /** Called with every message the org "sends" (codes and links included): `npm run idp` prints them. */
+  onOutbox?: (message: OutboxMessage) => void;
   /** How often expired transactions, codes and tokens are removed. Default 30000 ms. */
   sweepIntervalMs?: number;
   /** Default: silent. Never receives passwords, tokens or codes. */
@@ -91,6 +122,10 @@ export const IDP_ENDPOINTS = [
   'identify',
   'challenge',
   'challenge-answer',
+  'challenge-resend',
+  'challenge-poll',
+  'challenge-send',
+  'credential-enroll',
   'skip',
   'cancel',
   'token',
@@ -98,6 +133,7 @@ export const IDP_ENDPOINTS = [
   'userinfo',
   'revoke',
   'logout',
+  'link',
 ] as const;
 
 export type IdpEndpoint = (typeof IDP_ENDPOINTS)[number];
@@ -123,6 +159,8 @@ export interface RunningIdp {
   /** The demo users' password, when the demo users are loaded. */
   demoPassword?: string;
   faults: FaultControl;
+  /** What the org sent (codes, links, pushes), oldest first; one login's when given. */
+  outbox(login?: string): OutboxMessage[];
   counts(): Record<IdpEndpoint, number>;
   resetCounts(): void;
   /** False once the token is revoked, rotated, expired, or was never issued. */

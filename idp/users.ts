@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { IdpUser, IdpUserStatus } from './types';
+import type { IdpGroup, IdpUser, IdpUserStatus } from './types';
+import { authenticatorsSchema, enrollmentsFromFile } from './authenticators/schema';
+import { policySchema, resolvePolicy, type UserPolicy } from './authenticators/policy';
+import type { AuthenticatorKey, Enrollment } from './authenticators/types';
 
 export const DEMO_USERS_FILE = fileURLToPath(new URL('./users.demo.json', import.meta.url));
 export const DEMO_PASSWORD = 'Password123!';
@@ -27,11 +30,21 @@ const userSchema = z.object({
   factors: z
     .array(z.string().min(1))
     .refine((f) => f.includes('password'), { message: 'factors must include "password"' }),
+  /** Enrolled authenticators with their data (additive: `factors` alone still works). */
+  authenticators: authenticatorsSchema.optional(),
+  /** This user's sign-in policy; else the first of `groups` that has one; else the default. */
+  policy: policySchema.optional(),
+  groups: z.array(z.string().min(1).max(100)).max(50).optional(),
 });
 
-const usersFileSchema = z.object({ users: z.array(userSchema) });
+const groupSchema = z.object({ name: z.string().min(1).max(100), policy: policySchema.optional() }).strict();
 
-/** Validates users (from code or a file); throws an Error naming the first problem. */
+const usersFileSchema = z.object({ users: z.array(userSchema), groups: z.array(groupSchema).optional() });
+
+/**
+ * Validates users (from code or a file); throws an Error naming the first problem. Each user's
+ * `policy` comes back resolved: its own, else that of the first group (in file order) it is in.
+ */
 export function parseUsers(input: unknown, source: string): IdpUser[] {
   const parsed = usersFileSchema.safeParse(input);
   if (!parsed.success) {
@@ -40,12 +53,18 @@ export function parseUsers(input: unknown, source: string): IdpUser[] {
     throw new Error(`Invalid users in ${source}: ${where ? `${where}: ` : ''}${issue?.message ?? 'invalid'}`);
   }
   const seen = new Set<string>();
+  const groups: IdpGroup[] = parsed.data.groups ?? [];
   for (const user of parsed.data.users) {
     const key = user.login.toLowerCase();
     if (seen.has(key)) throw new Error(`Invalid users in ${source}: duplicate login ${user.login}`);
     seen.add(key);
+    const unknown = user.groups?.find((name) => !groups.some((g) => g.name === name));
+    if (unknown !== undefined) throw new Error(`Invalid users in ${source}: ${user.login} is in group "${unknown}", which the file does not define`);
   }
-  return parsed.data.users;
+  return parsed.data.users.map((user) => {
+    const policy = user.policy ?? groups.find((g) => g.policy && user.groups?.includes(g.name))?.policy;
+    return policy ? { ...user, policy } : user;
+  });
 }
 
 export function loadUsersFile(path: string): IdpUser[] {
@@ -75,6 +94,9 @@ export interface UserRecord {
   readonly login: string;
   readonly profile: IdpUser['profile'];
   readonly factors: readonly string[];
+  /** Enrolled authenticators (the password always); grows when the user enrolls one during sign-in. */
+  readonly enrollments: Map<AuthenticatorKey, Enrollment>;
+  readonly policy: UserPolicy;
   status: IdpUserStatus;
   failedAttempts: number;
   passwordHash: PasswordHash;
@@ -124,6 +146,8 @@ export class UserDirectory {
         login: user.login,
         profile: { ...user.profile },
         factors: [...user.factors],
+        enrollments: enrollmentsFromFile(user),
+        policy: resolvePolicy(user.policy),
         status: user.status,
         failedAttempts: 0,
         passwordHash: await dir.hashPassword(user.password),

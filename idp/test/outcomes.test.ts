@@ -213,7 +213,7 @@ describe('identifier-first policy', () => {
     expect(idp.counts().challenge).toBe(1);
   });
 
-  it('MFA user: select password, then another factor is required and every code fails', async () => {
+  it('MFA user: select password, then the Email factor; a wrong code is refused, the emailed one signs in', async () => {
     const idp = await idpWith({ policy: 'identifier-first' });
     const sdk = createSdk(idp);
     const select = await sdk.idx.authenticate({ step: 'identify', username: 'mfa@example.com' });
@@ -225,8 +225,11 @@ describe('identifier-first policy', () => {
     expect(mfa.nextStep?.name).toBe('select-authenticator-authenticate');
     expect(mfa.nextStep?.inputs?.[0]?.options?.map((o) => o.label)).toEqual(['Email']);
     await sdk.idx.proceed({ step: 'select-authenticator-authenticate', authenticator: 'okta_email' });
-    const code = await sdk.idx.proceed({ step: 'challenge-authenticator', verificationCode: '123456' });
-    expect(code.status).toBe(IdxStatus.PENDING);
-    expect(messageKeys(code)).toEqual(['api.authn.authenticator.challenge.invalid']);
+    const wrong = await sdk.idx.proceed({ step: 'challenge-authenticator', verificationCode: 'not-it' });
+    expect(wrong.status).toBe(IdxStatus.PENDING);
+    expect(messageKeys(wrong)).toEqual(['api.authn.error.PASSCODE_INVALID']);
+    const code = idp.outbox('mfa@example.com').at(-1)?.code ?? '';
+    const right = await sdk.idx.proceed({ step: 'challenge-authenticator', verificationCode: code });
+    expect(right.status).toBe(IdxStatus.SUCCESS);
   });
 });

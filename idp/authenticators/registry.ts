@@ -1,0 +1,27 @@
+/** The org's authenticators, in the order documents list them. */
+import { oktaEmail } from './okta-email';
+import { oktaPassword } from './okta-password';
+import type { AuthenticatorDocs, AuthenticatorKey, AuthenticatorModule } from './types';
+
+/** Everything but the password, which the identify and challenge handlers verify themselves. */
+export const FACTOR_MODULES: readonly AuthenticatorModule[] = [oktaEmail];
+
+const ALL: readonly AuthenticatorDocs[] = [oktaPassword, ...FACTOR_MODULES];
+
+export function authenticatorDocs(key: AuthenticatorKey): AuthenticatorDocs {
+  const found = ALL.find((m) => m.key === key);
+  if (!found) throw new Error(`no authenticator module for ${key}`);
+  return found;
+}
+
+export function factorModule(key: AuthenticatorKey): AuthenticatorModule | undefined {
+  return FACTOR_MODULES.find((m) => m.key === key);
+}
+
+/** The authenticator a select or data form names by `authenticator.id`. */
+export function byAuthenticatorId(id: string | undefined): AuthenticatorDocs | undefined {
+  return id === undefined ? undefined : ALL.find((m) => m.authenticatorId === id);
+}
+
+/** Canonical order: password first, then the others as the org lists them. */
+export const ALL_AUTHENTICATORS = ALL;

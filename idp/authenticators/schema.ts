@@ -1,0 +1,52 @@
+/**
+ * The users file's `authenticators` object (each enrolled authenticator with its data) and how a
+ * user's `factors` and `authenticators` become enrollments. Both fields are optional and
+ * additive: a file written for the older format (`factors` only) loads as before.
+ */
+import { z } from 'zod';
+import type { IdpUser } from '../types';
+import { enrollmentIdFor } from './documents';
+import { AUTHENTICATOR_KEYS, type AuthenticatorKey, type Enrollment, type EnrollmentData } from './types';
+
+const email = z.string().trim().min(3).max(256).regex(/^[^@\s]+@[^@\s]+$/, 'must be an email address');
+
+export const authenticatorsSchema = z
+  .object({
+    okta_email: z.object({ email: email.optional() }).strict(),
+  })
+  .partial()
+  .strict();
+
+export type AuthenticatorsInput = z.infer<typeof authenticatorsSchema>;
+
+/** Enrollment data from a (validated) `authenticators` entry, or from nothing for a bare `factors` entry. */
+type Builders = { [K in AuthenticatorKey]?: (user: IdpUser, input: unknown) => EnrollmentData[K] };
+
+const fromFile: Builders = {
+  okta_password: () => ({}),
+  okta_email: (user, input) => ({ email: (input as AuthenticatorsInput['okta_email'])?.email ?? String(user.profile.email ?? user.login) }),
+};
+
+function isKey(value: string): value is AuthenticatorKey {
+  return (AUTHENTICATOR_KEYS as readonly string[]).includes(value);
+}
+
+/**
+ * The user's enrollments: the password, every authenticator under `authenticators`, and every
+ * entry of `factors`. A `factors` entry without data of its own is enrolled as Email, which is
+ * what the emulator offered for any extra factor before authenticators had data.
+ */
+export function enrollmentsFromFile(user: IdpUser & { authenticators?: AuthenticatorsInput }): Map<AuthenticatorKey, Enrollment> {
+  const result = new Map<AuthenticatorKey, Enrollment>();
+  const add = (key: AuthenticatorKey, input: unknown) => {
+    const build = fromFile[key];
+    if (build && !result.has(key)) result.set(key, { id: enrollmentIdFor(user.login, key), data: build(user, input) });
+  };
+  add('okta_password', undefined);
+  for (const [key, input] of Object.entries(user.authenticators ?? {})) if (isKey(key)) add(key, input);
+  for (const factor of user.factors ?? []) {
+    if (factor === 'password' || factor === 'okta_password' || (isKey(factor) && result.has(factor))) continue;
+    add(factor === 'webauthn' ? 'webauthn' : 'okta_email', undefined);
+  }
+  return result;
+}
