@@ -1,10 +1,11 @@
 /** The org's authenticators, in the order documents list them. */
 import { oktaEmail } from './okta-email';
 import { oktaPassword } from './okta-password';
+import { phoneNumber } from './phone-number';
 import type { AuthenticatorDocs, AuthenticatorKey, AuthenticatorModule } from './types';
 
 /** Everything but the password, which the identify and challenge handlers verify themselves. */
-export const FACTOR_MODULES: readonly AuthenticatorModule[] = [oktaEmail];
+export const FACTOR_MODULES: readonly AuthenticatorModule[] = [oktaEmail, phoneNumber];
 
 const ALL: readonly AuthenticatorDocs[] = [oktaPassword, ...FACTOR_MODULES];
 

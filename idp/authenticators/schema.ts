@@ -6,13 +6,22 @@
 import { z } from 'zod';
 import type { IdpUser } from '../types';
 import { enrollmentIdFor } from './documents';
+import { normalizePhone } from './phone-number';
 import { AUTHENTICATOR_KEYS, type AuthenticatorKey, type Enrollment, type EnrollmentData } from './types';
 
 const email = z.string().trim().min(3).max(256).regex(/^[^@\s]+@[^@\s]+$/, 'must be an email address');
+const phone = z.string().max(40).refine((v) => normalizePhone(v) !== undefined, 'must be a phone number in E.164 form, e.g. +15550100001');
+const methods = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .array(z.enum(values))
+    .min(1)
+    .refine((list) => new Set(list).size === list.length, 'must not repeat a method');
 
 export const authenticatorsSchema = z
   .object({
     okta_email: z.object({ email: email.optional() }).strict(),
+    /** `methods` default: both. */
+    phone_number: z.object({ phoneNumber: phone, methods: methods(['sms', 'voice']).optional() }).strict(),
   })
   .partial()
   .strict();
@@ -25,6 +34,10 @@ type Builders = { [K in AuthenticatorKey]?: (user: IdpUser, input: unknown) => E
 const fromFile: Builders = {
   okta_password: () => ({}),
   okta_email: (user, input) => ({ email: (input as AuthenticatorsInput['okta_email'])?.email ?? String(user.profile.email ?? user.login) }),
+  phone_number: (_user, input) => {
+    const { phoneNumber, methods: list } = input as NonNullable<AuthenticatorsInput['phone_number']>;
+    return { phoneNumber: normalizePhone(phoneNumber) ?? phoneNumber, methods: list ?? ['sms', 'voice'] };
+  },
 };
 
 function isKey(value: string): value is AuthenticatorKey {
