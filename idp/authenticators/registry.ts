@@ -1,11 +1,12 @@
 /** The org's authenticators, in the order documents list them. */
+import { googleOtp } from './google-otp';
 import { oktaEmail } from './okta-email';
 import { oktaPassword } from './okta-password';
 import { phoneNumber } from './phone-number';
 import type { AuthenticatorDocs, AuthenticatorKey, AuthenticatorModule } from './types';
 
 /** Everything but the password, which the identify and challenge handlers verify themselves. */
-export const FACTOR_MODULES: readonly AuthenticatorModule[] = [oktaEmail, phoneNumber];
+export const FACTOR_MODULES: readonly AuthenticatorModule[] = [oktaEmail, phoneNumber, googleOtp];
 
 const ALL: readonly AuthenticatorDocs[] = [oktaPassword, ...FACTOR_MODULES];
 

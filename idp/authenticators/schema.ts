@@ -11,6 +11,11 @@ import { AUTHENTICATOR_KEYS, type AuthenticatorKey, type Enrollment, type Enroll
 
 const email = z.string().trim().min(3).max(256).regex(/^[^@\s]+@[^@\s]+$/, 'must be an email address');
 const phone = z.string().max(40).refine((v) => normalizePhone(v) !== undefined, 'must be a phone number in E.164 form, e.g. +15550100001');
+/** RFC 4648 base32, at least 80 bits (Okta's are 160). */
+const base32Secret = z
+  .string()
+  .regex(/^[A-Z2-7]+=*$/i, 'must be a base32 TOTP secret')
+  .refine((v) => v.replace(/=+$/, '').length >= 16, 'must hold at least 80 bits (16 base32 characters)');
 const methods = <T extends string>(values: readonly [T, ...T[]]) =>
   z
     .array(z.enum(values))
@@ -22,6 +27,7 @@ export const authenticatorsSchema = z
     okta_email: z.object({ email: email.optional() }).strict(),
     /** `methods` default: both. */
     phone_number: z.object({ phoneNumber: phone, methods: methods(['sms', 'voice']).optional() }).strict(),
+    google_otp: z.object({ secret: base32Secret }).strict(),
   })
   .partial()
   .strict();
@@ -38,6 +44,7 @@ const fromFile: Builders = {
     const { phoneNumber, methods: list } = input as NonNullable<AuthenticatorsInput['phone_number']>;
     return { phoneNumber: normalizePhone(phoneNumber) ?? phoneNumber, methods: list ?? ['sms', 'voice'] };
   },
+  google_otp: (_user, input) => ({ secret: (input as NonNullable<AuthenticatorsInput['google_otp']>).secret.toUpperCase() }),
 };
 
 function isKey(value: string): value is AuthenticatorKey {

@@ -4,6 +4,7 @@
  * step after the password.
  */
 import type { IdxTransaction, OktaAuth } from '@okta/okta-auth-js';
+import { Secret, TOTP } from 'otpauth';
 import { DEMO_PASSWORD, type OutboxMessage, type RunningIdp } from '../index';
 import { createSdk } from './sdk-client';
 
@@ -57,4 +58,9 @@ export function messageKeys(tx: IdxTransaction): string[] {
 
 export function optionValues(tx: IdxTransaction): string[] {
   return (tx.nextStep?.inputs?.[0]?.options ?? []).map((o) => String(o.value));
+}
+
+/** The code an authenticator app shows for a base32 secret at the org's time (offset by `steps` of 30 s). */
+export function totpCode(secret: string, now: number, steps = 0): string {
+  return TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: now + steps * 30_000 });
 }
