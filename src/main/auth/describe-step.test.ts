@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NextStep as SdkNextStep } from '@okta/okta-auth-js';
-import { describeStep } from './describe-step';
+import { chooseAnotherStep, describeStep } from './describe-step';
 import { checkStepValues } from './step-values';
 
 const password = { key: 'okta_password', type: 'password', id: 'aut1', displayName: 'Password', methods: [] };
@@ -69,8 +69,12 @@ describe('describeStep', () => {
       canResend: true,
       canChooseAnother: true,
     });
-    // Without the choice beside it there is no other way.
+    // Without the choice beside it there is no other way; nor when the choice holds only this one.
     expect(describeStep(challenge)).not.toHaveProperty('canChooseAnother');
+    const onlyEmail = sdk({ name: 'select-authenticator-authenticate', inputs: [{ name: 'authenticator', options: [{ label: 'Email', value: 'okta_email' }] }] });
+    expect(describeStep(challenge, [challenge, onlyEmail])).not.toHaveProperty('canChooseAnother');
+    // The choice offered from the challenge leaves out the authenticator in progress.
+    expect(chooseAnotherStep(challenge, [challenge, choose])?.step.inputs[0]?.options).toEqual([{ label: 'Phone', value: 'phone_number' }]);
   });
 
   it('describes a phone, Google Authenticator or Okta Verify code alike: one kind, the authenticator as data', () => {

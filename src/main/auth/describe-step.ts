@@ -235,9 +235,25 @@ function stepAuthenticator(a: SdkAuthenticator | undefined): StepAuthenticator |
 const CHOOSE_STEPS = ['select-authenticator-authenticate', 'select-authenticator-enroll'];
 
 /** The step that offers other authenticators alongside `step`, if the org sent one. */
-export function alternativeStep(step: SdkNextStep, available: ReadonlyArray<SdkNextStep>): SdkNextStep | undefined {
+function alternativeStep(step: SdkNextStep, available: ReadonlyArray<SdkNextStep>): SdkNextStep | undefined {
   if (CHOOSE_STEPS.includes(step.name)) return undefined;
   return available.find((candidate) => CHOOSE_STEPS.includes(candidate.name) && candidate.name !== step.name);
+}
+
+/**
+ * "Verify with something else" from `step`: the org's choice without the authenticator in
+ * progress (the SDK will not select that one again), or undefined when nothing else is offered.
+ */
+export function chooseAnotherStep(step: SdkNextStep, available: ReadonlyArray<SdkNextStep>): { sdk: SdkNextStep; step: NextStep } | undefined {
+  const alternative = alternativeStep(step, available);
+  const described = alternative && describeStep(alternative);
+  if (!alternative || !described) return undefined;
+  const current = step.authenticator?.key;
+  const inputs = described.inputs.map((input) =>
+    input.name === 'authenticator' ? { ...input, options: (input.options ?? []).filter((option) => option.value !== current) } : input,
+  );
+  if (inputs.some((input) => input.name === 'authenticator' && input.options?.length === 0)) return undefined;
+  return { sdk: alternative, step: { ...described, inputs } };
 }
 
 /**
@@ -254,8 +270,7 @@ export function describeStep(step: SdkNextStep, available: ReadonlyArray<SdkNext
   }
   // A choice with nothing the app can finish is not a choice: say so instead.
   if (plan.kind === 'choice' && !inputs.some((input) => input.type === 'select')) return undefined;
-  const alternative = alternativeStep(step, available);
-  const alternatives = alternative && describeStep(alternative);
+  const alternatives = chooseAnotherStep(step, available);
   const enrollment = plan.kind === 'qr-enrollment' ? enrollmentSecret(a) : undefined;
   if (plan.kind === 'qr-enrollment' && !enrollment) return undefined;
   const number = step.poll || step.name === 'challenge-poll' ? numberChallenge(a) : undefined;

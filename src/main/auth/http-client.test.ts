@@ -15,6 +15,11 @@ beforeAll(async () => {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ body, contentType: req.headers['content-type'] }));
       } else if (req.url === '/limited') {
         res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '7' }).end('{"errorSummary":"slow down"}');
+      } else if (req.url === '/limited-step') {
+        // A code resent too soon: Okta answers 429 with the step itself and why.
+        res.writeHead(429, { 'content-type': 'application/ion+json; okta-version=1.0.0' }).end(
+          JSON.stringify({ version: '1.0.0', remediation: { type: 'array', value: [{ name: 'challenge-authenticator' }] }, messages: { value: [{ message: 'Please wait' }] } }),
+        );
       } else if (req.url === '/bad') {
         res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"invalid_grant","error_description":"nope"}');
       } else if (req.url === '/slow') {
@@ -54,6 +59,12 @@ describe('idp transport', () => {
     expect(transport.takeFailure()).toEqual({ kind: 'timeout' });
     await expect(transport.httpRequestClient('GET', 'http://127.0.0.1:1/', {})).rejects.toThrow('could not be reached');
     expect(transport.takeFailure()).toEqual({ kind: 'unreachable' });
+  });
+
+  it('hands a 429 that still carries the step to the SDK as an answer, not a rate-limit failure', async () => {
+    const transport = createIdpTransport(fetch, 1000);
+    await expect(transport.httpRequestClient('GET', `${base}/limited-step`, {})).rejects.toMatchObject({ status: 429, responseText: expect.stringContaining('challenge-authenticator') });
+    expect(transport.takeFailure()).toBeUndefined();
   });
 
   it('parses Retry-After seconds and dates', () => {

@@ -81,6 +81,21 @@ async function toHttpResponse(response: Response): Promise<HttpResponse> {
   return result;
 }
 
+/** An IDX document that still offers a way on (a remediation), as opposed to a bare error. */
+function isIdxStep(result: HttpResponse): boolean {
+  let body: unknown = result.responseJSON;
+  if (body === undefined) {
+    // IDX answers as application/ion+json, which toHttpResponse leaves as text for the SDK.
+    try {
+      body = JSON.parse(result.responseText);
+    } catch {
+      return false;
+    }
+  }
+  const remediation = (body as { remediation?: { value?: unknown } } | null)?.remediation;
+  return Array.isArray(remediation?.value) && remediation.value.length > 0;
+}
+
 export function createIdpTransport(fetchFn: typeof fetch, timeoutMs = DEFAULT_TIMEOUT_MS): IdpTransport {
   let failure: TransportFailure | undefined;
 
@@ -119,18 +134,19 @@ export function createIdpTransport(fetchFn: typeof fetch, timeoutMs = DEFAULT_TI
       failure = timedOut ? { kind: 'timeout' } : { kind: 'unreachable' };
       throw new Error(timedOut ? 'The request timed out.' : 'The server could not be reached.');
     }
-    if (response.status === 429) {
-      // Thrown as a plain Error so the SDK cannot mistake an IDX-shaped 429 body for a terminal state.
-      failure = { kind: 'rate-limited', retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')) };
-      await response.body?.cancel();
-      throw new Error('Too many requests.');
-    }
     let result: HttpResponse;
     try {
       result = await toHttpResponse(response);
     } catch {
       failure = { kind: 'unreachable' };
       throw new Error('The connection was interrupted.');
+    }
+    if (response.status === 429 && !isIdxStep(result)) {
+      // Thrown as a plain Error so the SDK cannot mistake an IDX-shaped 429 body for a terminal
+      // state. A 429 that still carries the step (a code resent too soon: "Please wait 30 s")
+      // goes to the SDK like any other answer, so the person keeps their place and reads why.
+      failure = { kind: 'rate-limited', retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')) };
+      throw new Error('Too many requests.');
     }
     if (response.status >= 500) failure = { kind: 'server-error', status: response.status };
     if (!response.ok || (result.responseJSON && 'error' in result.responseJSON)) {

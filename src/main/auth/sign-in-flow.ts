@@ -7,7 +7,7 @@
 import { IdxStatus, type IDToken, type IdxTransaction, type NextStep as SdkNextStep, type OktaAuth, type Tokens } from '@okta/okta-auth-js';
 import type { AuthView, BridgeError, NextStep, ProceedRequest, SignInRequest, UiMessage } from '../../shared/contract';
 import { errorName, type Logger } from '../log/logger';
-import { alternativeStep, describeStep } from './describe-step';
+import { chooseAnotherStep, describeStep } from './describe-step';
 import type { IdpTransport } from './http-client';
 import { createNonce, idTokenProblem } from './id-token-binding';
 import { classifyFailure, failureView, isTransientFailure } from './map-error';
@@ -222,13 +222,13 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
     },
 
     chooseAnother() {
-      const alternative = current && alternativeStep(current.sdk, current.available);
-      const step = alternative && describeStep(alternative);
-      if (!current || !alternative || !step) {
+      const other = current && chooseAnotherStep(current.sdk, current.available);
+      if (!current || !other) {
         return { ok: false, error: { code: 'wrong-state', message: 'There is no other way to verify for this step.' } };
       }
       // Nothing is asked of the IdP: the choice came in the same document as the challenge.
-      current = { step, sdk: alternative, available: current.available };
+      const { step } = other;
+      current = { step, sdk: other.sdk, available: current.available };
       return { ok: true, outcome: { kind: 'view', view: { status: 'pending', step, messages: [] } } };
     },
 

@@ -110,16 +110,12 @@ export function StepScreen({ step, knownUsername, onUsernameChange, messages, bu
       <Messages messages={general} />
       <form ref={formRef} className="form" onSubmit={submit} noValidate aria-busy={busy}>
         <StepBody step={step} inputs={step.inputs} values={values} set={set} errorsFor={errorsFor} />
-        <div className="actions">
-          {submitText !== undefined && (
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {busy ? 'Working…' : submitText}
-            </button>
-          )}
-          {step.canResend === true && (
+        {step.canResend === true && (
+          <p className="resend">
+            Didn’t get it?{' '}
             <button
               type="button"
-              className="button"
+              className="button button--link"
               disabled={busy || resendIn > 0}
               onClick={() => {
                 setResentAt({});
@@ -127,6 +123,13 @@ export function StepScreen({ step, knownUsername, onUsernameChange, messages, bu
               }}
             >
               {resendIn > 0 ? `Send again in ${resendIn} s` : 'Send again'}
+            </button>
+          </p>
+        )}
+        <div className="actions">
+          {submitText !== undefined && (
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {busy ? 'Working…' : submitText}
             </button>
           )}
           {step.canSkip && (
