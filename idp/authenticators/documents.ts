@@ -44,7 +44,8 @@ export const resendAction = (ctx: FactorContext, fields?: Field[]): IdxDoc =>
   action(ctx, 'resend', '/idp/idx/challenge/resend', fields ? { fields } : {});
 export const pollAction = (ctx: FactorContext): IdxDoc => action(ctx, 'poll', '/idp/idx/challenge/poll', { refresh: ctx.env.settings.pollRefreshMs });
 
-function withMessages(field: Field, list: IdxMessage[] | undefined): Field {
+/** A form field with its field-level messages, if any. */
+export function withMessages(field: Field, list: IdxMessage[] | undefined): Field {
   return list?.length ? { ...field, messages: messages(list) } : field;
 }
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { IdpUser } from '../types';
 import { enrollmentIdFor } from './documents';
 import { normalizePhone } from './phone-number';
+import { MIN_ANSWER_LENGTH, SECURITY_QUESTIONS } from './security-question';
 import { AUTHENTICATOR_KEYS, type AuthenticatorKey, type Enrollment, type EnrollmentData } from './types';
 
 const email = z.string().trim().min(3).max(256).regex(/^[^@\s]+@[^@\s]+$/, 'must be an email address');
@@ -16,6 +17,7 @@ const base32Secret = z
   .string()
   .regex(/^[A-Z2-7]+=*$/i, 'must be a base32 TOTP secret')
   .refine((v) => v.replace(/=+$/, '').length >= 16, 'must hold at least 80 bits (16 base32 characters)');
+const answerSchema = z.string().trim().min(MIN_ANSWER_LENGTH).max(512);
 const methods = <T extends string>(values: readonly [T, ...T[]]) =>
   z
     .array(z.enum(values))
@@ -28,6 +30,11 @@ export const authenticatorsSchema = z
     /** `methods` default: both. */
     phone_number: z.object({ phoneNumber: phone, methods: methods(['sms', 'voice']).optional() }).strict(),
     google_otp: z.object({ secret: base32Secret }).strict(),
+    /** A predefined `questionKey` (see security-question.ts), or `custom` with the `question`. */
+    security_question: z.union([
+      z.object({ questionKey: z.enum(Object.keys(SECURITY_QUESTIONS) as [string, ...string[]]), answer: answerSchema }).strict(),
+      z.object({ questionKey: z.literal('custom'), question: z.string().trim().min(1).max(512), answer: answerSchema }).strict(),
+    ]),
   })
   .partial()
   .strict();
@@ -45,6 +52,11 @@ const fromFile: Builders = {
     return { phoneNumber: normalizePhone(phoneNumber) ?? phoneNumber, methods: list ?? ['sms', 'voice'] };
   },
   google_otp: (_user, input) => ({ secret: (input as NonNullable<AuthenticatorsInput['google_otp']>).secret.toUpperCase() }),
+  security_question: (_user, input) => {
+    const entry = input as NonNullable<AuthenticatorsInput['security_question']>;
+    const question = 'question' in entry ? entry.question : (SECURITY_QUESTIONS[entry.questionKey] ?? entry.questionKey);
+    return { questionKey: entry.questionKey, question, answer: entry.answer };
+  },
 };
 
 function isKey(value: string): value is AuthenticatorKey {
