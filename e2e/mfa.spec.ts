@@ -6,6 +6,10 @@ import { expect, test } from './support/fixtures';
 import { signIn } from './support/actions';
 import { checkScreen } from './support/screens';
 import { findTokenLike } from './support/secrets';
+import { TOTP } from 'otpauth';
+import type { Page } from '@playwright/test';
+
+const codeInput = (page: Page) => page.getByRole('textbox', { name: /code/i });
 
 test('email: choose it, enter the emailed code, signed in; the renderer never sees a token', async ({ app, idp, bridge }) => {
   await signIn(app, 'email-mfa@example.com');
@@ -19,13 +23,13 @@ test('email: choose it, enter the emailed code, signed in; the renderer never se
   await expect(app.getByRole('button', { name: /^Send again in \d+ s$/ })).toBeDisabled();
   await checkScreen(app, 'mfa-email-code');
 
-  await app.getByLabel(/code/i).fill('000000');
+  await codeInput(app).fill('000000');
   await app.getByRole('button', { name: 'Verify' }).click();
   await expect(app.getByRole('alert')).toBeVisible();
-  await expect(app.getByLabel(/code/i)).toHaveValue('');
+  await expect(codeInput(app)).toHaveValue('');
 
   const code = idp.outbox('email-mfa@example.com').filter((m) => m.code).at(-1)!.code!;
-  await app.getByLabel(/code/i).fill(code);
+  await codeInput(app).fill(code);
   await app.getByRole('button', { name: 'Verify' }).click();
   await expect(app.getByRole('heading', { name: /^Welcome/ })).toBeVisible();
   expect((await bridge.responses()).map(findTokenLike).filter(Boolean)).toEqual([]);
@@ -41,4 +45,45 @@ test('email: opening the link in the email finishes the sign-in in the window by
   expect((await fetch(link)).ok).toBe(true);
   // Main polls at the org's interval (4 s) and pushes the new view.
   await expect(app.getByRole('heading', { name: /^Welcome/ })).toBeVisible({ timeout: 15_000 });
+});
+
+test('Google Authenticator: set it up from the QR code or the setup key, then sign in with its code', async ({ app }) => {
+  await signIn(app, 'enroll-totp@example.com');
+  await expect(app.getByRole('heading', { name: 'Set up a security method' })).toBeVisible();
+  await app.getByRole('radio', { name: /Google Authenticator/ }).check();
+  await app.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(app.getByRole('heading', { name: 'Set up Google Authenticator' })).toBeVisible();
+  await expect(app.getByRole('img', { name: /QR code/ })).toBeVisible();
+  await app.getByRole('button', { name: /Show the setup key/ }).click();
+  const key = (await app.locator('#setup-key code').textContent())!.replace(/\s+/g, '');
+  expect(key).toMatch(/^[A-Z2-7]{16,}$/);
+  await checkScreen(app, 'mfa-totp-enroll');
+
+  await codeInput(app).fill(new TOTP({ secret: key }).generate());
+  await app.getByRole('button', { name: 'Verify' }).click();
+  await expect(app.getByRole('heading', { name: /^Welcome/ })).toBeVisible();
+  // The setup key is gone with its step.
+  expect(await app.content()).not.toContain(key);
+});
+
+test('phone: enrol a number (a bad one gets the org\'s message), then the texted code', async ({ app, idp }) => {
+  await signIn(app, 'enroll-phone@example.com');
+  await app.getByRole('radio', { name: /Phone/ }).check();
+  await app.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(app.getByRole('heading', { name: 'Set up phone authentication' })).toBeVisible();
+  await expect(app.getByRole('radio', { name: 'SMS' })).toBeChecked();
+  await app.getByLabel(/phone number/i).fill('12');
+  await app.getByRole('button', { name: 'Send code' }).click();
+  await expect(app.getByRole('alert')).toBeVisible();
+  await checkScreen(app, 'mfa-phone-enroll');
+
+  await app.getByLabel(/phone number/i).fill('+1 555 010 0099');
+  await app.getByRole('button', { name: 'Send code' }).click();
+  await expect(app.getByRole('heading', { name: 'Enter the code we sent' })).toBeVisible();
+  const code = idp.outbox('enroll-phone@example.com').filter((m) => m.code).at(-1)!.code!;
+  await codeInput(app).fill(code);
+  await app.getByRole('button', { name: 'Verify' }).click();
+  await expect(app.getByRole('heading', { name: /^Welcome/ })).toBeVisible();
 });

@@ -150,7 +150,7 @@ describe('describeStep', () => {
     );
     expect(step?.kind).toBe('phone');
     expect(step?.inputs).toEqual([
-      { name: 'methodType', label: 'Method', type: 'select', required: true, secret: false, options: [{ label: 'SMS', value: 'sms' }, { label: 'Voice call', value: 'voice' }] },
+      { name: 'methodType', label: 'Receive codes by', type: 'select', required: true, secret: false, options: [{ label: 'SMS', value: 'sms' }, { label: 'Voice call', value: 'voice' }] },
       { name: 'phoneNumber', label: 'Phone number', type: 'tel', required: true, secret: false, autocomplete: 'tel' },
     ]);
   });

@@ -135,7 +135,7 @@ const FALLBACK_LABELS: Readonly<Record<string, string>> = {
   questionKey: 'Question',
   question: 'Your own question',
   phoneNumber: 'Phone number',
-  methodType: 'Method',
+  methodType: 'Receive codes by',
   channel: 'Send the link by',
   email: 'Email address',
 };

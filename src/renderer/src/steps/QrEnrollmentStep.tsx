@@ -23,7 +23,8 @@ export function QrEnrollmentStep({ step, ...fields }: StepBodyProps & { step: Ne
             {showKey && (
               <p id="setup-key" className="enroll__key-value">
                 <span className="visually-hidden">Setup key: </span>
-                <code>{setupKey}</code>
+                {/* In groups of four, as authenticator apps show it; they ignore the spaces. */}
+                <code>{setupKey.match(/.{1,4}/g)?.join(' ')}</code>
               </p>
             )}
           </div>

@@ -1,0 +1,97 @@
+/**
+ * Phone and Google Authenticator, to sign in and to enrol, through the whole app (AuthApp, the
+ * real okta-auth-js, the emulator over HTTP). Codes come from the emulator's outbox, or are
+ * computed from the shared secret as a phone's authenticator app would (otpauth).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { TOTP } from 'otpauth';
+import { CHANNELS, type AuthView, type NextStep } from '../../shared/contract';
+import { createManualScheduler } from '../session/scheduler';
+import { startHarness, credentials, type AppHarness } from '../testing/idp-harness';
+
+const cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanup.length) await cleanup.pop()!();
+});
+
+async function signedInTo(login: string): Promise<{ h: AppHarness; view: AuthView }> {
+  const h = await startHarness({ scheduler: createManualScheduler() });
+  cleanup.push(() => h.close());
+  return { h, view: await h.view(CHANNELS.signIn, credentials(login)) };
+}
+
+function stepOf(view: AuthView): NextStep {
+  if (view.status !== 'pending') throw new Error(`expected a step, got ${view.status}`);
+  return view.step;
+}
+
+const proceed = (h: AppHarness, step: string, values: Record<string, string>) => h.view(CHANNELS.proceed, { step, values });
+const lastCode = (h: AppHarness, login: string) => h.idp.outbox(login).filter((m) => m.code).at(-1)!.code!;
+const totp = (secret: string) => new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate();
+
+describe('phone', () => {
+  it('signs in with a texted code: choose phone, choose SMS, enter the code', async () => {
+    const { h, view } = await signedInTo('sms-mfa@example.com');
+    const choose = stepOf(view);
+    expect(choose.inputs[0]?.options).toContainEqual({ label: expect.stringMatching(/phone/i), value: 'phone_number' });
+    const method = stepOf(await proceed(h, choose.name, { authenticator: 'phone_number' }));
+    expect(method).toMatchObject({ name: 'authenticator-verification-data', kind: 'choice', authenticator: { key: 'phone_number' } });
+    expect(method.inputs[0]?.options?.map((o) => o.value)).toEqual(['sms', 'voice']);
+    const code = stepOf(await proceed(h, method.name, { methodType: 'sms' }));
+    expect(code).toMatchObject({ name: 'challenge-authenticator', kind: 'code', canResend: true });
+    expect(code.description).toMatch(/XXX/);
+    expect(await proceed(h, code.name, { verificationCode: lastCode(h, 'sms-mfa@example.com') })).toMatchObject({ status: 'signed-in' });
+  });
+
+  it('enrols a phone: the number (a bad one gets the org\'s message), then the code', async () => {
+    const { h, view } = await signedInTo('enroll-phone@example.com');
+    const choose = stepOf(view);
+    expect(choose).toMatchObject({ name: 'select-authenticator-enroll', kind: 'choice' });
+    const phone = stepOf(await proceed(h, choose.name, { authenticator: 'phone_number' }));
+    expect(phone).toMatchObject({ name: 'authenticator-enrollment-data', kind: 'phone' });
+    expect(phone.inputs.map((i) => [i.name, i.type])).toEqual([
+      ['methodType', 'select'],
+      ['phoneNumber', 'tel'],
+    ]);
+    const bad = await proceed(h, phone.name, { methodType: 'sms', phoneNumber: '12' });
+    expect(bad).toMatchObject({ status: 'pending', step: { name: 'authenticator-enrollment-data' }, messages: [{ level: 'error' }] });
+    const code = stepOf(await proceed(h, phone.name, { methodType: 'sms', phoneNumber: '+1 555 010 0099' }));
+    expect(code).toMatchObject({ name: 'enroll-authenticator', kind: 'code' });
+    expect(await proceed(h, code.name, { verificationCode: lastCode(h, 'enroll-phone@example.com') })).toMatchObject({ status: 'signed-in' });
+  });
+});
+
+describe('Google Authenticator', () => {
+  it('signs in with the app\'s current code; the same code again is refused', async () => {
+    const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    const { h, view } = await signedInTo('totp-mfa@example.com');
+    const first = stepOf(view);
+    const challenge = first.kind === 'choice' ? stepOf(await proceed(h, first.name, { authenticator: 'google_otp' })) : first;
+    expect(challenge).toMatchObject({ name: 'challenge-authenticator', kind: 'code', authenticator: { key: 'google_otp' } });
+    expect(challenge.canResend).toBeUndefined();
+    const code = totp(secret);
+    expect(await proceed(h, challenge.name, { verificationCode: code })).toMatchObject({ status: 'signed-in' });
+
+    // A second sign-in with the code just used: refused with the org's message.
+    await h.view(CHANNELS.signOut);
+    const again = stepOf(await h.view(CHANNELS.signIn, credentials('totp-mfa@example.com')));
+    const step = again.kind === 'choice' ? stepOf(await proceed(h, again.name, { authenticator: 'google_otp' })) : again;
+    const used = await proceed(h, step.name, { verificationCode: code });
+    expect(used).toMatchObject({ status: 'pending', messages: [{ level: 'error' }] });
+  });
+
+  it('enrols from the QR code and setup key, which reach the renderer only on that step', async () => {
+    const { h, view } = await signedInTo('enroll-totp@example.com');
+    const choose = stepOf(view);
+    const setup = stepOf(await proceed(h, choose.name, { authenticator: 'google_otp' }));
+    expect(setup).toMatchObject({ name: 'enroll-authenticator', kind: 'qr-enrollment', inputs: [{ name: 'verificationCode' }] });
+    expect(setup.enrollment?.qrCode).toMatch(/^data:image\/png;base64,/);
+    const key = setup.enrollment!.setupKey!;
+    expect(key).toMatch(/^[A-Z2-7]{16,}$/);
+    const done = await proceed(h, setup.name, { verificationCode: totp(key) });
+    expect(done).toMatchObject({ status: 'signed-in' });
+    // Gone from the view and from everything main logged.
+    expect(JSON.stringify(await h.state())).not.toContain(key);
+    expect(JSON.stringify(h.log.entries)).not.toContain(key);
+  });
+});
