@@ -87,3 +87,18 @@ test('phone: enrol a number (a bad one gets the org\'s message), then the texted
   await app.getByRole('button', { name: 'Verify' }).click();
   await expect(app.getByRole('heading', { name: /^Welcome/ })).toBeVisible();
 });
+
+test('security question: enrol one\'s own question, with the custom field shown only when asked for', async ({ app }) => {
+  await signIn(app, 'enroll-question@example.com');
+  await app.getByRole('radio', { name: /Security question/i }).check();
+  await app.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(app.getByRole('heading', { name: 'Choose a security question' })).toBeVisible();
+  await expect(app.getByRole('textbox', { name: /Create a security question/ })).toHaveCount(0);
+  await app.getByRole('combobox', { name: /Question/ }).selectOption('custom');
+  await app.getByRole('textbox', { name: /Create a security question/ }).fill('Name of my first robot?');
+  await app.getByLabel(/^Answer/).fill('Robbie the robot');
+  await checkScreen(app, 'mfa-question-enroll');
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByRole('heading', { name: /^Welcome/ })).toBeVisible();
+});

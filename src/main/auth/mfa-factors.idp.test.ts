@@ -95,3 +95,27 @@ describe('Google Authenticator', () => {
     expect(JSON.stringify(h.log.entries)).not.toContain(key);
   });
 });
+
+describe('security question', () => {
+  it('signs in with the answer to the enrolled question, shown as the field\'s label; a wrong answer keeps the step', async () => {
+    const { h, view } = await signedInTo('question-mfa@example.com');
+    const first = stepOf(view);
+    const question = first.kind === 'choice' ? stepOf(await proceed(h, first.name, { authenticator: 'security_question' })) : first;
+    expect(question).toMatchObject({ kind: 'question', inputs: [{ name: 'answer', secret: true, type: 'password' }] });
+    expect(question.inputs[0]?.label).toMatch(/food/i);
+    expect(await proceed(h, question.name, { answer: 'broccoli' })).toMatchObject({ status: 'pending', messages: [{ level: 'error' }] });
+    expect(await proceed(h, question.name, { answer: 'brussels sprouts' })).toMatchObject({ status: 'signed-in' });
+  });
+
+  it('enrols with one\'s own question (questionKey custom), and refuses a too-short answer with the org\'s message', async () => {
+    const { h, view } = await signedInTo('enroll-question@example.com');
+    const enroll = stepOf(await proceed(h, stepOf(view).name, { authenticator: 'security_question' }));
+    expect(enroll).toMatchObject({ name: 'enroll-authenticator', kind: 'question' });
+    const keys = enroll.inputs.find((i) => i.name === 'questionKey')?.options?.map((o) => o.value);
+    expect(keys).toContain('custom');
+    expect(keys!.length).toBeGreaterThan(1);
+    const short = await proceed(h, enroll.name, { questionKey: keys![0]!, answer: 'ab' });
+    expect(short).toMatchObject({ status: 'pending', messages: [{ level: 'error' }] });
+    expect(await proceed(h, enroll.name, { questionKey: 'custom', question: 'Name of my first robot?', answer: 'Robbie the robot' })).toMatchObject({ status: 'signed-in' });
+  });
+});

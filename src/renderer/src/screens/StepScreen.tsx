@@ -64,6 +64,8 @@ function submitLabel(step: NextStep): string | undefined {
   if (step.name === 'identify') return 'Sign in';
   // A QR enrollment that waits (Okta Verify) has nothing to submit.
   if (step.inputs.length === 0) return undefined;
+  // Choosing a question to enrol verifies nothing yet.
+  if (step.kind === 'question' && step.inputs.some((input) => input.name === 'questionKey')) return 'Continue';
   return KINDS[step.kind ?? 'form'].submit ?? 'Continue';
 }
 
