@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   client id:     ${idp.clientId}
   redirect URI:  ${idp.redirectUri}
   policy:        ${options.policy ?? 'one-page'}
-  admin:         ${idp.origin}/__admin/faults, /__admin/counts, /__admin/outbox
+  admin:         ${idp.origin}/__admin/faults, /__admin/counts, /__admin/outbox, /__admin/push/{login}/approve
   admin token:   ${idp.adminToken}   (send it as: Authorization: Bearer <token>)
   accounts:`);
   for (const user of users) console.log(`    ${user.login.padEnd(26)} ${user.status}${summary(user)}`);

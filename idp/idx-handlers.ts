@@ -300,6 +300,16 @@ export class IdxHandlers {
     };
   }
 
+  /** The live sign-ins of a login now at a step of this authenticator, newest first (for the admin's push control). */
+  factorContexts(login: string, key: AuthenticatorKey): FactorContext[] {
+    const user = this.env.users.findByLogin(login);
+    if (!user) return [];
+    return this.env.transactions
+      .liveTransactions()
+      .filter((tx) => tx.userId === user.id && tx.step === 'factor' && tx.factor?.key === key)
+      .map((tx) => this.factorContext(tx, user));
+  }
+
   /** Someone opened a link from the outbox (magic link, activation link); undefined if no live step sent it. */
   openLink(token: string): LinkResult | undefined {
     for (const tx of this.env.transactions.liveTransactions()) {

@@ -17,6 +17,7 @@ import { TransactionStore } from './transactions';
 import { DEMO_PASSWORD, DEMO_USERS_FILE, UserDirectory, loadUsersFile, parseUsers } from './users';
 import { randomToken } from './http-util';
 import { Outbox } from './admin/outbox';
+import { answerPush } from './authenticators/okta-verify';
 import type { FactorEnv } from './authenticators/types';
 import type { IdpOptions, RunningIdp } from './types';
 
@@ -113,7 +114,23 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
     log,
   });
   const adminToken = randomToken(24);
-  const router = new Router({ idx, oauth, faults, log, port: boundPort, adminToken, outbox });
+  const router = new Router({
+    idx,
+    oauth,
+    faults,
+    log,
+    port: boundPort,
+    adminToken,
+    outbox,
+    // The "phone": the newest waiting push of that login is approved or denied.
+    answerPush: (login, decision) => {
+      for (const ctx of idx.factorContexts(login, 'okta_verify')) {
+        const answered = answerPush(ctx, decision);
+        if (answered) return answered;
+      }
+      return undefined;
+    },
+  });
   server.on('request', (req, res) => void router.handle(req, res));
   // A malformed request line or headers: answer 400 instead of letting the error escape.
   server.on('clientError', (_err, socket) => {

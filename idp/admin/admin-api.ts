@@ -140,8 +140,9 @@ export class AdminApi {
     if (!match?.[1] || !this.deps.answerPush) return apiError(404, 'E0000007', 'Not found: Resource not found');
     if (ctx.method !== 'POST') return methodNotAllowed();
     const body = jsonBody(ctx);
-    const number = body.ok && body.value && typeof body.value === 'object' ? (body.value as { number?: unknown }).number : undefined;
-    if (!body.ok || (number !== undefined && (typeof number !== 'number' || !Number.isInteger(number)))) {
+    const isObject = body.ok && typeof body.value === 'object' && body.value !== null && !Array.isArray(body.value);
+    const number = isObject ? (body.value as { number?: unknown }).number : undefined;
+    if (!body.ok || (body.value !== undefined && !isObject) || (number !== undefined && (typeof number !== 'number' || !Number.isInteger(number)))) {
       return jsonReply(400, { error: 'The body must be empty or {"number": N} with the number chosen on the phone.' });
     }
     const login = decodeURIComponent(match[1]);

@@ -2,12 +2,13 @@
 import { googleOtp } from './google-otp';
 import { oktaEmail } from './okta-email';
 import { oktaPassword } from './okta-password';
+import { oktaVerify } from './okta-verify';
 import { phoneNumber } from './phone-number';
 import { securityQuestion } from './security-question';
 import type { AuthenticatorDocs, AuthenticatorKey, AuthenticatorModule } from './types';
 
 /** Everything but the password, which the identify and challenge handlers verify themselves. */
-export const FACTOR_MODULES: readonly AuthenticatorModule[] = [oktaEmail, phoneNumber, googleOtp, securityQuestion];
+export const FACTOR_MODULES: readonly AuthenticatorModule[] = [oktaEmail, phoneNumber, googleOtp, oktaVerify, securityQuestion];
 
 const ALL: readonly AuthenticatorDocs[] = [oktaPassword, ...FACTOR_MODULES];
 

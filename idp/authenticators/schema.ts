@@ -30,6 +30,8 @@ export const authenticatorsSchema = z
     /** `methods` default: both. */
     phone_number: z.object({ phoneNumber: phone, methods: methods(['sms', 'voice']).optional() }).strict(),
     google_otp: z.object({ secret: base32Secret }).strict(),
+    /** `methods` default: push and TOTP; `numberChallenge`: pushes show a number to tap (default false). */
+    okta_verify: z.object({ secret: base32Secret, methods: methods(['push', 'totp']).optional(), numberChallenge: z.boolean().optional() }).strict(),
     /** A predefined `questionKey` (see security-question.ts), or `custom` with the `question`. */
     security_question: z.union([
       z.object({ questionKey: z.enum(Object.keys(SECURITY_QUESTIONS) as [string, ...string[]]), answer: answerSchema }).strict(),
@@ -52,6 +54,10 @@ const fromFile: Builders = {
     return { phoneNumber: normalizePhone(phoneNumber) ?? phoneNumber, methods: list ?? ['sms', 'voice'] };
   },
   google_otp: (_user, input) => ({ secret: (input as NonNullable<AuthenticatorsInput['google_otp']>).secret.toUpperCase() }),
+  okta_verify: (_user, input) => {
+    const { secret, methods: list, numberChallenge } = input as NonNullable<AuthenticatorsInput['okta_verify']>;
+    return { secret: secret.toUpperCase(), methods: list ?? ['push', 'totp'], numberChallenge: numberChallenge ?? false };
+  },
   security_question: (_user, input) => {
     const entry = input as NonNullable<AuthenticatorsInput['security_question']>;
     const question = 'question' in entry ? entry.question : (SECURITY_QUESTIONS[entry.questionKey] ?? entry.questionKey);
