@@ -5,10 +5,11 @@ import { oktaPassword } from './okta-password';
 import { oktaVerify } from './okta-verify';
 import { phoneNumber } from './phone-number';
 import { securityQuestion } from './security-question';
+import { webauthn } from './webauthn';
 import type { AuthenticatorDocs, AuthenticatorKey, AuthenticatorModule } from './types';
 
 /** Everything but the password, which the identify and challenge handlers verify themselves. */
-export const FACTOR_MODULES: readonly AuthenticatorModule[] = [oktaEmail, phoneNumber, googleOtp, oktaVerify, securityQuestion];
+export const FACTOR_MODULES: readonly AuthenticatorModule[] = [oktaEmail, phoneNumber, googleOtp, oktaVerify, securityQuestion, webauthn];
 
 const ALL: readonly AuthenticatorDocs[] = [oktaPassword, ...FACTOR_MODULES];
 

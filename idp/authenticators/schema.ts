@@ -37,6 +37,8 @@ export const authenticatorsSchema = z
       z.object({ questionKey: z.enum(Object.keys(SECURITY_QUESTIONS) as [string, ...string[]]), answer: answerSchema }).strict(),
       z.object({ questionKey: z.literal('custom'), question: z.string().trim().min(1).max(512), answer: answerSchema }).strict(),
     ]),
+    /** Listed, never completable in an embedded flow; `name` as the user named the key. */
+    webauthn: z.object({ name: z.string().trim().min(1).max(100).optional() }).strict(),
   })
   .partial()
   .strict();
@@ -63,6 +65,7 @@ const fromFile: Builders = {
     const question = 'question' in entry ? entry.question : (SECURITY_QUESTIONS[entry.questionKey] ?? entry.questionKey);
     return { questionKey: entry.questionKey, question, answer: entry.answer };
   },
+  webauthn: (_user, input) => ({ name: (input as AuthenticatorsInput['webauthn'])?.name ?? 'Security Key or Biometric' }),
 };
 
 function isKey(value: string): value is AuthenticatorKey {
