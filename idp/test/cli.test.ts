@@ -3,6 +3,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../cli-args';
+import { DEMO_PASSWORD, type RunningIdp } from '../index';
+import { idxPost, startRaw } from './raw-flow';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -76,6 +78,16 @@ describe('npm run idp', () => {
       const counts = new URL('/__admin/counts', issuer);
       expect((await fetch(counts)).status).toBe(401);
       expect((await fetch(counts, { headers: { authorization: `Bearer ${adminToken}` } })).status).toBe(200);
+
+      // What the org sends (here an email code) is printed, code and link included, for a person to use.
+      expect(out).toContain('email-mfa@example.com      ACTIVE (MFA: okta_email)');
+      const origin = new URL(issuer).origin;
+      const tx = await startRaw({ issuer, origin, clientId: 'desktop-app-client', redirectUri: 'com.example.desktop:/callback' } as RunningIdp);
+      const post = (path: string, body: unknown) => fetch(`${origin}/idp/idx/${path}`, idxPost({ stateHandle: tx.stateHandle, ...(body as object) }));
+      await post('identify', { identifier: 'email-mfa@example.com', credentials: { passcode: DEMO_PASSWORD } });
+      expect((await post('challenge', { authenticator: { id: 'autEmulatorEmail0001' } })).status).toBe(200);
+      await expect.poll(() => /outbox: email to emma\.email@example\.com \(email-mfa@example\.com, verify\): .*code is (\d{6})/.exec(out)?.[1], { timeout: 10_000 }).toMatch(/^\d{6}$/);
+      expect(out).toMatch(new RegExp(`link: ${origin}/email/verify\\?token=`));
 
       process.kill(group, 'SIGTERM');
       await exited;
