@@ -138,9 +138,10 @@ export function parseRequest(channel: unknown, payload: unknown): ParsedRequest 
   const parsed = requestSchemas[method].safeParse(payload);
   if (!parsed.success) {
     // zod's messages name the field and the expected type; they never echo the value itself.
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `${issue.path.map(String).join('.').slice(0, 80)}: ` : '';
-    const message = `${where}${issue?.message ?? 'The request is not valid.'}`;
+    // A failed parse always has at least one issue.
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length > 0 ? `${issue.path.map(String).join('.').slice(0, 80)}: ` : '';
+    const message = `${where}${issue.message}`;
     return { ok: false, error: { code: 'invalid-request', message: printable(message) } };
   }
   return { ok: true, method, request: parsed.data } as ParsedRequest;
