@@ -18,6 +18,8 @@ Options:
   --id-token-ttl S          id token lifetime in seconds (default 3600)
   --refresh-token-ttl S     refresh token lifetime in seconds (default 604800)
   --transaction-ttl S       sign-in transaction lifetime in seconds (default 600)
+  --passcode-ttl S          lifetime of emailed/texted codes and their links in seconds (default 300)
+  --resend-cooldown S       seconds before "send again" sends another code (default 30)
   --password-hash-cost N    scrypt cost of password checks as log2(N), 1-16 (default 4: cheap, for
                             tests and benchmarks; 14 = Node's default, ~25 ms a check, like a real org)
   --quiet                   do not log requests' outcomes
@@ -34,6 +36,8 @@ const INTEGER_FLAGS = {
   'id-token-ttl': 'idTokenTtlSeconds',
   'refresh-token-ttl': 'refreshTokenTtlSeconds',
   'transaction-ttl': 'transactionTtlSeconds',
+  'passcode-ttl': 'passcodeTtlSeconds',
+  'resend-cooldown': 'resendCooldownSeconds',
   'password-hash-cost': 'passwordHashCost',
 } as const;
 
@@ -57,6 +61,8 @@ export function parseCliArgs(argv: string[]): CliParse {
         'id-token-ttl': { type: 'string' },
         'refresh-token-ttl': { type: 'string' },
         'transaction-ttl': { type: 'string' },
+        'passcode-ttl': { type: 'string' },
+        'resend-cooldown': { type: 'string' },
         'password-hash-cost': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
