@@ -27,6 +27,8 @@ export interface RenderEnv {
   policy: SignInPolicy;
   clientId: string;
   factors: FactorEnv;
+  /** The org's identity providers: a `redirect-idp` each on the identify step. */
+  identityProviders?: ReadonlyArray<{ id: string; name: string; type: string }>;
 }
 
 export interface FormErrors {
@@ -124,8 +126,16 @@ function remediations(env: RenderEnv, tx: Transaction, user: UserRecord | undefi
       const fields = [identifierField(errors.identifier)];
       if (env.policy === 'one-page') fields.push(passcodeField('Password', errors.passcode));
       fields.push({ name: 'rememberMe', type: 'boolean', label: 'Remember this device' });
+      // Okta's shape (widget-playground/identify-with-third-party-idps.json): a GET to the IdP with the state token.
+      const idps = (env.identityProviders ?? []).map((idp) => ({
+        name: 'redirect-idp',
+        type: idp.type,
+        idp: { id: idp.id, name: idp.name },
+        href: `${origin}/sso/idps/${idp.id}?stateToken=${encodeURIComponent(sh)}`,
+        method: 'GET',
+      }));
       return {
-        list: [remediationForm(origin, 'identify', '/idp/idx/identify', sh, fields)],
+        list: [remediationForm(origin, 'identify', '/idp/idx/identify', sh, fields), ...idps],
         parts: env.policy === 'one-page' ? { currentAuthenticator: typed(oktaPassword.current(false)) } : {},
       };
     }

@@ -19,6 +19,10 @@ import { randomToken } from './http-util';
 import { Outbox } from './admin/outbox';
 import { answerPush } from './authenticators/okta-verify';
 import type { FactorEnv } from './authenticators/types';
+import { AuthorizationCodes } from './oauth/authorization-codes';
+import { BrowserSignIn } from './oauth/authorize';
+import { STAND_IN_IDP } from './oauth/stand-in-idp';
+import { webauthnOrigin } from './authenticators/webauthn';
 import type { IdpOptions, RunningIdp } from './types';
 
 export type {
@@ -39,6 +43,8 @@ export { DEMO_PASSWORD, DEMO_USERS_FILE, loadUsersFile } from './users';
 export const DEFAULT_CLIENT_ID = 'desktop-app-client';
 export const DEFAULT_REDIRECT_URI = 'com.example.desktop:/callback';
 export const DEFAULT_POST_LOGOUT_REDIRECT_URI = 'com.example.desktop:/logout';
+/** The browser sign-in's loopback redirect, as an admin registers it on a Native app: any port (RFC 8252 §7.3). */
+export const DEFAULT_BROWSER_REDIRECT_URIS = ['http://127.0.0.1/callback'];
 
 function positiveInt(name: string, value: number | undefined, fallback: number, min = 1): number {
   if (value === undefined) return fallback;
@@ -101,7 +107,25 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
   const faults = new FaultRegistry();
   const outbox = new Outbox(now, options.onOutbox);
   const factors: FactorEnv = { origin, settings, now, outbox, log };
-  const idx = new IdxHandlers({ origin, policy, clientId, lockoutThreshold, users: directory, transactions, log, factors });
+  const identityProviders = options.identityProvider ? [STAND_IN_IDP] : [];
+  const idx = new IdxHandlers({ origin, policy, clientId, lockoutThreshold, users: directory, transactions, log, factors, identityProviders });
+  const authorizationCodes = new AuthorizationCodes(codeTtlMs, now);
+  const browserRedirectUris = options.browserRedirectUris ?? DEFAULT_BROWSER_REDIRECT_URIS;
+  // Assigned below: the hosted page runs the router's own IDX handlers.
+  let router: Router | undefined;
+  const browser = new BrowserSignIn({
+    origin,
+    pageOrigin: webauthnOrigin(origin).origin,
+    clientId,
+    redirectUris: [redirectUri, ...browserRedirectUris],
+    transactions,
+    codes: authorizationCodes,
+    users: directory,
+    identityProviders,
+    idx: (path, ctx) => router!.idx(path, ctx),
+    log,
+    now,
+  });
   const oauth = new OAuthHandlers({
     origin,
     issuer,
@@ -111,10 +135,11 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
     users: directory,
     transactions,
     tokens,
+    authorizationCodes,
     log,
   });
   const adminToken = randomToken(24);
-  const router = new Router({
+  router = new Router({
     idx,
     oauth,
     faults,
@@ -122,6 +147,7 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
     port: boundPort,
     adminToken,
     outbox,
+    browser,
     // The "phone": the newest waiting push of that login is approved or denied.
     answerPush: (login, decision) => {
       for (const ctx of idx.factorContexts(login, 'okta_verify')) {
@@ -131,7 +157,8 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
       return undefined;
     },
   });
-  server.on('request', (req, res) => void router.handle(req, res));
+  const routing = router;
+  server.on('request', (req, res) => void routing.handle(req, res));
   // A malformed request line or headers: answer 400 instead of letting the error escape.
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -141,6 +168,7 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
   const sweeper = setInterval(() => {
     transactions.sweep();
     tokens.sweep();
+    browser.sweep();
   }, sweepIntervalMs);
   sweeper.unref();
 
@@ -153,6 +181,8 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
     port: boundPort,
     clientId,
     redirectUri,
+    browserRedirectUris,
+    identityProviders: identityProviders.map(({ id, name }) => ({ id, name })),
     adminToken,
     ...(usingDemoUsers ? { demoPassword: DEMO_PASSWORD } : {}),
     faults: {
@@ -162,8 +192,8 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
       release: () => faults.release(),
     },
     outbox: (login) => outbox.list(login),
-    counts: () => router.getCounts(),
-    resetCounts: () => router.resetCounts(),
+    counts: () => routing.getCounts(),
+    resetCounts: () => routing.resetCounts(),
     isTokenActive: (token) => tokens.active(token) !== undefined,
     liveTokenCount: (login) => {
       const user = directory.findByLogin(login);

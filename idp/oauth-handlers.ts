@@ -10,6 +10,8 @@ import type { TransactionStore } from './transactions';
 import type { BadIdTokenVariant, TokenService } from './tokens';
 import { profileClaims } from './tokens';
 import type { UserDirectory } from './users';
+import type { InteractionCodeGrant } from './transactions';
+import type { AuthorizationCodes } from './oauth/authorization-codes';
 
 export const SUPPORTED_SCOPES = ['openid', 'profile', 'email', 'address', 'phone', 'offline_access'];
 
@@ -22,6 +24,8 @@ export interface OAuthEnv {
   users: UserDirectory;
   transactions: TransactionStore;
   tokens: TokenService;
+  /** Codes of the browser sign-in (/v1/authorize), for `grant_type=authorization_code`. */
+  authorizationCodes: AuthorizationCodes;
   log: (line: string) => void;
 }
 
@@ -57,26 +61,26 @@ export class OAuthHandlers {
   constructor(private readonly env: OAuthEnv) {}
 
   wellKnown(): Reply {
-    const { issuer, origin } = this.env;
+    const { issuer } = this.env;
     return jsonReply(200, {
       issuer,
       authorization_endpoint: `${issuer}/v1/authorize`,
       token_endpoint: `${issuer}/v1/token`,
       userinfo_endpoint: `${issuer}/v1/userinfo`,
-      registration_endpoint: `${origin}/oauth2/v1/clients`,
       jwks_uri: `${issuer}/v1/keys`,
       response_types_supported: ['code'],
-      response_modes_supported: ['query', 'fragment', 'form_post'],
+      response_modes_supported: ['query'],
       grant_types_supported: ['authorization_code', 'refresh_token', 'interaction_code'],
       subject_types_supported: ['public'],
       id_token_signing_alg_values_supported: ['RS256'],
       scopes_supported: SUPPORTED_SCOPES,
-      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
+      // One public client, no secrets: only what the emulator implements is advertised.
+      token_endpoint_auth_methods_supported: ['none'],
       claims_supported: ['iss', 'ver', 'sub', 'aud', 'iat', 'exp', 'jti', 'auth_time', 'amr', 'idp', 'nonce', 'name',
         'preferred_username', 'given_name', 'family_name', 'email', 'email_verified', 'zoneinfo', 'locale', 'at_hash'],
       code_challenge_methods_supported: ['S256'],
       revocation_endpoint: `${issuer}/v1/revoke`,
-      revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
+      revocation_endpoint_auth_methods_supported: ['none'],
       end_session_endpoint: `${issuer}/v1/logout`,
       request_parameter_supported: false,
     });
@@ -131,6 +135,8 @@ export class OAuthHandlers {
     switch (p.get('grant_type')) {
       case 'interaction_code':
         return this.interactionCodeGrant(p, badIdToken);
+      case 'authorization_code':
+        return this.authorizationCodeGrant(p, badIdToken);
       case 'refresh_token':
         return this.refreshGrant(p, badIdToken);
       case null:
@@ -142,15 +148,29 @@ export class OAuthHandlers {
 
   private async interactionCodeGrant(p: URLSearchParams, badIdToken?: BadIdTokenVariant): Promise<Reply> {
     const code = p.get('interaction_code');
-    const verifier = p.get('code_verifier');
     if (!code) return oauthError(400, 'invalid_request', "The 'interaction_code' parameter is required.");
-    if (!verifier) return oauthError(400, 'invalid_request', "The PKCE 'code_verifier' parameter is required.");
+    if (!p.get('code_verifier')) return oauthError(400, 'invalid_request', "The PKCE 'code_verifier' parameter is required.");
     const grant = this.env.transactions.redeemCode(code);
     if (!grant) return oauthError(400, 'invalid_grant', 'The interaction code is invalid or has expired.');
+    return this.redeem(grant, p, badIdToken);
+  }
+
+  /** The browser sign-in's code (RFC 6749 §4.1.3): single use, same redirect URI, PKCE S256. */
+  private async authorizationCodeGrant(p: URLSearchParams, badIdToken?: BadIdTokenVariant): Promise<Reply> {
+    const code = p.get('code');
+    if (!code) return oauthError(400, 'invalid_request', "The 'code' parameter is required.");
+    if (!p.get('code_verifier')) return oauthError(400, 'invalid_request', "The PKCE 'code_verifier' parameter is required.");
+    const grant = this.env.authorizationCodes.redeem(code);
+    if (!grant) return oauthError(400, 'invalid_grant', 'The authorization code is invalid or has expired.');
+    return this.redeem(grant, p, badIdToken);
+  }
+
+  /** Tokens for a redeemed code, once its redirect URI and PKCE verifier match the request that got it. */
+  private async redeem(grant: InteractionCodeGrant, p: URLSearchParams, badIdToken?: BadIdTokenVariant): Promise<Reply> {
     if (p.get('redirect_uri') !== grant.redirectUri) {
       return oauthError(400, 'invalid_grant', "The 'redirect_uri' does not match the redirection URI used in the authorization request.");
     }
-    if (!sameSecret(s256(verifier), grant.codeChallenge)) return oauthError(400, 'invalid_grant', 'PKCE verification failed.');
+    if (!sameSecret(s256(p.get('code_verifier') ?? ''), grant.codeChallenge)) return oauthError(400, 'invalid_grant', 'PKCE verification failed.');
     const user = this.env.users.findById(grant.userId);
     if (!user) return oauthError(400, 'invalid_grant', 'The interaction code is invalid or has expired.');
     // The `sid` claim of the tokens; the emulator keeps no session state behind it.

@@ -22,6 +22,8 @@ import type { OAuthHandlers } from './oauth-handlers';
 import type { FaultRegistry } from './faults';
 import { AdminApi, type AdminDeps } from './admin/admin-api';
 import type { Outbox } from './admin/outbox';
+import { AUTHORIZE_PATH, SIGN_IN_PAGE_PATH, idpCallbackPath, idpStartPath, type BrowserSignIn } from './oauth/authorize';
+import { WEBAUTHN_SCRIPT_PATH } from './oauth/hosted-page';
 import { IDP_ENDPOINTS, type FaultSpec, type IdpEndpoint } from './types';
 
 type Shape = 'idx' | 'oauth' | 'api';
@@ -44,6 +46,8 @@ export interface RouterDeps {
   adminToken: string;
   outbox: Outbox;
   answerPush?: AdminDeps['answerPush'];
+  /** The browser sign-in: /v1/authorize, the hosted page, the identity providers. */
+  browser: BrowserSignIn;
 }
 
 function emptyCounts(): Record<IdpEndpoint, number> {
@@ -123,8 +127,23 @@ export class Router {
       [`${base}/v1/userinfo`, { endpoint: 'userinfo', methods: ['GET', 'POST'], shape: 'oauth', handle: (c) => oauth.userinfo(c) }],
       [`${base}/v1/revoke`, { endpoint: 'revoke', methods: ['POST'], shape: 'oauth', handle: (c) => oauth.revoke(c) }],
       [`${base}/v1/logout`, { endpoint: 'logout', methods: ['GET'], shape: 'oauth', handle: (c) => oauth.logout(c) }],
+      [AUTHORIZE_PATH, { endpoint: 'authorize', methods: ['GET'], shape: 'oauth', handle: (c) => deps.browser.authorize(c) }],
+      [SIGN_IN_PAGE_PATH, { endpoint: 'sign-in-page', methods: ['GET', 'POST'], shape: 'api', handle: (c) => deps.browser.signInPage(c) }],
+      [WEBAUTHN_SCRIPT_PATH, { endpoint: 'sign-in-page', methods: ['GET'], shape: 'api', handle: () => deps.browser.webauthnScript() }],
+      ...deps.browser.idps.flatMap((idp): Array<[string, Route]> => [
+        [idpStartPath(idp.idp.id), { endpoint: 'external-idp', methods: ['GET'], shape: 'api', handle: (c) => deps.browser.idpStart(idp, c) }],
+        [idpCallbackPath(idp.idp.id), { endpoint: 'external-idp', methods: ['GET'], shape: 'api', handle: (c) => deps.browser.idpCallback(idp, c) }],
+        [idp.authorizePath, { endpoint: 'external-idp', methods: ['GET', 'POST'], shape: 'api', handle: (c) => idp.authorize(c) }],
+      ]),
     ];
     this.routes = new Map(table);
+  }
+
+  /** Runs an /idp/idx/* endpoint directly (the hosted sign-in page's own requests): no count, no fault. */
+  async idx(path: string, ctx: RequestContext): Promise<Reply> {
+    const route = this.routes.get(path);
+    if (!route || route.shape !== 'idx') return idxErrorReply(404, [MESSAGES.actionUnavailable()]);
+    return route.handle(ctx, undefined);
   }
 
   getCounts(): Record<IdpEndpoint, number> {

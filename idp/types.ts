@@ -85,6 +85,13 @@ export interface IdpOptions {
   sweepIntervalMs?: number;
   /** Default: silent. Never receives passwords, tokens or codes. */
   log?: (line: string) => void;
+  /**
+   * Sign-in redirect URIs of the browser sign-in (`/v1/authorize`), besides `redirectUri`. Default
+   * `['http://127.0.0.1/callback']`: a loopback URI without a port, which matches any port (RFC 8252 §7.3).
+   */
+  browserRedirectUris?: string[];
+  /** The org has an identity provider (the stand-in "Example Partner"): `redirect-idp` on identify, `idp=` on authorize. Default false. */
+  identityProvider?: boolean;
 }
 
 export type FaultSpec =
@@ -134,6 +141,9 @@ export const IDP_ENDPOINTS = [
   'revoke',
   'logout',
   'link',
+  'authorize',
+  'sign-in-page',
+  'external-idp',
 ] as const;
 
 export type IdpEndpoint = (typeof IDP_ENDPOINTS)[number];
@@ -154,6 +164,10 @@ export interface RunningIdp {
   port: number;
   clientId: string;
   redirectUri: string;
+  /** The browser sign-in's redirect URIs (`http://127.0.0.1/callback`: any port). */
+  browserRedirectUris: string[];
+  /** The org's identity providers (empty unless `identityProvider`). */
+  identityProviders: Array<{ id: string; name: string }>;
   /** This run's secret for `/__admin/*` (`Authorization: Bearer <adminToken>`); random per start. */
   adminToken: string;
   /** The demo users' password, when the demo users are loaded. */

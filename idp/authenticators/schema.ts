@@ -37,8 +37,18 @@ export const authenticatorsSchema = z
       z.object({ questionKey: z.enum(Object.keys(SECURITY_QUESTIONS) as [string, ...string[]]), answer: answerSchema }).strict(),
       z.object({ questionKey: z.literal('custom'), question: z.string().trim().min(1).max(512), answer: answerSchema }).strict(),
     ]),
-    /** Listed, never completable in an embedded flow; `name` as the user named the key. */
-    webauthn: z.object({ name: z.string().trim().min(1).max(100).optional() }).strict(),
+    /**
+     * `name` as the user named the key. Without a credential it is listed, never completable; with
+     * one (its id, base64url, and ES256 public key as a JWK) the hosted page's assertion verifies.
+     */
+    webauthn: z
+      .object({
+        name: z.string().trim().min(1).max(100).optional(),
+        credentialId: z.string().regex(/^[A-Za-z0-9_-]{16,1024}$/, 'must be a base64url credential id').optional(),
+        publicKey: z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string().regex(/^[A-Za-z0-9_-]{43}$/), y: z.string().regex(/^[A-Za-z0-9_-]{43}$/) }).strict().optional(),
+      })
+      .strict()
+      .refine((key) => (key.credentialId === undefined) === (key.publicKey === undefined), 'needs both credentialId and publicKey, or neither'),
   })
   .partial()
   .strict();
@@ -65,7 +75,11 @@ const fromFile: Builders = {
     const question = 'question' in entry ? entry.question : (SECURITY_QUESTIONS[entry.questionKey] ?? entry.questionKey);
     return { questionKey: entry.questionKey, question, answer: entry.answer };
   },
-  webauthn: (_user, input) => ({ name: (input as AuthenticatorsInput['webauthn'])?.name ?? 'Security Key or Biometric' }),
+  webauthn: (_user, input) => {
+    const entry = input as AuthenticatorsInput['webauthn'];
+    const credential = entry?.credentialId && entry.publicKey ? { credential: { id: entry.credentialId, publicKey: entry.publicKey } } : {};
+    return { name: entry?.name ?? 'Security Key or Biometric', ...credential };
+  },
 };
 
 function isKey(value: string): value is AuthenticatorKey {

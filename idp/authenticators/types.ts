@@ -33,7 +33,8 @@ export interface EnrollmentData {
   google_otp: { secret: string };
   okta_verify: { secret: string; methods: OktaVerifyMethod[]; numberChallenge: boolean };
   security_question: { questionKey: string; question: string; answer: string };
-  webauthn: { name: string };
+  /** With a credential registered elsewhere (id base64url, ES256 public key, last signature counter), the hosted page can verify it. */
+  webauthn: { name: string; credential?: { id: string; publicKey: { kty: 'EC'; crv: 'P-256'; x: string; y: string }; signCount?: number } };
 }
 
 export interface Enrollment<K extends AuthenticatorKey = AuthenticatorKey> {

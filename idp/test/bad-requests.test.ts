@@ -191,7 +191,7 @@ describe('OAuth endpoints', () => {
 
 describe('anything else', () => {
   it('unknown paths: 404 JSON', async () => {
-    for (const path of ['/nope', '/oauth2/default/v1/authorize', '/idp/idx/enroll', '/__admin/nope']) {
+    for (const path of ['/nope', '/oauth2/default/v1/device/authorize', '/idp/idx/enroll', '/__admin/nope']) {
       const res = await fetch(`${idp.origin}${path}`, { headers: { authorization: `Bearer ${idp.adminToken}` } });
       expect(res.status, path).toBe(404);
       expect(((await res.json()) as { errorCode: string }).errorCode).toBe('E0000007');
