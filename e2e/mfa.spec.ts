@@ -24,13 +24,13 @@ test('email: choose it, enter the emailed code, signed in; the renderer never se
   await checkScreen(app, 'mfa-email-code');
 
   await codeInput(app).fill('000000');
-  await app.getByRole('button', { name: 'Verify' }).click();
+  await app.getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(app.getByRole('alert')).toBeVisible();
   await expect(codeInput(app)).toHaveValue('');
 
   const code = idp.outbox('email-mfa@example.com').filter((m) => m.code).at(-1)!.code!;
   await codeInput(app).fill(code);
-  await app.getByRole('button', { name: 'Verify' }).click();
+  await app.getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(app.getByRole('heading', { name: /^Welcome/ })).toBeVisible();
   expect((await bridge.responses()).map(findTokenLike).filter(Boolean)).toEqual([]);
   expect((await bridge.responses()).join('\n')).not.toContain(code);
@@ -61,7 +61,7 @@ test('Google Authenticator: set it up from the QR code or the setup key, then si
   await checkScreen(app, 'mfa-totp-enroll');
 
   await codeInput(app).fill(new TOTP({ secret: key }).generate());
-  await app.getByRole('button', { name: 'Verify' }).click();
+  await app.getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(app.getByRole('heading', { name: /^Welcome/ })).toBeVisible();
   // The setup key is gone with its step.
   expect(await app.content()).not.toContain(key);
@@ -84,7 +84,7 @@ test('phone: enrol a number (a bad one gets the org\'s message), then the texted
   await expect(app.getByRole('heading', { name: 'Enter the code we sent' })).toBeVisible();
   const code = idp.outbox('enroll-phone@example.com').filter((m) => m.code).at(-1)!.code!;
   await codeInput(app).fill(code);
-  await app.getByRole('button', { name: 'Verify' }).click();
+  await app.getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(app.getByRole('heading', { name: /^Welcome/ })).toBeVisible();
 });
 
@@ -100,5 +100,69 @@ test('security question: enrol one\'s own question, with the custom field shown 
   await app.getByLabel(/^Answer/).fill('Robbie the robot');
   await checkScreen(app, 'mfa-question-enroll');
   await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByRole('heading', { name: /^Welcome/ })).toBeVisible();
+});
+
+async function answerPush(origin: string, adminToken: string, login: string, number?: string) {
+  const response = await fetch(`${origin}/__admin/push/${encodeURIComponent(login)}/approve`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+    body: number === undefined ? '' : JSON.stringify({ number: Number(number) }),
+  });
+  expect(response.ok).toBe(true);
+}
+
+test('Okta Verify push with a number challenge: the number to tap, then signed in once the phone approves', async ({ app, idp }) => {
+  await signIn(app, 'push-number@example.com');
+  await app.getByRole('radio', { name: /Okta Verify/ }).check();
+  await app.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(app.getByRole('heading', { name: 'Check Okta Verify on your phone' })).toBeVisible();
+  await expect(app.getByRole('status')).toContainText('Waiting');
+  const number = (await app.locator('.poll__number-value').textContent())!.trim();
+  expect(number).toMatch(/^\d+$/);
+  await checkScreen(app, 'mfa-push-number');
+
+  await answerPush(idp.origin, idp.adminToken, 'push-number@example.com', number);
+  await expect(app.getByRole('heading', { name: /^Welcome/ })).toBeVisible({ timeout: 15_000 });
+});
+
+test('Okta Verify enrolment: the QR code, and a setup link by email instead', async ({ app }) => {
+  await signIn(app, 'enroll-ov@example.com');
+  await app.getByRole('radio', { name: /Okta Verify/ }).check();
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByRole('heading', { name: 'Set up Okta Verify' })).toBeVisible();
+  await expect(app.getByRole('img', { name: /QR code/ })).toBeVisible();
+  await checkScreen(app, 'mfa-okta-verify-enroll');
+
+  await app.getByRole('button', { name: 'Can’t scan? Get a setup link' }).click();
+  await app.getByRole('radio', { name: 'Send me a setup link by email' }).check();
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByRole('heading', { name: 'Get a setup link' })).toBeVisible();
+});
+
+test('a sign-in that only a security key could finish says so, with no dead-end choice', async ({ app }) => {
+  await signIn(app, 'webauthn-only@example.com');
+  await expect(app.getByRole('heading', { name: 'This sign-in can’t be completed here' })).toBeVisible();
+  await checkScreen(app, 'mfa-unsupported');
+  await app.getByRole('button', { name: 'Back to sign-in' }).click();
+  await expect(app.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+});
+
+test('verify with something else: from the email code to another authenticator', async ({ app }) => {
+  await signIn(app, 'choice-mfa@example.com');
+  await app.getByRole('radio', { name: 'Email' }).check();
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+
+  await app.getByRole('button', { name: 'Verify with something else' }).click();
+  await expect(app.getByRole('heading', { name: 'Verify it’s you' })).toBeVisible();
+  await expect(app.getByRole('radio', { name: 'Email' })).toHaveCount(0);
+  await expect(app.getByRole('radio', { name: /Security Key/ })).toHaveCount(0);
+  await app.getByRole('radio', { name: /Security question/i }).check();
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByRole('heading', { name: 'Answer your security question' })).toBeVisible();
+  await app.locator('#step-answer').fill('Mrs Honey');
+  await app.getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(app.getByRole('heading', { name: /^Welcome/ })).toBeVisible();
 });

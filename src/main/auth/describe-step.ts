@@ -111,14 +111,22 @@ const STEPS: Readonly<Record<string, (a: SdkAuthenticator | undefined) => Plan |
   'enroll-authenticator': enrollPlan,
   'challenge-poll': (a) =>
     a?.key === 'okta_verify' ? { kind: 'poll', title: 'Check Okta Verify on your phone', description: 'Approve the notification we sent to Okta Verify.' } : undefined,
-  'enroll-poll': (a) =>
-    a?.key === 'okta_verify'
-      ? {
-          kind: 'qr-enrollment',
-          title: 'Set up Okta Verify',
-          description: 'In Okta Verify, add an account and scan the QR code. This window continues by itself once it is set up.',
-        }
-      : undefined,
+  'enroll-poll': (a) => {
+    if (a?.key !== 'okta_verify') return undefined;
+    const channel = a.contextualData?.['selectedChannel'];
+    if (channel === 'email' || channel === 'sms') {
+      return {
+        kind: 'poll',
+        title: channel === 'email' ? 'Check your email' : 'Check your text messages',
+        description: 'On the phone where Okta Verify is installed, open the setup link we sent. This window continues by itself once it is set up.',
+      };
+    }
+    return {
+      kind: 'qr-enrollment',
+      title: 'Set up Okta Verify',
+      description: 'In Okta Verify, add an account and scan the QR code. This window continues by itself once it is set up.',
+    };
+  },
   'select-enrollment-channel': () => ({ kind: 'choice', title: 'Set up Okta Verify', description: 'Choose how to get the setup link.' }),
   'enrollment-channel-data': () => ({ kind: 'form', title: 'Get a setup link', description: 'We will send a link that sets up Okta Verify.' }),
 };
@@ -171,12 +179,29 @@ function describeOptions(input: SdkInput): Array<{ label: string; value: string 
   return input.name === 'authenticator' ? options.filter((option) => isEmbeddable(option.value)) : options;
 }
 
-function describeInput(step: SdkNextStep, input: SdkInput, a: SdkAuthenticator | undefined): StepInput | undefined {
+/** Okta labels enrollment channels with their enum names (QRCODE, EMAIL, SMS): say what each does. */
+const CHANNEL_LABELS: Readonly<Record<string, string>> = {
+  qrcode: 'Scan a QR code',
+  email: 'Send me a setup link by email',
+  sms: 'Send me a setup link by text message',
+};
+
+/** An object input (`authenticator: { id, channel }`) is answered through its visible inner fields. */
+function innerInputs(input: SdkInput): SdkInput[] | undefined {
+  const form = (input.value as { form?: { value?: unknown } } | undefined)?.form?.value;
+  return input.type === 'object' && Array.isArray(form) ? (form as SdkInput[]) : undefined;
+}
+
+function describeInput(step: SdkNextStep, input: SdkInput, a: SdkAuthenticator | undefined): StepInput | StepInput[] | undefined {
+  const inner = innerInputs(input);
+  if (inner) return inner.flatMap((field) => describeInput(step, field, a) ?? []);
   if (input.visible === false || input.mutable === false) return undefined;
   const label = inputLabel(step, input, a);
   const required = input.required === true;
   if (input.options) {
-    const options = describeOptions(input);
+    const options = describeOptions(input).map((option) =>
+      input.name === 'channel' && option.label === option.value.toUpperCase() ? { ...option, label: CHANNEL_LABELS[option.value] ?? option.label } : option,
+    );
     if (options.length === 0) return undefined;
     return { name: input.name, label, type: 'select', required: true, secret: false, options };
   }
@@ -234,8 +259,15 @@ function stepAuthenticator(a: SdkAuthenticator | undefined): StepAuthenticator |
 
 const CHOOSE_STEPS = ['select-authenticator-authenticate', 'select-authenticator-enroll'];
 
-/** The step that offers other authenticators alongside `step`, if the org sent one. */
+/**
+ * The step that offers another way alongside `step`, if the org sent one: another authenticator,
+ * or (setting up Okta Verify from a QR code) a setup link by email or SMS instead.
+ */
 function alternativeStep(step: SdkNextStep, available: ReadonlyArray<SdkNextStep>): SdkNextStep | undefined {
+  if (step.name === 'enroll-poll') {
+    const channels = available.find((candidate) => candidate.name === 'select-enrollment-channel');
+    if (channels) return channels;
+  }
   if (CHOOSE_STEPS.includes(step.name)) return undefined;
   return available.find((candidate) => CHOOSE_STEPS.includes(candidate.name) && candidate.name !== step.name);
 }
@@ -248,11 +280,12 @@ export function chooseAnotherStep(step: SdkNextStep, available: ReadonlyArray<Sd
   const alternative = alternativeStep(step, available);
   const described = alternative && describeStep(alternative);
   if (!alternative || !described) return undefined;
-  const current = step.authenticator?.key;
+  // Leave out what is in progress: this authenticator, or the QR code being shown.
+  const current = step.name === 'enroll-poll' ? 'qrcode' : step.authenticator?.key;
   const inputs = described.inputs.map((input) =>
-    input.name === 'authenticator' ? { ...input, options: (input.options ?? []).filter((option) => option.value !== current) } : input,
+    input.type === 'select' ? { ...input, options: (input.options ?? []).filter((option) => option.value !== current) } : input,
   );
-  if (inputs.some((input) => input.name === 'authenticator' && input.options?.length === 0)) return undefined;
+  if (inputs.some((input) => input.type === 'select' && input.options?.length === 0)) return undefined;
   return { sdk: alternative, step: { ...described, inputs } };
 }
 

@@ -119,3 +119,86 @@ describe('security question', () => {
     expect(await proceed(h, enroll.name, { questionKey: 'custom', question: 'Name of my first robot?', answer: 'Robbie the robot' })).toMatchObject({ status: 'signed-in' });
   });
 });
+
+/** The phone's answer to the newest push (the emulator's push control). */
+async function answerPush(h: AppHarness, login: string, answer: 'approve' | 'deny', number?: string) {
+  const response = await fetch(`${h.idp.origin}/__admin/push/${encodeURIComponent(login)}/${answer}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${h.idp.adminToken}`, 'Content-Type': 'application/json' },
+    body: number === undefined ? '' : JSON.stringify({ number: Number(number) }),
+  });
+  expect(response.ok).toBe(true);
+}
+
+async function pollStep(login: string) {
+  const scheduler = createManualScheduler();
+  const h = await startHarness({ scheduler });
+  cleanup.push(() => h.close());
+  const choose = stepOf(await h.view(CHANNELS.signIn, credentials(login)));
+  let step = stepOf(await proceed(h, choose.name, { authenticator: 'okta_verify' }));
+  if (step.name === 'authenticator-verification-data') step = stepOf(await proceed(h, step.name, { methodType: 'push' }));
+  return { h, scheduler, step };
+}
+
+describe('Okta Verify', () => {
+  it('push: a poll step; main polls at the org\'s interval and signs in once the phone approves', async () => {
+    const { h, scheduler, step } = await pollStep('push-mfa@example.com');
+    expect(step).toMatchObject({ name: 'challenge-poll', kind: 'poll', polling: true, authenticator: { key: 'okta_verify' } });
+    expect(step.numberChallenge).toBeUndefined();
+    expect(scheduler.pending()).toEqual([4000]);
+    await scheduler.runDue();
+    expect((await h.state()).status).toBe('pending');
+    await answerPush(h, 'push-mfa@example.com', 'approve');
+    await scheduler.runDue();
+    expect(h.events.at(-1)).toMatchObject({ status: 'signed-in' });
+  });
+
+  it('number challenge: the number reaches the renderer, and the right number approves', async () => {
+    const { h, scheduler, step } = await pollStep('push-number@example.com');
+    expect(step.numberChallenge).toMatch(/^\d+$/);
+    await answerPush(h, 'push-number@example.com', 'approve', step.numberChallenge);
+    await scheduler.runDue();
+    expect(h.events.at(-1)).toMatchObject({ status: 'signed-in' });
+  });
+
+  it('a denied push shows the org\'s message with the other ways to verify, and polling stops', async () => {
+    const { h, scheduler } = await pollStep('push-mfa@example.com');
+    await answerPush(h, 'push-mfa@example.com', 'deny');
+    await scheduler.runDue();
+    expect(h.events.at(-1)).toMatchObject({ status: 'pending', step: { kind: 'choice' }, messages: [{ level: 'error' }] });
+    expect(scheduler.pending()).toEqual([]);
+  });
+
+  it('its code: choose "Enter a code", then the TOTP from the app', async () => {
+    const h = await startHarness({ scheduler: createManualScheduler() });
+    cleanup.push(() => h.close());
+    const choose = stepOf(await h.view(CHANNELS.signIn, credentials('push-mfa@example.com')));
+    const method = stepOf(await proceed(h, choose.name, { authenticator: 'okta_verify' }));
+    expect(method.inputs[0]?.options?.map((o) => o.value)).toEqual(['push', 'totp']);
+    const code = stepOf(await proceed(h, method.name, { methodType: 'totp' }));
+    expect(code).toMatchObject({ name: 'challenge-authenticator', kind: 'code' });
+    expect(await proceed(h, code.name, { verificationCode: totp('KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TF') })).toMatchObject({ status: 'signed-in' });
+  });
+
+  it('enrolment: a QR step that waits; "get a setup link" offers email or SMS instead of the QR code', async () => {
+    const scheduler = createManualScheduler();
+    const h = await startHarness({ scheduler });
+    cleanup.push(() => h.close());
+    const choose = stepOf(await h.view(CHANNELS.signIn, credentials('enroll-ov@example.com')));
+    const qr = stepOf(await proceed(h, choose.name, { authenticator: 'okta_verify' }));
+    expect(qr).toMatchObject({ name: 'enroll-poll', kind: 'qr-enrollment', polling: true, canChooseAnother: true, inputs: [] });
+    expect(qr.enrollment?.qrCode).toMatch(/^data:image\/png;base64,/);
+    const channels = stepOf(await h.view(CHANNELS.chooseAnother));
+    expect(channels).toMatchObject({ name: 'select-enrollment-channel', kind: 'choice' });
+    expect(channels.inputs[0]?.options?.map((o) => o.value).sort()).toEqual(['email', 'sms']);
+    const address = stepOf(await proceed(h, channels.name, { channel: 'email' }));
+    expect(address).toMatchObject({ name: 'enrollment-channel-data', kind: 'form', inputs: [{ name: 'email' }] });
+    const waiting = stepOf(await proceed(h, address.name, { email: 'me@example.com' }));
+    expect(waiting).toMatchObject({ name: 'enroll-poll', polling: true });
+    // The phone opens the activation link from the email.
+    const link = h.idp.outbox('enroll-ov@example.com').filter((m) => m.link).at(-1)!.link!;
+    expect((await fetch(link, { method: 'POST' })).ok || (await fetch(link)).ok).toBe(true);
+    await scheduler.runDue();
+    expect(h.events.at(-1)).toMatchObject({ status: 'signed-in' });
+  });
+});

@@ -83,7 +83,7 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
     case 'unsupported':
       return (
         <MessageScreen
-          title="This sign-in can't be completed here"
+          title="This sign-in can’t be completed here"
           intro="Your organization asks you to verify in a way this app cannot offer."
           messages={view.messages}
           actionLabel="Back to sign-in"

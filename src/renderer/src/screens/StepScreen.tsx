@@ -141,7 +141,7 @@ export function StepScreen({ step, knownUsername, onUsernameChange, messages, bu
           )}
           {step.canChooseAnother === true && (
             <button type="button" className="button button--quiet" disabled={busy} onClick={onChooseAnother}>
-              Verify with something else
+              {step.kind === 'qr-enrollment' ? 'Can’t scan? Get a setup link' : 'Verify with something else'}
             </button>
           )}
           <button type="button" className="button button--quiet" disabled={busy} onClick={onCancel}>

@@ -11,7 +11,7 @@ export function PollStep({ step }: { step: NextStep }) {
         </p>
       )}
       <p role="status" className="poll__status">
-        <span className="spinner" aria-hidden="true" /> Waiting for your approval…
+        <span className="spinner" aria-hidden="true" /> Waiting…
       </p>
     </div>
   );
