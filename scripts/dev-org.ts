@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { loadDotEnv } from '../src/main/config/okta-config';
 import { startIdp, type RunningIdp } from '../idp/index';
+import { describeMessage } from '../idp/admin/outbox';
 
 export interface DevOrg {
   env: Record<string, string | undefined>;
@@ -30,9 +31,13 @@ export async function resolveDevOrg(
     log(`Okta org: ${merged.OKTA_ISSUER}`);
     return { env: merged, close: async () => {} };
   }
-  const idp = await startIdp({ port: idpPort });
+  // What the emulated org "sends" (email and SMS codes, links, pushes) is printed here, so a person
+  // at the window can finish every second factor: the codes are the demo's, not anyone's secret.
+  const idp = await startIdp({ port: idpPort, onOutbox: (message) => log(describeMessage(message)) });
   log(`No Okta org configured (OKTA_ISSUER is not set): using the local emulator at ${idp.issuer}`);
-  log(`Demo sign-in: alice@example.com / ${idp.demoPassword ?? '(see idp/users.demo.json)'}`);
+  log(`Demo sign-in: alice@example.com / ${idp.demoPassword ?? '(see idp/users.demo.json)'}; the other demo users are in the README.`);
+  log(`Codes and links the org sends are printed below. Answer an Okta Verify push with:`);
+  log(`  curl -X POST -H 'Authorization: Bearer ${idp.adminToken}' ${idp.origin}/__admin/push/<login>/approve`);
   return {
     env: {
       ...merged,
