@@ -166,3 +166,22 @@ test('verify with something else: from the email code to another authenticator',
   await app.getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(app.getByRole('heading', { name: /^Welcome/ })).toBeVisible();
 });
+
+test('a denied push says so and offers the other ways; an optional set-up can be left for later', async ({ app, idp }) => {
+  await signIn(app, 'push-mfa@example.com');
+  await app.getByRole('radio', { name: /Okta Verify/ }).check();
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await app.getByRole('radio', { name: /push/i }).check();
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByRole('heading', { name: 'Check Okta Verify on your phone' })).toBeVisible();
+  const response = await fetch(`${idp.origin}/__admin/push/push-mfa%40example.com/deny`, { method: 'POST', headers: { Authorization: `Bearer ${idp.adminToken}` } });
+  expect(response.ok).toBe(true);
+  await expect(app.getByRole('alert')).toBeVisible({ timeout: 15_000 });
+  await expect(app.getByRole('heading', { name: 'Verify it’s you' })).toBeVisible();
+  await app.getByRole('button', { name: 'Cancel' }).click();
+
+  await signIn(app, 'optional-enroll@example.com');
+  await expect(app.getByRole('heading', { name: 'Set up a security method' })).toBeVisible();
+  await app.getByRole('button', { name: 'Set up later' }).click();
+  await expect(app.getByRole('heading', { name: /^Welcome/ })).toBeVisible();
+});

@@ -202,3 +202,11 @@ describe('Okta Verify', () => {
     expect(h.events.at(-1)).toMatchObject({ status: 'signed-in' });
   });
 });
+
+describe('optional enrolment', () => {
+  it('offers "set up later" (skip), which signs in without enrolling', async () => {
+    const { h, view } = await signedInTo('optional-enroll@example.com');
+    expect(view).toMatchObject({ status: 'pending', step: { name: 'select-authenticator-enroll', kind: 'choice', canSkip: true } });
+    expect(await h.view(CHANNELS.skip)).toMatchObject({ status: 'signed-in' });
+  });
+});
