@@ -9,6 +9,7 @@
  */
 import type { Configuration } from 'electron-builder';
 import { electronBuilderFuses } from './scripts/fuses';
+import { PRIVATE_USE_SCHEME } from './src/main/config/redirect-scheme';
 
 /**
  * What goes into app.asar besides production node_modules (which electron-builder adds itself,
@@ -39,6 +40,9 @@ const config: Configuration = {
   // The security settings of the Electron binary: one table, in scripts/fuses.ts.
   electronFuses: electronBuilderFuses(),
   afterSign: './build/notarize.cjs',
+  // The browser sign-in's private-use redirect (RFC 8252 §7.1): Info.plist CFBundleURLTypes on
+  // macOS, the .desktop file's MimeType x-scheme-handler on Linux, the registry on Windows (NSIS).
+  protocols: [{ name: 'Okta Desktop Sign-In sign-in', schemes: [PRIVATE_USE_SCHEME] }],
   linux: {
     target: ['AppImage', 'deb'],
     icon: 'build/icons',

@@ -10,7 +10,8 @@ import { FileMatcher } from 'app-builder-lib/out/fileMatcher';
 import { validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import config, { APP_FILES } from '../electron-builder';
+import config, { APP_FILES, APP_ID } from '../electron-builder';
+import { PRIVATE_USE_SCHEME } from '../src/main/config/redirect-scheme';
 import { ensureBuilt } from './test-support/ensure-built';
 
 const root = resolve('.');
@@ -100,5 +101,13 @@ describe('electron-builder.ts', () => {
     // Electron sets the window's app_id from package.json's desktopName (lib/browser/init.ts).
     expect(pkg.desktopName).toBe(`${config.linux!.executableName}.desktop`);
     expect(config.linux!.syncDesktopName).toBe(true);
+  });
+
+  it("registers the browser sign-in's private-use scheme (the app id, RFC 8252 §7.1) with every installer", () => {
+    expect(PRIVATE_USE_SCHEME).toBe(APP_ID);
+    const protocols = [config.protocols].flat();
+    expect(protocols).toEqual([{ name: expect.any(String), schemes: [PRIVATE_USE_SCHEME] }]);
+    // Not overridden (or dropped) per platform.
+    for (const platform of [config.mac, config.win, config.linux]) expect((platform as { protocols?: unknown } | undefined)?.protocols).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@
  * Electron (src/main/electron) and the web preview only forward `(channel, payload)` here.
  */
 import type { AuthView, BridgeError, BridgeMethod, BridgeMethods, BridgeResult } from '../shared/contract';
+import { BROWSER_MESSAGES, createBrowserSignIn } from './auth/browser-sign-in';
 import { createIdpTransport } from './auth/http-client';
 import { createOktaClient } from './auth/okta-client';
 import { createSignInFlow, type FlowOutcome, type FlowResult } from './auth/sign-in-flow';
@@ -31,6 +32,20 @@ export interface AuthAppDeps {
   clock?: Clock;
   /** Timers for refresh and retries; tests run them by hand. Default: real, unref()ed timers. */
   scheduler?: Scheduler;
+  /**
+   * Opens the system browser at the org's sign-in page (Electron: shell.openExternal, for the
+   * org's URL only; the web preview: a function its caller gives). Without it the browser
+   * sign-in says the browser could not be opened.
+   */
+  openExternal?: (url: string) => Promise<void>;
+  /** A browser sign-in came back signed in: bring the window to the front. */
+  onBrowserReturn?: () => void;
+  /** How long a browser sign-in waits for the browser; default 5 minutes. */
+  browserTimeoutMs?: number;
+  /** A packaged build's private-use redirect URI, answered through `handleRedirect`; otherwise a loopback listener. */
+  privateUseRedirect?: string;
+  /** The loopback listener's port; default 0 (the OS picks). Tests name a busy one. */
+  loopbackPort?: number;
 }
 
 export interface AuthApp {
@@ -40,6 +55,8 @@ export interface AuthApp {
   onStateChanged(listener: (view: AuthView) => void): () => void;
   /** After the computer wakes: refresh if due, reconnect if offline, retry pending revocations. */
   handleSystemResume(): Promise<void>;
+  /** A URL the OS opened the app with (private-use scheme): true when it answered the browser sign-in in progress. */
+  handleRedirect(url: string): boolean;
   dispose(): Promise<void>;
 }
 
@@ -85,6 +102,7 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
       },
       onStateChanged,
       handleSystemResume: async () => {},
+      handleRedirect: () => false,
       dispose: async () => void listeners.clear(),
     };
   }
@@ -149,10 +167,73 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
 
   const isSignedIn = () => view.status === 'signed-in';
 
+  const browser = createBrowserSignIn({
+    oktaAuth,
+    config: deps.config.config,
+    transport,
+    log,
+    scheduler,
+    open: deps.openExternal ?? (() => Promise.reject(new Error('No browser to open.'))),
+    ...(deps.browserTimeoutMs !== undefined ? { timeoutMs: deps.browserTimeoutMs } : {}),
+    ...(deps.privateUseRedirect !== undefined ? { privateUseRedirect: deps.privateUseRedirect } : {}),
+    ...(deps.loopbackPort !== undefined ? { loopbackPort: deps.loopbackPort } : {}),
+  });
+  // Bumped by every start and cancel: an answer from a browser sign-in that was cancelled or
+  // replaced is dropped, its tokens never stored.
+  let browserRun = 0;
+  const idleTasks: Array<() => Promise<void>> = [];
+  function whenIdle(task: () => Promise<void>): void {
+    if (busy) idleTasks.push(task);
+    else void task();
+  }
+  function cancelBrowser(): void {
+    browserRun += 1;
+    browser.cancel();
+  }
+  /** The browser answered (or the wait ended): the same session path as an embedded sign-in. */
+  async function completeBrowser(run: number, outcome: FlowOutcome): Promise<void> {
+    if (disposed || run !== browserRun) return;
+    busy = true;
+    try {
+      const next = await fromFlow(outcome);
+      if (disposed) return;
+      setView(next);
+      if (next.status === 'signed-in') deps.onBrowserReturn?.();
+    } catch (error) {
+      log.error('browser-sign-in.complete-failed', { error: errorName(error) });
+      setView({ status: 'signed-out', messages: [BROWSER_MESSAGES.refused] });
+    } finally {
+      busy = false;
+    }
+  }
+  async function startBrowser(request: BridgeMethods['signInWithBrowser']['request']): Promise<BridgeResult<AuthView>> {
+    cancelBrowser();
+    // The embedded sign-in that could not go on is ended at the IdP first; the browser starts afresh.
+    await flow.cancel();
+    const run = browserRun;
+    const started = await browser.start(request);
+    if (!started.ok) return ok(setView(await fromFlow(started.outcome)));
+    started.outcome.then(
+      (outcome) => whenIdle(() => completeBrowser(run, outcome)),
+      (error: unknown) => log.error('browser-sign-in.failed', { error: errorName(error) }),
+    );
+    return ok(setView({ status: 'browser', messages: started.opened ? [] : [BROWSER_MESSAGES.notOpened] }));
+  }
+
   const handlers: Handlers = {
     signIn: async (request) => {
       if (isSignedIn()) return WRONG_STATE('sign in while already signed in');
+      cancelBrowser();
       return fromFlowResult(await flow.signIn(request));
+    },
+    signInWithBrowser: async (request) => {
+      if (isSignedIn()) return WRONG_STATE('sign in while already signed in');
+      return startBrowser(request);
+    },
+    reopenBrowser: async () => {
+      if (view.status !== 'browser') return WRONG_STATE('open the sign-in page again');
+      const opened = await browser.reopen();
+      return ok(setView({ status: 'browser', messages: opened ? [] : [BROWSER_MESSAGES.notOpened] }));
     },
     proceed: async (request) => {
       if (view.status !== 'pending') return WRONG_STATE('continue sign-in');
@@ -172,6 +253,7 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
     },
     cancel: async () => {
       if (isSignedIn()) return WRONG_STATE('cancel while signed in; sign out instead');
+      cancelBrowser();
       return ok(setView(await fromFlow(await flow.cancel())));
     },
     signOut: async () => {
@@ -206,12 +288,16 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
         busy = false;
         // The step the action led to may wait for something: poll it (a no-op otherwise).
         poller.start();
+        // A browser answer that arrived during the action.
+        void idleTasks.shift()?.();
       }
     },
     onStateChanged,
     handleSystemResume: () => (disposed ? Promise.resolve() : session.handleResume()),
+    handleRedirect: (url) => !disposed && browser.handleRedirect(url),
     async dispose() {
       disposed = true;
+      cancelBrowser();
       poller.stop();
       listeners.clear();
       session.dispose();

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, powerMonitor, type BrowserWindow } from 'electron';
+import { app, powerMonitor, shell, type BrowserWindow } from 'electron';
 import { createAuthApp, type AuthApp } from './app';
 import { loadConfig, loadDotEnv } from './config/okta-config';
 import { BUILD_DEFAULTS } from './config/build-defaults';
@@ -16,7 +16,9 @@ import { netFetch } from './electron/net-fetch';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher';
 import { createMainWindow, denyAllPermissions } from './electron/window';
 import { originOf } from './ipc/sender-check';
-import { externalOrigins } from './security/external-url';
+import { externalOrigins, isAllowedSignInPageUrl } from './security/external-url';
+import { PRIVATE_USE_SCHEME, privateUseRedirect } from './config/redirect-scheme';
+import { registerRedirectScheme } from './electron/redirect-scheme';
 import { consoleWriter, createLineLogger, logLevelFromEnv } from './log/logger';
 import { createLogFileWriter, LOG_FILE_NAME } from './log/log-file';
 import { configFileCandidates, loadReleaseConfig } from './config/release-config';
@@ -39,6 +41,11 @@ let mainWindow: BrowserWindow | undefined;
 // One running app per user: a second launch focuses the first window and exits.
 const isFirstInstance = claimSingleInstance(() => mainWindow);
 if (!isFirstInstance) app.exit(0);
+// A browser sign-in's answer on the app's own scheme (packaged builds). Listened to before ready:
+// on macOS the URL that launched the app comes as open-url then.
+const schemeRegistered = isFirstInstance && registerRedirectScheme(PRIVATE_USE_SCHEME, (url) => {
+  if (!authApp?.handleRedirect(url)) log.warn('app.redirect-ignored');
+});
 
 /** Released builds: config.json / environment / build defaults (release-config.ts). Development: .env + environment. */
 function loadAppConfig() {
@@ -54,12 +61,28 @@ function loadAppConfig() {
 
 async function start(): Promise<void> {
   const config = loadAppConfig();
+  const issuer = config.ok ? config.config.issuer : '';
+  const redirect = schemeRegistered && config.ok ? privateUseRedirect(config.config.redirectUri) : undefined;
   authApp = await createAuthApp({
     config,
     cipher: createSafeStorageCipher(),
     store: createElectronKeyValueStore(),
     fetch: netFetch,
     log,
+    // The system browser opens the org's sign-in page and nothing else (plain http only for the emulator in development).
+    openExternal: async (url) => {
+      if (!isAllowedSignInPageUrl(url, issuer, { allowLoopbackHttp: !app.isPackaged })) throw new Error('Not the sign-in page of the configured org.');
+      await shell.openExternal(url);
+    },
+    onBrowserReturn: () => {
+      const window = mainWindow;
+      if (!window || window.isDestroyed()) return;
+      if (window.isMinimized()) window.restore();
+      window.show();
+      app.focus({ steal: true });
+      window.focus();
+    },
+    ...(redirect ? { privateUseRedirect: redirect } : {}),
   });
   // Timers do not run while the computer sleeps: on wake, refresh if due and reconnect if offline.
   const resumed = authApp;

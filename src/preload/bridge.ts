@@ -46,6 +46,8 @@ export function createDesktopAuthApi(transport: BridgeTransport): DesktopAuthApi
     skip: call('skip'),
     resend: call('resend'),
     chooseAnother: call('chooseAnother'),
+    signInWithBrowser: call('signInWithBrowser'),
+    reopenBrowser: call('reopenBrowser'),
     cancel: call('cancel'),
     signOut: call('signOut'),
     refreshProfile: call('refreshProfile'),

@@ -151,6 +151,15 @@ export type AuthView =
       readonly status: 'unsupported';
       readonly messages: ReadonlyArray<UiMessage>;
     }
+  | {
+      /**
+       * Signing in continues in the system browser; main waits for its answer (one at a time, a
+       * few minutes at most) and pushes the next view. Nothing of the request (its URL, state or
+       * PKCE verifier) is here: "open again" asks main to reopen it.
+       */
+      readonly status: 'browser';
+      readonly messages: ReadonlyArray<UiMessage>;
+    }
   | { readonly status: 'terminal'; readonly messages: ReadonlyArray<UiMessage> }
   | {
       readonly status: 'failure';
@@ -176,6 +185,12 @@ export type AuthStatus = AuthView['status'];
 export interface SignInRequest {
   readonly username: string;
   readonly password: string;
+}
+
+/** Sign in in the system browser (RFC 8252), optionally straight at one of the org's identity providers. */
+export interface BrowserSignInRequest {
+  /** An identity provider id of the org (`0oa…`), as its `redirect-idp` names it. */
+  readonly idp?: string;
 }
 
 export interface ProceedRequest {
@@ -213,6 +228,11 @@ export interface BridgeMethods {
   resend: { request: void; response: AuthView };
   /** Show the other authenticators the org offers (only when the step says `canChooseAnother`). */
   chooseAnother: { request: void; response: AuthView };
+  /** Continue (or start) signing in in the system browser; the view becomes `browser`. */
+  signInWithBrowser: { request: BrowserSignInRequest; response: AuthView };
+  /** Open the browser sign-in page again (only in the `browser` view). */
+  reopenBrowser: { request: void; response: AuthView };
+  /** Also stops waiting for the browser. */
   cancel: { request: void; response: AuthView };
   signOut: { request: void; response: AuthView };
   refreshProfile: { request: void; response: AuthView };
@@ -228,6 +248,8 @@ export const CHANNELS = {
   skip: 'auth:skip',
   resend: 'auth:resend',
   chooseAnother: 'auth:choose-another',
+  signInWithBrowser: 'auth:sign-in-with-browser',
+  reopenBrowser: 'auth:reopen-browser',
   cancel: 'auth:cancel',
   signOut: 'auth:sign-out',
   refreshProfile: 'auth:refresh-profile',

@@ -48,10 +48,10 @@ export interface SignInFlow {
 }
 
 export const UNSUPPORTED_MESSAGE: UiMessage = {
-  level: 'error',
+  level: 'info',
   text:
-    'Security keys, Okta FastPass and signing in through another identity provider need a web browser. ' +
-    'Go back and choose another method if your organization offers one, or contact your administrator.',
+    'Your organization asks for something this window cannot do, such as a security key, Okta FastPass or another identity provider. ' +
+    'Continue in your browser to finish signing in.',
 };
 
 /** Okta's default poll interval when a document gives none (the Sign-In Widget's too). */

@@ -24,6 +24,7 @@ function fakeApp() {
       return () => void (listener = undefined);
     },
     handleSystemResume: async () => {},
+    handleRedirect: () => false,
     dispose: async () => {},
   } satisfies AuthApp;
   return { app, invoke, push: (view: AuthView) => listener?.(view), subscribed: () => listener !== undefined };

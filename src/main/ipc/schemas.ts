@@ -105,6 +105,10 @@ export const requestSchemas = {
   skip: noPayload,
   resend: noPayload,
   chooseAnother: noPayload,
+  signInWithBrowser: plainObject({
+    idp: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'The identity provider is not valid.').optional(),
+  }),
+  reopenBrowser: noPayload,
   cancel: noPayload,
   signOut: noPayload,
   refreshProfile: noPayload,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { externalOrigins, isAllowedExternalUrl } from './external-url';
+import { externalOrigins, isAllowedExternalUrl, isAllowedSignInPageUrl } from './external-url';
 
 const allowed = externalOrigins(['https://dev-123.okta.com/oauth2/default', 'http://127.0.0.1:8787/oauth2/default', 'not a url']);
 
@@ -53,5 +53,37 @@ describe('isAllowedExternalUrl', () => {
     expect(isAllowedExternalUrl(undefined, allowed)).toBe(false);
     expect(isAllowedExternalUrl({ toString: () => 'https://dev-123.okta.com/' }, allowed)).toBe(false);
     expect(isAllowedExternalUrl('https://dev-123.okta.com/', [])).toBe(false);
+  });
+});
+
+describe('isAllowedSignInPageUrl (what the browser sign-in may open)', () => {
+  const issuer = 'https://dev-123.okta.com/oauth2/default';
+  const release = { allowLoopbackHttp: false };
+  const development = { allowLoopbackHttp: true };
+
+  it("opens the org's authorize endpoint with its query", () => {
+    expect(isAllowedSignInPageUrl(`${issuer}/v1/authorize?client_id=x&state=y`, issuer, release)).toBe(true);
+    expect(isAllowedSignInPageUrl('https://dev-123.okta.com/oauth2/v1/authorize?x=1', 'https://dev-123.okta.com', release)).toBe(true);
+  });
+
+  it.each([
+    ['another path of the org', `${issuer}/v1/token`],
+    ['another authorization server', 'https://dev-123.okta.com/oauth2/other/v1/authorize'],
+    ['another origin', 'https://evil.example/oauth2/default/v1/authorize'],
+    ['plain http of the org', 'http://dev-123.okta.com/oauth2/default/v1/authorize'],
+    ['credentials', 'https://user@dev-123.okta.com/oauth2/default/v1/authorize'],
+    ['a fragment', `${issuer}/v1/authorize#x`],
+    ['another scheme', 'file:///oauth2/default/v1/authorize'],
+    ['not a string', 42],
+    ['too long', `${issuer}/v1/authorize?${'a'.repeat(5000)}`],
+  ])('refuses %s', (_name, url) => {
+    expect(isAllowedSignInPageUrl(url, issuer, development)).toBe(false);
+  });
+
+  it('allows plain http only for a loopback issuer in development (the emulator)', () => {
+    const emulator = 'http://127.0.0.1:8787/oauth2/default';
+    expect(isAllowedSignInPageUrl(`${emulator}/v1/authorize?x=1`, emulator, development)).toBe(true);
+    expect(isAllowedSignInPageUrl(`${emulator}/v1/authorize?x=1`, emulator, release)).toBe(false);
+    expect(isAllowedSignInPageUrl('http://10.0.0.1/oauth2/default/v1/authorize', 'http://10.0.0.1/oauth2/default', development)).toBe(false);
   });
 });

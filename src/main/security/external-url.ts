@@ -18,3 +18,22 @@ export function isAllowedExternalUrl(url: unknown, allowedOrigins: ReadonlyArray
   const origin = originOf(url);
   return origin !== undefined && allowedOrigins.includes(origin);
 }
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * The one page a browser sign-in may open: the org's authorize endpoint (`<issuer>/v1/authorize`
+ * for an authorization server, `<org>/oauth2/v1/authorize` for the org's own, as okta-auth-js
+ * builds it), over https; plain http only for a loopback issuer in development (the emulator).
+ */
+export function isAllowedSignInPageUrl(url: unknown, issuer: string, { allowLoopbackHttp }: { allowLoopbackHttp: boolean }): boolean {
+  if (typeof url !== 'string' || url.length > 4096 || !URL.canParse(url) || !URL.canParse(issuer)) return false;
+  const page = new URL(url);
+  const org = new URL(issuer);
+  if (page.username || page.password || page.hash) return false;
+  const httpAllowed = allowLoopbackHttp && page.protocol === 'http:' && LOOPBACK.has(page.hostname);
+  if (page.protocol !== 'https:' && !httpAllowed) return false;
+  const base = org.pathname.replace(/\/+$/, '');
+  const authorizePath = `${base.includes('/oauth2') ? base : `${base}/oauth2`}/v1/authorize`;
+  return page.origin === org.origin && page.pathname === authorizePath;
+}

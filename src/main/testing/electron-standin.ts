@@ -23,6 +23,9 @@
  *   ciphertext provided to safeStorage.decryptStringAsync." when it cannot decrypt; on Linux the
  *   ciphertext starts with `v11` when the key came from the keyring and `v10` when Chromium fell
  *   back to its hard-coded key (and `isAsyncEncryptionAvailable()` still resolves true then).
+ * - app.md: `setAsDefaultProtocolClient(protocol)` returns a boolean (whether the call
+ *   succeeded); `open-url` (macOS) passes `(event, url)` and is handled with preventDefault();
+ *   `second-instance` passes `(event, argv, workingDirectory)`; `focus({ steal })` brings the app forward.
  * - lib/common/api/net-client-request.ts: `net.fetch` rejects any redirect when `redirect` is
  *   'error' ("Attempted to redirect, but redirect policy was 'error'") and also when it is
  *   'manual' ("Redirect was cancelled"), unlike WHATWG fetch; a missing file: URL rejects
@@ -49,6 +52,8 @@ export interface StandinOptions {
   loadUrlError?: string;
   /** The real network behind `net.fetch` (Node's fetch by default). */
   fetch?: typeof fetch;
+  /** What `setAsDefaultProtocolClient` answers (the OS refused the registration when false). Default true. */
+  protocolClientAccepted?: boolean;
 }
 
 class LifecycleError extends Error {
@@ -57,6 +62,8 @@ class LifecycleError extends Error {
 
 const state = {
   options: {} as Required<Omit<StandinOptions, 'fetch' | 'loadUrlError'>> & Pick<StandinOptions, 'fetch' | 'loadUrlError'>,
+  protocolClients: [] as string[],
+  appFocused: 0,
   ready: false,
   readyWaiters: [] as Array<() => void>,
   privilegedSchemes: undefined as unknown[] | undefined,
@@ -115,6 +122,14 @@ export const app = {
   getAppPath: () => state.options.appPath,
   getVersion: () => '0.1.0',
   requestSingleInstanceLock: () => !state.options.otherInstance,
+  setAsDefaultProtocolClient(protocol: string) {
+    if (!state.options.protocolClientAccepted) return false;
+    state.protocolClients.push(protocol);
+    return true;
+  },
+  focus() {
+    state.appFocused += 1;
+  },
   on(event: string, listener: Listener) {
     appEvents.on(event, listener);
     return app;
@@ -373,7 +388,10 @@ export const standin = {
       otherInstance: options.otherInstance ?? false,
       loadUrlError: options.loadUrlError,
       fetch: options.fetch,
+      protocolClientAccepted: options.protocolClientAccepted ?? true,
     };
+    state.protocolClients = [];
+    state.appFocused = 0;
     state.ready = false;
     state.readyWaiters = [];
     state.privilegedSchemes = undefined;
@@ -405,6 +423,12 @@ export const standin = {
     state.options.keychain = keychain ?? 'keyring';
   },
   emitApp: (event: string, ...args: unknown[]) => appEvents.emit(event, ...args),
+  /** Emits an app event with a preventable event object first (`open-url`); true when a listener prevented it. */
+  emitAppPreventable(event: string, ...args: unknown[]): boolean {
+    let prevented = false;
+    appEvents.emit(event, { preventDefault: () => void (prevented = true) }, ...args);
+    return prevented;
+  },
   emitPower: (event: string, ...args: unknown[]) => powerEvents.emit(event, ...args),
   emitToRenderer: (channel: string, payload: unknown) => rendererEvents.emit(channel, { sender: 'ipc-renderer-event' }, payload),
   /** Calls the `ipcMain.handle` handler of `channel` as Electron would for a message from `sender`/`frame`. */

@@ -62,6 +62,8 @@ export interface HarnessOptions {
   /** Passed through to the app: move time and run timers by hand. */
   clock?: AuthAppDeps['clock'];
   scheduler?: AuthAppDeps['scheduler'];
+  /** More of the app's dependencies (the browser opener, its timeout…). */
+  app?: Partial<AuthAppDeps>;
 }
 
 function recording(app: AuthApp): LaunchedApp {
@@ -99,7 +101,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<AppHar
   const config = loadConfig({ OKTA_ISSUER: idp.issuer, OKTA_CLIENT_ID: idp.clientId, OKTA_REDIRECT_URI: idp.redirectUri });
   const fetchFn = options.wrapFetch ? options.wrapFetch(globalThis.fetch) : globalThis.fetch;
   const { requestTimeoutMs, clock, scheduler } = options;
-  const first = recording(await createAuthApp({ config, cipher, store, log, fetch: fetchFn, requestTimeoutMs, clock, scheduler }));
+  const first = recording(await createAuthApp({ config, cipher, store, log, fetch: fetchFn, requestTimeoutMs, clock, scheduler, ...options.app }));
   const apps: AuthApp[] = [first.app];
 
   return {
