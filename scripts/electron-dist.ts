@@ -73,7 +73,7 @@ export function findElectronBinary(repo: string, env: Readonly<Record<string, st
   if (installed && existsSync(installed)) return { path: installed };
   return {
     problem:
-      `The Electron ${version} binary is not installed (its download at npm install was skipped or blocked).\n` +
+      `The Electron ${version} binary is not installed (the electron package downloads it on first use).\n` +
       'Install it with `node node_modules/electron/install.js`, or set ELECTRON_OVERRIDE_DIST_PATH to a folder holding an\n' +
       `unpacked Electron ${version} for this OS.`,
   };

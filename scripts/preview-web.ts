@@ -13,7 +13,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const preview = await startPreviewServer({ port });
+let preview: Awaited<ReturnType<typeof startPreviewServer>>;
+try {
+  preview = await startPreviewServer({ port });
+} catch (error) {
+  // One clear line, as `npm run idp` gives, instead of a stack trace.
+  const code = (error as NodeJS.ErrnoException).code;
+  console.error(`preview:web: cannot start: ${code === 'EADDRINUSE' ? `port ${port} is already in use (choose another with --port N)` : (error as Error).message}`);
+  process.exit(code === 'EADDRINUSE' ? 1 : 2);
+}
 console.log(`Web preview: ${preview.url}  (Ctrl+C to stop)`);
 
 let stopping = false;

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { resolveDevOrg } from '../../../scripts/dev-org';
 import type { RunningIdp } from '../../../idp/index';
-import { createAuthApp, createMemoryStore, createTestCipher, loadConfig } from '../../main/node';
+import { createAuthApp, createMemoryStore, createTestCipher, loadConfig, type AuthApp } from '../../main/node';
 import { BRIDGE_PATHS, BRIDGE_TOKEN_PARAM } from '../http-transport';
 import { handleEvents, handleInvoke } from './bridge-routes';
 import { buildPreviewBundle, type PreviewBundle } from './build-preview';
@@ -43,33 +43,39 @@ export async function startPreviewServer({
   encryptionAvailable = true,
 }: PreviewServerOptions = {}): Promise<PreviewServer> {
   const bundle = await buildPreviewBundle();
-  const org = await resolveDevOrg(env, { ...(dotEnvPath !== undefined ? { dotEnvPath } : {}), log });
-  const app = await createAuthApp({
-    config: loadConfig(org.env),
-    cipher: createTestCipher({ available: encryptionAvailable }),
-    store: createMemoryStore(),
-  });
-
   // Per run, and only ever in the URL handed to whoever started the server (see http-transport.ts).
   const token = randomBytes(32).toString('base64url');
   let origin = '';
+  let app: AuthApp | undefined;
   const server = createServer((request, response) => {
+    if (!app) {
+      response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '1' }).end('Starting…');
+      return;
+    }
     route(request, response, bundle, app, origin, token).catch(() => {
       if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       response.end('Internal error');
     });
   });
+  // The port first: a port in use must fail before an emulator is started and announced.
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(port, HOST, () => resolveListen());
+  });
+  origin = `http://${HOST}:${(server.address() as AddressInfo).port}`;
+  let org: Awaited<ReturnType<typeof resolveDevOrg>>;
   try {
-    await new Promise<void>((resolveListen, rejectListen) => {
-      server.once('error', rejectListen);
-      server.listen(port, HOST, () => resolveListen());
-    });
+    org = await resolveDevOrg(env, { ...(dotEnvPath !== undefined ? { dotEnvPath } : {}), log });
   } catch (error) {
-    await app.dispose();
-    await org.close();
+    await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
     throw error;
   }
-  origin = `http://${HOST}:${(server.address() as AddressInfo).port}`;
+  app = await createAuthApp({
+    config: loadConfig(org.env),
+    cipher: createTestCipher({ available: encryptionAvailable }),
+    store: createMemoryStore(),
+  });
+  const running = app;
 
   return {
     url: `${origin}/#${new URLSearchParams({ [BRIDGE_TOKEN_PARAM]: token })}`,
@@ -78,7 +84,7 @@ export async function startPreviewServer({
       // Event streams never end on their own; cut them so close() does not hang.
       server.closeAllConnections();
       await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
-      await app.dispose();
+      await running.dispose();
       await org.close();
     },
   };
