@@ -65,6 +65,9 @@ export const MESSAGES = {
     message(`A phone call was recently made. Please wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'} before trying again.`, 'errors.E0000133'),
   emailCooldown: (seconds: number) =>
     message(`An email was recently sent. Please wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'} before trying again.`, 'tooManyRequests'),
+  // Password recovery (widget-playground/error-forgot-password.json, terminal-reset-password-success.json)
+  resetNotAllowed: () => message('Reset password is not allowed at this time. Please contact support for assistance.', 'oie.selfservice.reset.password.not.allowed'),
+  recoveryCompleted: () => message('You can now sign in with your existing username and new password.', 'idx.recovery.completed', 'INFO'),
   actionUnavailable: () => message('This step is not available now. Start again.', 'idx.action.unavailable'),
   malformedBody: () => message('The request body was not well-formed.', 'E0000003'),
   unsupportedMediaType: () => message('Unsupported media type. Send application/json.', 'E0000006'),

@@ -7,9 +7,9 @@
  */
 import { ION_JSON, jsonReply, parseJsonBody, type Reply, type RequestContext } from './http-util';
 import { MESSAGES, terminalDocument, type IdxMessage } from './idx-documents';
-import { renderState, type FormErrors, type RenderEnv } from './idx-state';
+import { choicesToVerify, renderState, type FormErrors, type RenderEnv } from './idx-state';
 import { checkNewPassword, PASSWORD_REQUIREMENTS_TEXT } from './password-policy';
-import { enrollChoices, nextStep, verifyChoices } from './authenticators/policy';
+import { enrollChoices, nextStep } from './authenticators/policy';
 import { byAuthenticatorId, factorModule } from './authenticators/registry';
 import type { AuthenticatorKey, AuthenticatorModule, Choice, FactorContext, LinkResult, Outcome, Phase } from './authenticators/types';
 import type { Step, Transaction, TransactionStore } from './transactions';
@@ -125,6 +125,11 @@ export class IdxHandlers {
     const key = tx.factor?.key;
     if (key && !tx.verified.includes(key)) tx.verified.push(key);
     if (key) this.env.log(`${key} ${tx.factor?.phase === 'enroll' ? 'enrolled' : 'verified'} for ${user.login}`);
+    if (tx.flow === 'recover') {
+      // Recovery: the person proved who they are; now the new password.
+      tx.factor = undefined;
+      return this.moveTo(tx, 'reset-password');
+    }
     return this.advance(tx, user);
   }
 
@@ -143,7 +148,7 @@ export class IdxHandlers {
     const choice = choiceOf(body);
     const chosen = byAuthenticatorId(choice?.id);
     const current = tx.step === 'factor' && tx.factor?.phase === phase ? tx.factor.key : undefined;
-    const offered: AuthenticatorKey[] = (phase === 'verify' ? verifyChoices(user, tx) : enrollChoices(user, tx).choices).map((m) => m.key);
+    const offered: AuthenticatorKey[] = (phase === 'verify' ? choicesToVerify(this.env, tx, user) : enrollChoices(user, tx).choices).map((m) => m.key);
     if (!choice || !chosen || (chosen.key !== current && !offered.includes(chosen.key))) {
       return this.reply(400, tx, { top: [MESSAGES.invalidValue()] });
     }
@@ -202,10 +207,41 @@ export class IdxHandlers {
     return this.reply(200, tx);
   }
 
+  /** POST /idp/idx/recover ("Forgot password?"): from identify, asks who; from the password challenge, goes straight to the choice. */
+  recover(ctx: RequestContext): Reply {
+    const opened = this.open(ctx);
+    if (!opened.ok) return opened.reply;
+    const { tx } = opened;
+    const user = tx.userId ? this.env.users.findById(tx.userId) : undefined;
+    const from = tx.step === 'identify' || (tx.step === 'challenge-password' && user);
+    if (!this.env.recovery?.authenticators.length || tx.flow === 'recover' || !from) return this.wrongStep(tx);
+    tx.flow = 'recover';
+    tx.verified = [];
+    tx.factor = undefined;
+    return user ? this.startRecovery(tx, user) : this.moveTo(tx, 'identify-recovery');
+  }
+
+  /** The person who wants to reset is known: choose how to prove it, unless the org has no way for them. */
+  private startRecovery(tx: Transaction, user: UserRecord): Reply {
+    tx.userId = user.id;
+    if (user.status === 'SUSPENDED') return this.terminal(403, tx, [MESSAGES.suspended()]);
+    if (choicesToVerify(this.env, tx, user).length === 0) return this.terminal(403, tx, [MESSAGES.resetNotAllowed()]);
+    this.env.log(`password recovery started for ${user.login}`);
+    return this.moveTo(tx, 'select-authenticator');
+  }
+
   async identify(ctx: RequestContext): Promise<Reply> {
     const opened = this.open(ctx);
     if (!opened.ok) return opened.reply;
     const { tx, body } = opened;
+    if (tx.step === 'identify-recovery') {
+      const identifier = stringField(body.identifier)?.trim();
+      if (!identifier || identifier.length > 256) return this.reply(400, tx, { identifier: [identifier ? MESSAGES.invalidValue() : MESSAGES.blank()] });
+      const user = this.env.users.findByLogin(identifier);
+      // As on sign-in: Okta's identify answers an unknown username with idx.unknown.user.
+      if (!user) return this.reply(401, tx, { top: [MESSAGES.unknownUser(identifier)] });
+      return this.startRecovery(tx, user);
+    }
     if (tx.step !== 'identify') return this.wrongStep(tx);
 
     const identifier = stringField(body.identifier)?.trim();
@@ -339,15 +375,23 @@ export class IdxHandlers {
         return this.afterPassword(tx, user);
       }
       case 'reenroll':
-      case 'reenroll-warning': {
+      case 'reenroll-warning':
+      case 'reset-password': {
         if (!passcode) return this.reply(400, tx, { passcode: [MESSAGES.blank()] });
         const isCurrent = await this.env.users.verifyPassword(user, passcode);
         const problem = checkNewPassword(passcode, user.login, isCurrent);
         if (problem === 'too-weak') return this.reply(400, tx, { passcode: [MESSAGES.requirementsNotMet(PASSWORD_REQUIREMENTS_TEXT)] });
         if (problem === 'same-as-current') return this.reply(400, tx, { passcode: [MESSAGES.sameAsCurrent()] });
         await this.env.users.setPassword(user, passcode);
+        // A reset also ends a lockout: the person proved who they are.
         user.status = 'ACTIVE';
-        this.env.log(`password changed for ${user.login}`);
+        user.failedAttempts = 0;
+        this.env.log(`password ${tx.step === 'reset-password' ? 'reset' : 'changed'} for ${user.login}`);
+        if (tx.step !== 'reset-password') return this.advance(tx, user);
+        tx.flow = undefined;
+        // Orgs either sign the person in or ask them to sign in with the new password (terminal-reset-password-success.json).
+        if (!this.env.recovery?.signsIn) return this.terminal(200, tx, [MESSAGES.recoveryCompleted()]);
+        tx.verified.push('okta_password');
         return this.advance(tx, user);
       }
       case 'factor': {
@@ -385,6 +429,7 @@ export class IdxHandlers {
     tx.verified = [];
     tx.factor = undefined;
     tx.enrollmentSkipped = undefined;
+    tx.flow = undefined;
     return this.reply(200, tx);
   }
 }

@@ -15,9 +15,10 @@ import {
   type IdxMessage,
 } from './idx-documents';
 import { oktaPassword } from './authenticators/okta-password';
-import { enrollChoices, verifyChoices } from './authenticators/policy';
+import { emailEnrollment } from './authenticators/okta-email';
+import { enrollChoices, recoveryChoices, verifyChoices } from './authenticators/policy';
 import { ALL_AUTHENTICATORS, factorModule } from './authenticators/registry';
-import type { AuthenticatorDocs, FactorContext, FactorEnv, Phase } from './authenticators/types';
+import type { AuthenticatorDocs, AuthenticatorKey, Enrollment, FactorContext, FactorEnv, Phase } from './authenticators/types';
 import type { Transaction } from './transactions';
 import type { UserRecord } from './users';
 import type { SignInPolicy } from './types';
@@ -27,6 +28,8 @@ export interface RenderEnv {
   policy: SignInPolicy;
   clientId: string;
   factors: FactorEnv;
+  /** Password recovery's authenticators, in the org's order; empty: no "Forgot password?" (`recover`). */
+  recovery?: { authenticators: ReadonlyArray<AuthenticatorKey>; signsIn: boolean };
   /** The org's identity providers: a `redirect-idp` each on the identify step. */
   identityProviders?: ReadonlyArray<{ id: string; name: string; type: string }>;
 }
@@ -38,6 +41,9 @@ export interface FormErrors {
   /** Field-level messages of a factor's own form, by field name. */
   fields?: Record<string, IdxMessage[]>;
 }
+
+/** Days left before a PASSWORD_WARN user's password expires (`settings.daysToExpiry`). */
+export const PASSWORD_WARN_DAYS = 4;
 
 function userObject(user: UserRecord | undefined): unknown {
   if (!user) return typed({});
@@ -68,12 +74,30 @@ function enrollmentsPart(user: UserRecord): IdxDoc {
   };
 }
 
+/** Recovery: `authenticatorEnrollments` of the authenticators offered, the primary email included. */
+function recoveryEnrollmentsPart(user: UserRecord, choices: AuthenticatorDocs[]): IdxDoc {
+  const enrollmentFor = (key: AuthenticatorKey): Enrollment => (key === 'okta_email' ? emailEnrollment(user) : user.enrollments.get(key)!);
+  return { authenticatorEnrollments: typed(choices.map((m) => m.enrollment(user, enrollmentFor(m.key))), 'array') };
+}
+
+/** The authenticators this transaction may verify now: recovery's while recovering, else the sign-in policy's. */
+export function choicesToVerify(env: RenderEnv, tx: Transaction, user: UserRecord): AuthenticatorDocs[] {
+  return tx.flow === 'recover' ? recoveryChoices(user, env.recovery?.authenticators ?? []) : verifyChoices(user, tx);
+}
+
+/** The `recover` action ("Forgot password?") Okta puts on the password's current authenticator, when the org allows recovery. */
+function recoverAction(env: RenderEnv, tx: Transaction): IdxDoc | undefined {
+  if (!env.recovery?.authenticators.length || tx.flow === 'recover') return undefined;
+  return remediationForm(env.origin, 'recover', '/idp/idx/recover', tx.stateHandle, []);
+}
+
 /**
  * select-authenticator-authenticate (options relate to `authenticatorEnrollments`) or
  * select-authenticator-enroll (options relate to `authenticators`, listed in `parts`).
  */
 function selectForm(env: RenderEnv, tx: Transaction, user: UserRecord, phase: Phase, choices: AuthenticatorDocs[]): { form: IdxDoc; parts: IdxDoc } {
-  const listed = phase === 'verify' ? enrolledList(user) : choices;
+  // Recovery lists what can prove the person, the primary email among them even when not enrolled.
+  const listed = tx.flow === 'recover' ? choices : phase === 'verify' ? enrolledList(user) : choices;
   const options = choices.map((m) => ({
     label: m.displayName,
     value: { form: { value: [{ name: 'id', required: true, value: m.authenticatorId, mutable: false }, ...m.optionFields(phase, user)] } },
@@ -81,7 +105,7 @@ function selectForm(env: RenderEnv, tx: Transaction, user: UserRecord, phase: Ph
   }));
   const [name, path] = phase === 'verify' ? ['select-authenticator-authenticate', '/idp/idx/challenge'] : ['select-authenticator-enroll', '/idp/idx/credential/enroll'];
   const form = remediationForm(env.origin, name, path, tx.stateHandle, [{ name: 'authenticator', type: 'object', ...(phase === 'enroll' ? { required: true } : {}), options }]);
-  const parts = phase === 'verify' ? enrollmentsPart(user) : { authenticators: typed(choices.map((m) => m.authenticator(user)), 'array'), ...enrollmentsPart(user) };
+  const parts = tx.flow === 'recover' ? recoveryEnrollmentsPart(user, choices) : phase === 'verify' ? enrollmentsPart(user) : { authenticators: typed(choices.map((m) => m.authenticator(user)), 'array'), ...enrollmentsPart(user) };
   return { form, parts };
 }
 
@@ -99,7 +123,9 @@ function passwordStep(env: RenderEnv, tx: Transaction, user: UserRecord | undefi
     ]),
   ];
   const password = user?.enrollments.get('okta_password');
-  const parts: IdxDoc = { currentAuthenticatorEnrollment: typed(password && user ? oktaPassword.enrollment(user, password) : {}) };
+  const recover = recoverAction(env, tx);
+  const enrollment = password && user ? oktaPassword.enrollment(user, password) : {};
+  const parts: IdxDoc = { currentAuthenticatorEnrollment: typed(recover ? { recover, ...enrollment } : enrollment) };
   const choices = user ? verifyChoices(user, tx) : [];
   if (!user || choices.length < 2) return { list, parts: { ...parts, ...(user ? enrollmentsPart(user) : {}) } };
   // Identifier-first with another factor on offer: "verify with something else" here too.
@@ -113,7 +139,7 @@ function factorStep(env: RenderEnv, tx: Transaction, user: UserRecord, errors: F
   if (!factor || !module) return { list: [], parts: {} };
   const ctx: FactorContext = { env: env.factors, tx: tx as FactorContext['tx'], user };
   const own = module.render(ctx, { top: errors.top, fields: { ...errors.fields, ...(errors.passcode ? { passcode: errors.passcode } : {}) } });
-  const choices = factor.phase === 'verify' ? verifyChoices(user, tx) : enrollChoices(user, tx).choices;
+  const choices = factor.phase === 'verify' ? choicesToVerify(env, tx, user) : enrollChoices(user, tx).choices;
   const select = selectForm(env, tx, user, factor.phase, choices.includes(module) ? choices : [...choices, module]);
   return { list: [...own.remediation, select.form], parts: { ...select.parts, ...own.parts }, messages: own.messages };
 }
@@ -134,14 +160,26 @@ function remediations(env: RenderEnv, tx: Transaction, user: UserRecord | undefi
         href: `${origin}/sso/idps/${idp.id}?stateToken=${encodeURIComponent(sh)}`,
         method: 'GET',
       }));
+      // Okta sends the password's `currentAuthenticator` with `recover` on identify whenever the org
+      // allows recovery (captured/idp_idx_introspect_default.json), so "Forgot password?" can show.
+      const recover = recoverAction(env, tx);
       return {
         list: [remediationForm(origin, 'identify', '/idp/idx/identify', sh, fields), ...idps],
-        parts: env.policy === 'one-page' ? { currentAuthenticator: typed(oktaPassword.current(false)) } : {},
+        parts: env.policy === 'one-page' || recover ? { currentAuthenticator: typed(oktaPassword.current(false, { recover })) } : {},
       };
     }
+    case 'identify-recovery':
+      // widget-playground/identify-recovery.json: who wants to reset, before anything is sent.
+      return { list: [remediationForm(origin, 'identify-recovery', '/idp/idx/identify', sh, [identifierField(errors.identifier)])], parts: {} };
+    case 'reset-password':
+      // widget-playground/authenticator-reset-password.json: the new password, with the org's rules.
+      return {
+        list: [remediationForm(origin, 'reset-authenticator', '/idp/idx/challenge/answer', sh, [passcodeField('New password', errors.passcode)], ['$.currentAuthenticator'])],
+        parts: { currentAuthenticator: typed(oktaPassword.current(true)) },
+      };
     case 'select-authenticator': {
       if (!user) return { list: [], parts: {} };
-      const select = selectForm(env, tx, user, 'verify', verifyChoices(user, tx));
+      const select = selectForm(env, tx, user, 'verify', choicesToVerify(env, tx, user));
       return { list: [select.form], parts: select.parts };
     }
     case 'select-enroll': {
@@ -162,7 +200,9 @@ function remediations(env: RenderEnv, tx: Transaction, user: UserRecord | undefi
         ]),
       ];
       if (tx.step === 'reenroll-warning') list.push(remediationForm(origin, 'skip', '/idp/idx/skip', sh, []));
-      return { list, parts: { currentAuthenticator: typed(oktaPassword.current(true)), ...(user ? enrollmentsPart(user) : {}) } };
+      // Okta's expiry warning says how many days are left (captured/idp_idx_identify_authenticator-expiry-warning-password.json).
+      const current = oktaPassword.current(true, tx.step === 'reenroll-warning' ? { daysToExpiry: PASSWORD_WARN_DAYS } : {});
+      return { list, parts: { currentAuthenticator: typed(current), ...(user ? enrollmentsPart(user) : {}) } };
     }
     case 'factor':
       return user ? factorStep(env, tx, user, errors) : { list: [], parts: {} };

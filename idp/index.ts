@@ -108,7 +108,8 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
   const outbox = new Outbox(now, options.onOutbox);
   const factors: FactorEnv = { origin, settings, now, outbox, log };
   const identityProviders = options.identityProvider ? [STAND_IN_IDP] : [];
-  const idx = new IdxHandlers({ origin, policy, clientId, lockoutThreshold, users: directory, transactions, log, factors, identityProviders });
+  const recovery = { authenticators: options.recoveryAuthenticators ?? ['okta_email', 'phone_number'], signsIn: options.recoverySignsIn ?? true };
+  const idx = new IdxHandlers({ origin, policy, clientId, lockoutThreshold, users: directory, transactions, log, factors, identityProviders, recovery });
   const authorizationCodes = new AuthorizationCodes(codeTtlMs, now);
   const browserRedirectUris = options.browserRedirectUris ?? DEFAULT_BROWSER_REDIRECT_URIS;
   // Assigned below: the hosted page runs the router's own IDX handlers.

@@ -10,7 +10,9 @@ export const PASSWORD_COMPLEXITY = {
   minNumber: 1,
   minSymbol: 0,
   excludeUsername: true,
-  excludeAttributes: [] as string[],
+  // The field names Okta's captured documents use (not the older `excludeAttributes`).
+  excludeFirstName: false,
+  excludeLastName: false,
 } as const;
 
 export const PASSWORD_REQUIREMENTS_TEXT =

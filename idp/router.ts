@@ -109,6 +109,7 @@ export class Router {
       ['/idp/idx/challenge/poll', { endpoint: 'challenge-poll', methods: ['POST'], shape: 'idx', handle: (c) => idx.poll(c) }],
       ['/idp/idx/challenge/send', { endpoint: 'challenge-send', methods: ['POST'], shape: 'idx', handle: (c) => idx.send(c) }],
       ['/idp/idx/credential/enroll', { endpoint: 'credential-enroll', methods: ['POST'], shape: 'idx', handle: (c) => idx.enroll(c) }],
+      ['/idp/idx/recover', { endpoint: 'recover', methods: ['POST'], shape: 'idx', handle: (c) => idx.recover(c) }],
       ['/idp/idx/skip', { endpoint: 'skip', methods: ['POST'], shape: 'idx', handle: (c) => idx.skip(c) }],
       // Links the org sends (email magic link, Okta Verify activation), opened in a browser or on a phone.
       ['/email/verify', { endpoint: 'link', methods: ['GET'], shape: 'api', handle: (c) => idx.linkPage(c) }],

@@ -14,6 +14,8 @@ export type Step =
   | 'reenroll-warning' // password about to expire: change or skip
   | 'factor' // verifying or enrolling `factor` (its module renders and answers the step)
   | 'select-enroll' // choose an authenticator to enroll (with skip when the enrollment is optional)
+  | 'identify-recovery' // "Forgot password?" before the user is known: who wants to reset
+  | 'reset-password' // recovery: the recovery factor is verified, a new password is asked for
   | 'success'
   | 'terminal';
 
@@ -36,6 +38,8 @@ export interface Transaction extends InteractParams {
   verified: AuthenticatorKey[];
   /** The authenticator being verified or enrolled, when `step` is `factor`. */
   factor?: ActiveFactor;
+  /** Self-service password recovery in progress (`recover` was posted): factors lead to a reset, not to sign-in. */
+  flow?: 'recover';
   /** The person skipped the optional enrollments. */
   enrollmentSkipped?: boolean;
   interactionCode?: string;

@@ -58,6 +58,15 @@ export interface IdpOptions {
   usersFile?: string;
   /** Default `one-page`. */
   policy?: SignInPolicy;
+  /**
+   * Self-service password recovery ("Forgot password?"): the authenticators that may prove who
+   * wants to reset, in the org's order. Default email and phone; `[]` turns recovery off (no
+   * `recover` action is sent). Every user with a profile email can recover by email, as Okta
+   * enrolls the primary email of every user.
+   */
+  recoveryAuthenticators?: Array<'okta_email' | 'phone_number'>;
+  /** After a reset: true (default) signs the person in; false ends with "You can now sign in" (terminal), as orgs choose. */
+  recoverySignsIn?: boolean;
   /** Failed passwords in a row before the user becomes LOCKED_OUT. Default 5. */
   lockoutThreshold?: number;
   /**
@@ -132,6 +141,7 @@ export const IDP_ENDPOINTS = [
   'challenge-resend',
   'challenge-poll',
   'challenge-send',
+  'recover',
   'credential-enroll',
   'skip',
   'cancel',

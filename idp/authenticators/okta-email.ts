@@ -13,6 +13,7 @@ import {
   addEnrollment,
   answerForm,
   authenticatorValue,
+  enrollmentIdFor,
   enrollmentOf,
   enrollmentValue,
   pollAction,
@@ -20,7 +21,7 @@ import {
   stateOf,
   stringOf,
 } from './documents';
-import { DONE, show, type AuthenticatorModule, type FactorContext, type Outcome } from './types';
+import { DONE, show, type AuthenticatorModule, type Enrollment, type FactorContext, type Outcome } from './types';
 
 interface EmailState {
   code?: SentCode;
@@ -39,6 +40,11 @@ export function maskEmail(email: string): string {
 /** The address codes go to: the enrolled one, else (enrolling) the profile's email or the login. */
 function addressOf(user: UserRecord): string {
   return enrollmentOf(user, 'okta_email')?.data.email ?? String(user.profile.email ?? user.login);
+}
+
+/** The email enrollment: the enrolled one, else the primary email (recovery works with it, as in Okta). */
+export function emailEnrollment(user: UserRecord): Enrollment<'okta_email'> {
+  return enrollmentOf(user, 'okta_email') ?? { id: enrollmentIdFor(user.login, 'okta_email'), data: { email: addressOf(user) } };
 }
 
 const state = (ctx: FactorContext) => stateOf<EmailState>(ctx, () => ({}));
@@ -102,8 +108,7 @@ export const oktaEmail: AuthenticatorModule = {
         parts: { currentAuthenticator: typed(current), enrollmentAuthenticator: typed(this.authenticator(ctx.user)) },
       };
     }
-    const enrollment = enrollmentOf(ctx.user, 'okta_email');
-    const current = { ...actions, ...(enrollment ? this.enrollment(ctx.user, enrollment) : {}) };
+    const current = { ...actions, ...this.enrollment(ctx.user, emailEnrollment(ctx.user)) };
     return {
       remediation: [answerForm(ctx, passcode, errors, '$.currentAuthenticatorEnrollment')],
       parts: { currentAuthenticatorEnrollment: typed(current) },

@@ -10,8 +10,11 @@ import type { AuthenticatorDocs } from './types';
 const METHODS = ['password'] as const;
 
 export const oktaPassword: AuthenticatorDocs & {
-  /** `currentAuthenticator`; with the complexity settings when a new password is asked for. */
-  current(withSettings: boolean): Record<string, unknown>;
+  /**
+   * `currentAuthenticator`; with the complexity settings when a new password is asked for (and
+   * `daysToExpiry` on an expiry warning), and the `recover` action ("Forgot password?") when given.
+   */
+  current(withSettings: boolean, extra?: { daysToExpiry?: number; recover?: Record<string, unknown> }): Record<string, unknown>;
 } = {
   key: 'okta_password',
   authenticatorId: 'autEmulatorPassword1',
@@ -23,10 +26,12 @@ export const oktaPassword: AuthenticatorDocs & {
   authenticator() {
     return authenticatorValue(this, METHODS);
   },
-  current(withSettings) {
+  current(withSettings, extra = {}) {
+    const age = { minAgeMinutes: 0, historyCount: 1 };
     return {
+      ...(extra.recover ? { recover: extra.recover } : {}),
       ...this.authenticator(undefined),
-      ...(withSettings ? { settings: { complexity: PASSWORD_COMPLEXITY, age: { minAgeMinutes: 0, historyCount: 1 } } } : {}),
+      ...(withSettings ? { settings: { complexity: PASSWORD_COMPLEXITY, age, ...(extra.daysToExpiry !== undefined ? { daysToExpiry: extra.daysToExpiry } : {}) } } : {}),
     };
   },
   enrollment(_user, enrollment) {

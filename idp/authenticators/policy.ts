@@ -110,3 +110,13 @@ export function nextStep(user: UserRecord, tx: Transaction): NextStep {
   if (choices.length > 0) return { step: 'select-enroll' };
   return needSecond ? { step: 'denied' } : { step: 'success' };
 }
+
+/**
+ * The authenticators a person may prove themselves with to reset a forgotten password: the org's
+ * recovery authenticators the user has, the primary email counting as enrolled (Okta enrolls it
+ * for every user with one, whether or not sign-in asks for it).
+ */
+export function recoveryChoices(user: UserRecord, keys: ReadonlyArray<AuthenticatorKey>): AuthenticatorModule[] {
+  const has = (key: AuthenticatorKey) => enrolled(user, key) || (key === 'okta_email' && typeof user.profile.email === 'string' && user.profile.email !== '');
+  return keys.flatMap((key) => FACTOR_MODULES.filter((m) => m.key === key && has(key)));
+}
