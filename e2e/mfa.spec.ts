@@ -141,11 +141,12 @@ test('Okta Verify enrolment: the QR code, and a setup link by email instead', as
   await expect(app.getByRole('heading', { name: 'Get a setup link' })).toBeVisible();
 });
 
-test('a sign-in that only a security key could finish says so, with no dead-end choice', async ({ app }) => {
+test('a sign-in that only a security key could finish says so, with no dead-end choice: the browser, or back', async ({ app }) => {
   await signIn(app, 'webauthn-only@example.com');
-  await expect(app.getByRole('heading', { name: 'This sign-in can’t be completed here' })).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'This step needs your browser' })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Continue in your browser' })).toBeVisible();
   await checkScreen(app, 'mfa-unsupported');
-  await app.getByRole('button', { name: 'Back to sign-in' }).click();
+  await app.getByRole('button', { name: 'Cancel' }).click();
   await expect(app.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
 

@@ -3,7 +3,7 @@
  * between tests), a preview server wired to the real main-process handlers, and a page that
  * records every bridge response so tests can check that no token ever reaches the renderer.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { startIdp, type IdpOptions, type RunningIdp } from '../../idp/index';
 import { startPreviewServer, type PreviewServer } from '../../src/preview/server/preview-server';
 import { BRIDGE_PATHS } from '../../src/preview/http-transport';
@@ -11,6 +11,21 @@ import { BRIDGE_PATHS } from '../../src/preview/http-transport';
 export interface BridgeRecorder {
   /** Resolves once every response seen so far has been read. */
   responses(): Promise<string[]>;
+}
+
+/**
+ * The system browser of a browser sign-in: the app's "open in browser" lands here, in a context
+ * of its own (another browser, no shared storage with the app's page). `prepare` runs on each new
+ * page before it loads the URL (a virtual security key, for example).
+ */
+export interface SystemBrowser {
+  /** Every URL the app asked to open. */
+  readonly opened: string[];
+  /** The page the app opens next (or already opened and not yet taken). */
+  nextPage(): Promise<Page>;
+  prepare(setUp: (page: Page) => Promise<void>): void;
+  /** What the preview server calls to open a URL "in the browser". */
+  open(url: string): Promise<void>;
 }
 
 interface Fixtures {
@@ -24,6 +39,7 @@ interface Fixtures {
   bridge: BridgeRecorder;
   /** The page, already showing the app's first screen. */
   app: Page;
+  systemBrowser: SystemBrowser;
 }
 
 export const test = base.extend<Fixtures>({
@@ -34,7 +50,30 @@ export const test = base.extend<Fixtures>({
     await use(idp);
     await idp.close();
   },
-  preview: async ({ idp, encryptionAvailable }, use) => {
+  systemBrowser: async ({ browser }, use) => {
+    let context: BrowserContext | undefined;
+    const opened: string[] = [];
+    const pages: Page[] = [];
+    const waiting: Array<(page: Page) => void> = [];
+    let setUp: (page: Page) => Promise<void> = async () => {};
+    await use({
+      opened,
+      prepare: (fn) => void (setUp = fn),
+      nextPage: () => new Promise((resolve) => (pages.length > 0 ? resolve(pages.shift()!) : waiting.push(resolve))),
+      async open(url) {
+        opened.push(url);
+        context ??= await browser.newContext({ viewport: { width: 900, height: 760 } });
+        const page = await context.newPage();
+        await setUp(page);
+        await page.goto(url);
+        const taker = waiting.shift();
+        if (taker) taker(page);
+        else pages.push(page);
+      },
+    });
+    await context?.close();
+  },
+  preview: async ({ idp, encryptionAvailable, systemBrowser }, use) => {
     const preview = await startPreviewServer({
       port: 0,
       env: { OKTA_ISSUER: idp.issuer, OKTA_CLIENT_ID: idp.clientId, OKTA_REDIRECT_URI: idp.redirectUri },
@@ -42,6 +81,7 @@ export const test = base.extend<Fixtures>({
       dotEnvPath: '/nonexistent/.env',
       log: () => {},
       encryptionAvailable,
+      openExternal: (url) => systemBrowser.open(url),
     });
     await use(preview);
     await preview.close();

@@ -23,6 +23,11 @@ export interface PreviewServerOptions {
   log?: (line: string) => void;
   /** False imitates a machine without OS encryption: the session is kept in memory only. */
   encryptionAvailable?: boolean;
+  /**
+   * The "system browser" of a browser sign-in: called with the org's sign-in page (the browser
+   * journeys open it in a second page). Default: print it for the person running the preview.
+   */
+  openExternal?: (url: string) => Promise<void> | void;
 }
 
 export interface PreviewServer {
@@ -41,6 +46,7 @@ export async function startPreviewServer({
   dotEnvPath,
   log = console.log,
   encryptionAvailable = true,
+  openExternal = (url) => log(`Finish signing in in your browser: ${url}`),
 }: PreviewServerOptions = {}): Promise<PreviewServer> {
   const bundle = await buildPreviewBundle();
   // Per run, and only ever in the URL handed to whoever started the server (see http-transport.ts).
@@ -74,6 +80,7 @@ export async function startPreviewServer({
     config: loadConfig(org.env),
     cipher: createTestCipher({ available: encryptionAvailable }),
     store: createMemoryStore(),
+    openExternal: async (url) => void (await openExternal(url)),
   });
   const running = app;
 

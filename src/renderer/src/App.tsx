@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { AuthView, BridgeError, DesktopAuthApi } from '../../shared/contract';
+import { BrowserScreen } from './screens/BrowserScreen';
 import { ConfigurationScreen } from './screens/ConfigurationScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { MessageScreen } from './screens/MessageScreen';
@@ -40,6 +41,7 @@ interface CurrentScreenProps {
 function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps) {
   const { view, busy, run } = auth;
   const cancel = () => void run((api) => api.cancel());
+  const signInWithBrowser = () => void run((api) => api.signInWithBrowser({}));
   if (view === null) {
     return (
       <p role="status" className="loading">
@@ -60,6 +62,7 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
           failure={view.status === 'failure' ? view : undefined}
           busy={busy}
           onSubmit={(request) => void run((api) => api.signIn(request))}
+          onSignInWithBrowser={signInWithBrowser}
         />
       );
     case 'pending':
@@ -83,14 +86,16 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
     case 'unsupported':
       return (
         <MessageScreen
-          title="This sign-in can’t be completed here"
-          intro="Your organization asks you to verify in a way this app cannot offer."
+          title="This step needs your browser"
           messages={view.messages}
-          actionLabel="Back to sign-in"
+          actionLabel="Continue in your browser"
           busy={busy}
-          onAction={cancel}
+          onAction={signInWithBrowser}
+          secondary={{ label: 'Cancel', onAction: cancel }}
         />
       );
+    case 'browser':
+      return <BrowserScreen messages={view.messages} busy={busy} onReopen={() => void run((api) => api.reopenBrowser())} onCancel={cancel} />;
     case 'terminal':
       return (
         <MessageScreen

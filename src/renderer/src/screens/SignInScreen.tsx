@@ -19,9 +19,11 @@ interface SignInScreenProps {
   failure?: SignInFailure;
   busy: boolean;
   onSubmit(request: SignInRequest): void;
+  /** Sign in in the system browser instead (security keys, another identity provider). */
+  onSignInWithBrowser(): void;
 }
 
-export function SignInScreen({ username, onUsernameChange, messages, failure, busy, onSubmit }: SignInScreenProps) {
+export function SignInScreen({ username, onUsernameChange, messages, failure, busy, onSubmit, onSignInWithBrowser }: SignInScreenProps) {
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ username?: string; password?: string }>({});
   const [refusedSubmits, setRefusedSubmits] = useState(0);
@@ -96,6 +98,13 @@ export function SignInScreen({ username, onUsernameChange, messages, failure, bu
           {(failure?.retryAfterSeconds ?? 0) > 0 && !waiting ? 'The wait is over: you can try again now.' : ''}
         </p>
       </form>
+      <p className="alternative">
+        {/* Its name must not contain "Sign in": that is the form's button. */}
+        Have a security key, or an account with another provider?{' '}
+        <button type="button" className="button button--link" disabled={busy} onClick={onSignInWithBrowser}>
+          Use your browser
+        </button>
+      </p>
     </Screen>
   );
 }
