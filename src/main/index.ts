@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, powerMonitor, shell, type BrowserWindow } from 'electron';
+import { app, powerMonitor, type BrowserWindow } from 'electron';
 import { createAuthApp, type AuthApp } from './app';
 import { loadConfig, loadDotEnv } from './config/okta-config';
 import { BUILD_DEFAULTS } from './config/build-defaults';
@@ -16,7 +16,8 @@ import { netFetch } from './electron/net-fetch';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher';
 import { createMainWindow, denyAllPermissions } from './electron/window';
 import { originOf } from './ipc/sender-check';
-import { externalOrigins, isAllowedSignInPageUrl } from './security/external-url';
+import { externalOrigins } from './security/external-url';
+import { bringToFront, signInPageOpener } from './electron/sign-in-page';
 import { PRIVATE_USE_SCHEME, privateUseRedirect } from './config/redirect-scheme';
 import { registerRedirectScheme } from './electron/redirect-scheme';
 import { consoleWriter, createLineLogger, logLevelFromEnv } from './log/logger';
@@ -70,18 +71,8 @@ async function start(): Promise<void> {
     fetch: netFetch,
     log,
     // The system browser opens the org's sign-in page and nothing else (plain http only for the emulator in development).
-    openExternal: async (url) => {
-      if (!isAllowedSignInPageUrl(url, issuer, { allowLoopbackHttp: !app.isPackaged })) throw new Error('Not the sign-in page of the configured org.');
-      await shell.openExternal(url);
-    },
-    onBrowserReturn: () => {
-      const window = mainWindow;
-      if (!window || window.isDestroyed()) return;
-      if (window.isMinimized()) window.restore();
-      window.show();
-      app.focus({ steal: true });
-      window.focus();
-    },
+    openExternal: signInPageOpener(issuer),
+    onBrowserReturn: () => bringToFront(mainWindow),
     ...(redirect ? { privateUseRedirect: redirect } : {}),
   });
   // Timers do not run while the computer sleeps: on wake, refresh if due and reconnect if offline.
