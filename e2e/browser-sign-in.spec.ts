@@ -100,14 +100,14 @@ test('cancelled in the browser: the window says so and offers sign-in again', as
   await browser.getByRole('button', { name: 'Cancel and go back to the app' }).click();
   await expect(browser.getByRole('heading', { name: 'Sign-in did not finish' })).toBeVisible();
   await expect(app.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-  await expect(app.getByRole('alert')).toContainText('The sign-in in your browser was cancelled or refused.');
+  await expect(app.getByRole('status').filter({ hasText: 'did not finish' })).toContainText('Your organization said: “The user cancelled the sign-in.”');
   await checkScreen(app, 'browser-cancelled');
 });
 
 test('the page can be opened again from the window', async ({ app, systemBrowser }) => {
   await app.getByRole('button', { name: 'Use your browser' }).click();
   await systemBrowser.nextPage();
-  await app.getByRole('button', { name: 'Open the sign-in page again' }).click();
+  await app.getByRole('button', { name: 'Open the page again' }).click();
   await systemBrowser.nextPage();
   expect(systemBrowser.opened).toHaveLength(2);
   expect(systemBrowser.opened[1]).toBe(systemBrowser.opened[0]);

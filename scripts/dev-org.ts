@@ -33,7 +33,8 @@ export async function resolveDevOrg(
   }
   // What the emulated org "sends" (email and SMS codes, links, pushes) is printed here, so a person
   // at the window can finish every second factor: the codes are the demo's, not anyone's secret.
-  const idp = await startIdp({ port: idpPort, onOutbox: (message) => log(describeMessage(message)) });
+  // With the stand-in identity provider, so "Sign in with Example Partner" can be tried in the browser sign-in.
+  const idp = await startIdp({ port: idpPort, identityProvider: true, onOutbox: (message) => log(describeMessage(message)) });
   log(`No Okta org configured (OKTA_ISSUER is not set): using the local emulator at ${idp.issuer}`);
   log(`Demo sign-in: alice@example.com / ${idp.demoPassword ?? '(see idp/users.demo.json)'}; the other demo users are in the README.`);
   log(`Codes and links the org sends are printed below. Answer an Okta Verify push with:`);

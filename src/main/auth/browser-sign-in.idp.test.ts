@@ -117,7 +117,10 @@ describe('the browser sign-in', () => {
     const page = await openHostedPage(opener.opened[0]!);
     const { redirect } = await postHostedForm(page, { _intent: 'cancel' });
     await returnToApp(redirect!);
-    expect(await pushed(h, signedOut)).toEqual({ status: 'signed-out', messages: [{ level: 'error', text: `${BROWSER_MESSAGES.denied.text} The user cancelled the sign-in.` }] });
+    expect(await pushed(h, signedOut)).toEqual({
+      status: 'signed-out',
+      messages: [{ level: 'warning', text: 'The sign-in in your browser did not finish. Your organization said: “The user cancelled the sign-in.”' }],
+    });
     expect(h.store.entries.size).toBe(0);
   });
 
@@ -194,6 +197,26 @@ describe('the browser sign-in', () => {
     expect(await h.call(CHANNELS.signInWithBrowser, { other: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     await h.view(CHANNELS.signIn, credentials('alice@example.com'));
     expect(await h.call(CHANNELS.signInWithBrowser, {})).toMatchObject({ ok: false, error: { code: 'wrong-state' } });
+  });
+});
+
+describe("the org's identity provider", () => {
+  it('an org with one still signs in embedded; signInWithBrowser({ idp }) goes straight to it and comes back signed in', async () => {
+    const { h, opener } = await start({ idp: { identityProvider: true } });
+    expect(await h.view(CHANNELS.signIn, credentials('alice@example.com'))).toMatchObject({ status: 'signed-in' });
+    await h.view(CHANNELS.signOut);
+    await h.view(CHANNELS.signInWithBrowser, { idp: '0oaEmulatorPartner01' });
+    const partner = new URL((await fetch(opener.opened[0]!, { redirect: 'manual' })).headers.get('location')!);
+    expect(partner.pathname).toBe('/stand-in-idp/0oaEmulatorPartner01/authorize');
+    const chosen = await fetch(partner, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ state: partner.searchParams.get('state')!, redirect_uri: partner.searchParams.get('redirect_uri')!, account: 'alice@example.com' }),
+    });
+    const toApp = (await fetch(chosen.headers.get('location')!, { redirect: 'manual' })).headers.get('location')!;
+    await returnToApp(toApp);
+    expect(await pushed(h, signedIn)).toMatchObject({ profile: { email: 'alice@example.com' } });
   });
 });
 

@@ -20,11 +20,11 @@ import type { FlowOutcome } from './sign-in-flow';
 import type { UiMessage } from '../../shared/contract';
 
 export const BROWSER_MESSAGES = {
-  notOpened: { level: 'warning', text: 'Your browser could not be opened. Choose “Open the sign-in page again”.' },
+  notOpened: { level: 'warning', text: 'Your browser could not be opened. Choose “Open the page again”.' },
   listener: { level: 'error', text: 'The app could not get ready to receive the answer from your browser. Please try again.' },
   timeout: { level: 'error', text: 'Signing in in your browser took too long, so it was stopped. Please try again.' },
   foreign: { level: 'error', text: 'Your browser returned an answer that does not belong to this sign-in, so nothing was signed in. Please try again.' },
-  denied: { level: 'error', text: 'The sign-in in your browser was cancelled or refused.' },
+  denied: { level: 'warning', text: 'The sign-in in your browser was cancelled or refused.' },
   refused: { level: 'error', text: 'Your organization could not complete the sign-in in your browser.' },
 } as const satisfies Record<string, UiMessage>;
 
@@ -145,9 +145,11 @@ export function createBrowserSignIn(deps: BrowserSignInDeps): BrowserSignIn {
       case 'wrong-state':
         return signedOut([BROWSER_MESSAGES.foreign]);
       case 'error': {
+        // A person cancelling is access_denied too: a warning, not an error, for that one.
         const base = result.error === 'access_denied' ? BROWSER_MESSAGES.denied : BROWSER_MESSAGES.refused;
-        // The org's own sentence (e.g. "User is not assigned to the client application."), read only once the state matched.
-        return signedOut(result.description ? [{ level: 'error', text: `${base.text} ${result.description}` }] : [base]);
+        // The org's own sentence (e.g. "User is not assigned to the client application."), quoted as
+        // the org's, and read only once the state matched.
+        return signedOut(result.description ? [{ level: base.level, text: `The sign-in in your browser did not finish. Your organization said: “${result.description}”` }] : [base]);
       }
     }
   }

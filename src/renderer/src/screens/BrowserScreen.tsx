@@ -24,7 +24,7 @@ export function BrowserScreen({ messages, busy, onReopen, onCancel }: BrowserScr
       </p>
       <div className="actions">
         <button type="button" className="button" disabled={busy} onClick={onReopen}>
-          Open the sign-in page again
+          Open the page again
         </button>
         <button type="button" className="button button--quiet" disabled={busy} onClick={onCancel}>
           Cancel
