@@ -20,6 +20,7 @@ Options:
   --transaction-ttl S       sign-in transaction lifetime in seconds (default 600)
   --passcode-ttl S          lifetime of emailed/texted codes and their links in seconds (default 300)
   --resend-cooldown S       seconds before "send again" sends another code (default 30)
+  --identity-provider       the org has the stand-in identity provider "Example Partner" (browser sign-in)
   --password-hash-cost N    scrypt cost of password checks as log2(N), 1-16 (default 4: cheap, for
                             tests and benchmarks; 14 = Node's default, ~25 ms a check, like a real org)
   --quiet                   do not log requests' outcomes
@@ -64,6 +65,7 @@ export function parseCliArgs(argv: string[]): CliParse {
         'passcode-ttl': { type: 'string' },
         'resend-cooldown': { type: 'string' },
         'password-hash-cost': { type: 'string' },
+        'identity-provider': { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -105,5 +107,6 @@ export function parseCliArgs(argv: string[]): CliParse {
     options.redirectUri = values['redirect-uri'];
   }
   if (values.users !== undefined) options.usersFile = values.users;
+  if (values['identity-provider']) options.identityProvider = true;
   return { kind: 'run', options, quiet: values.quiet ?? false };
 }

@@ -19,6 +19,7 @@ describe('parseCliArgs', () => {
       quiet: true,
     });
     expect(parseCliArgs(['--password-hash-cost', '14'])).toEqual({ kind: 'run', options: { port: 8787, passwordHashCost: 14 }, quiet: false });
+    expect(parseCliArgs(['--identity-provider'])).toEqual({ kind: 'run', options: { port: 8787, identityProvider: true }, quiet: false });
     expect(parseCliArgs(['--passcode-ttl', '60', '--resend-cooldown', '5'])).toEqual({
       kind: 'run',
       options: { port: 8787, passcodeTtlSeconds: 60, resendCooldownSeconds: 5 },
