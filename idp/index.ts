@@ -103,7 +103,7 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
   const issuer = `${origin}/oauth2/default`;
 
   const transactions = new TransactionStore(transactionTtlMs, codeTtlMs, now);
-  const tokens = new TokenService(issuer, key, ttls);
+  const tokens = new TokenService(issuer, key, ttls, now);
   const faults = new FaultRegistry();
   const outbox = new Outbox(now, options.onOutbox);
   const factors: FactorEnv = { origin, settings, now, outbox, log };

@@ -104,6 +104,8 @@ export class TokenService {
     private readonly issuer: string,
     private readonly key: SigningKey,
     private readonly ttls: TokenTtls,
+    /** The org's clock (ms), as for transactions and codes; tests move it instead of sleeping. */
+    private readonly now: () => number = Date.now,
   ) {}
 
   jwks(): { keys: JWK[] } {
@@ -115,7 +117,7 @@ export class TokenService {
   }
 
   async issue(req: IssueRequest): Promise<TokenResponse> {
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(this.now() / 1000);
     const { user, clientId, scopes } = req;
     const accessToken = await new SignJWT({
       ver: 1,
@@ -194,13 +196,13 @@ export class TokenService {
   /** The live record of a token of the given kind, or undefined (unknown, revoked, expired). */
   active(token: string, kind?: TokenRecord['kind']): TokenRecord | undefined {
     const record = this.records.get(token);
-    if (!record || record.revoked || record.expiresAt <= Date.now()) return undefined;
+    if (!record || record.revoked || record.expiresAt <= this.now()) return undefined;
     if (kind && record.kind !== kind) return undefined;
     return record;
   }
 
   /** How many tokens of this user are live (issued, not revoked, not expired). */
-  liveCount(userId: string, now = Date.now()): number {
+  liveCount(userId: string, now = this.now()): number {
     let count = 0;
     for (const record of this.records.values()) {
       if (record.userId === userId && !record.revoked && record.expiresAt > now) count += 1;
@@ -226,7 +228,7 @@ export class TokenService {
     if (record) record.revoked = true;
   }
 
-  sweep(now = Date.now()): void {
+  sweep(now = this.now()): void {
     for (const [token, record] of this.records) if (record.expiresAt <= now) this.records.delete(token);
   }
 

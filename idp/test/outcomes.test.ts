@@ -158,11 +158,13 @@ describe('cancel and expiry', () => {
   });
 
   it('an expired transaction answers TERMINAL with idx.session.expired', async () => {
-    const idp = await idpWith({ transactionTtlSeconds: 1, policy: 'identifier-first' });
+    // The org's clock is moved, not waited for: a slow machine cannot expire it before the first answer.
+    const orgClock = { offsetMs: 0 };
+    const idp = await idpWith({ transactionTtlSeconds: 60, policy: 'identifier-first', now: () => Date.now() + orgClock.offsetMs });
     const sdk = createSdk(idp);
     const first = await sdk.idx.authenticate({ step: 'identify', username: 'alice@example.com' });
     expect(first.nextStep?.name).toBe('challenge-authenticator');
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    orgClock.offsetMs = 61_000;
     const late = await sdk.idx.proceed({ step: 'challenge-authenticator', credentials: { passcode: DEMO_PASSWORD } });
     expect(late.status).toBe(IdxStatus.TERMINAL);
     expect(messageKeys(late)).toEqual(['idx.session.expired']);

@@ -38,14 +38,16 @@ describe('refresh', () => {
   });
 
   it('refuses scopes beyond the original grant and expired refresh tokens', async () => {
-    const idp = await idpWith({ refreshTokenTtlSeconds: 1 });
+    // The org's clock is moved, not waited for: a busy machine cannot let the token expire early.
+    const orgClock = { offsetMs: 0 };
+    const idp = await idpWith({ refreshTokenTtlSeconds: 60, now: () => Date.now() + orgClock.offsetMs });
     const { tokens } = await signIn(idp);
     const refresh = (scope: string) =>
       fetch(`${idp.issuer}/v1/token`, form({ grant_type: 'refresh_token', client_id: idp.clientId, scope, refresh_token: tokens.refreshToken!.refreshToken }));
     const wider = await refresh('openid phone');
     expect(wider.status).toBe(400);
     expect(await wider.json()).toMatchObject({ error: 'invalid_scope' });
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    orgClock.offsetMs = 61_000;
     const late = await refresh('openid');
     expect(await late.json()).toMatchObject({ error: 'invalid_grant' });
   });
@@ -86,9 +88,10 @@ describe('revoke', () => {
 
 describe('expiry', () => {
   it('an expired access token is rejected by userinfo with WWW-Authenticate', async () => {
-    const idp = await idpWith({ accessTokenTtlSeconds: 1 });
+    const orgClock = { offsetMs: 0 };
+    const idp = await idpWith({ accessTokenTtlSeconds: 60, now: () => Date.now() + orgClock.offsetMs });
     const { tokens } = await signIn(idp);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    orgClock.offsetMs = 61_000;
     expect(idp.isTokenActive(tokens.accessToken!.accessToken)).toBe(false);
     const res = await fetch(`${idp.issuer}/v1/userinfo`, { headers: { Authorization: `Bearer ${tokens.accessToken!.accessToken}` } });
     expect(res.status).toBe(401);
@@ -96,10 +99,11 @@ describe('expiry', () => {
   });
 
   it('an interaction code expires', async () => {
-    const idp = await idpWith({ interactionCodeTtlSeconds: 1 });
+    const orgClock = { offsetMs: 0 };
+    const idp = await idpWith({ interactionCodeTtlSeconds: 60, now: () => Date.now() + orgClock.offsetMs });
     const { rawInteractionCode } = await import('./raw-flow');
     const { code, verifier } = await rawInteractionCode(idp, DEMO_PASSWORD);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    orgClock.offsetMs = 61_000;
     const res = await fetch(
       `${idp.issuer}/v1/token`,
       form({ grant_type: 'interaction_code', client_id: idp.clientId, redirect_uri: idp.redirectUri, interaction_code: code, code_verifier: verifier }),

@@ -275,6 +275,9 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
       await restored;
       if (parsed.method === 'getState') return ok(view);
       if (disposed) return fail('internal', 'The app is shutting down.');
+      // A background poll is not the person's doing: their action waits for it instead of failing.
+      await poller.settled();
+      if (disposed) return fail('internal', 'The app is shutting down.');
       // One action at a time: a double submit must not start a second transaction.
       if (busy) return fail('busy', 'Please wait for the current request to finish.');
       busy = true;

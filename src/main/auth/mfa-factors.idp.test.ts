@@ -210,3 +210,24 @@ describe('optional enrolment', () => {
     expect(await h.view(CHANNELS.skip)).toMatchObject({ status: 'signed-in' });
   });
 });
+
+describe('a person acting while main polls', () => {
+  it('waits for the poll in flight instead of being refused as busy ("Can’t scan? Get a setup link" during a poll)', async () => {
+    const scheduler = createManualScheduler();
+    const h = await startHarness({ scheduler });
+    cleanup.push(() => h.close());
+    const choose = stepOf(await h.view(CHANNELS.signIn, credentials('enroll-ov@example.com')));
+    await proceed(h, choose.name, { authenticator: 'okta_verify' });
+    // The next poll is held at the IdP until the person has clicked.
+    h.idp.faults.set('challenge-poll', { kind: 'latency', ms: 60_000 });
+    const before = h.idp.counts()['challenge-poll'];
+    const polling = scheduler.runDue();
+    // The poll has reached the IdP (and is held there) before the person clicks.
+    for (let i = 0; i < 400 && h.idp.counts()['challenge-poll'] === before; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(h.idp.counts()['challenge-poll']).toBe(before + 1);
+    const clicked = h.call(CHANNELS.chooseAnother);
+    h.idp.faults.release();
+    await polling;
+    expect(await clicked).toMatchObject({ ok: true, value: { status: 'pending', step: { name: 'select-enrollment-channel' } } });
+  });
+});

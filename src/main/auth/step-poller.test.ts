@@ -85,3 +85,28 @@ describe('step poller', () => {
     expect(state.polls).toBe(1);
   });
 });
+
+describe('step poller settled()', () => {
+  it('resolves at once when idle, and only after the poll in flight when one runs', async () => {
+    const scheduler = createManualScheduler();
+    let finish: (next: PollNext) => void = () => {};
+    const poller = createStepPoller({
+      scheduler,
+      intervalMs: () => 4000,
+      canRun: () => true,
+      pollOnce: () => new Promise<PollNext>((resolve) => (finish = resolve)),
+      onError: () => {},
+    });
+    await poller.settled();
+    poller.start();
+    const tick = scheduler.runDue();
+    let settled = false;
+    const waiting = poller.settled().then(() => (settled = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    finish('again');
+    await waiting;
+    await tick;
+    expect(settled).toBe(true);
+  });
+});

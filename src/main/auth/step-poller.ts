@@ -24,6 +24,11 @@ export interface StepPoller {
   /** Polls the current step if it waits for something; safe to call after every action. */
   start(): void;
   stop(): void;
+  /**
+   * Resolves once no poll is running. A person's action waits for it rather than being refused as
+   * "busy": the poll is the app's own background work, not a second click.
+   */
+  settled(): Promise<void>;
 }
 
 /** After this many failed polls in a row the delay stops growing. */
@@ -33,7 +38,7 @@ const MAX_DELAY_MS = 60_000;
 export function createStepPoller(deps: StepPollerDeps): StepPoller {
   let cancel: (() => void) | undefined;
   let failures = 0;
-  let running = false;
+  let running: Promise<PollNext> | undefined;
 
   function stop(): void {
     cancel?.();
@@ -58,15 +63,15 @@ export function createStepPoller(deps: StepPollerDeps): StepPoller {
       schedule();
       return;
     }
-    running = true;
+    running = deps.pollOnce().catch((error: unknown) => {
+      deps.onError(error);
+      return 'backoff' as const;
+    });
     let next: PollNext;
     try {
-      next = await deps.pollOnce();
-    } catch (error) {
-      deps.onError(error);
-      next = 'backoff';
+      next = await running;
     } finally {
-      running = false;
+      running = undefined;
     }
     failures = next === 'backoff' ? failures + 1 : 0;
     // A user action may have started and scheduled its own poll meanwhile.
@@ -79,5 +84,8 @@ export function createStepPoller(deps: StepPollerDeps): StepPoller {
       if (!running) schedule();
     },
     stop,
+    async settled() {
+      await running;
+    },
   };
 }
