@@ -37,6 +37,8 @@ describe('refresh_token grant', () => {
     expect(next.status).toBe(200);
     expect(next.pragma).toBe('no-cache');
     expect(next.body['scope']).toBe('openid profile email offline_access');
+    // offline_access once, not added again when it is already there.
+    expect(decodeJwt(next.body['access_token']!).scp).toEqual(['openid', 'profile', 'email', 'offline_access']);
     expect(next.body['refresh_token']).toBeTruthy();
     expect(next.body['refresh_token']).not.toBe(first['refresh_token']);
     const authTime = decodeJwt(next.body['id_token']!).auth_time as number;
