@@ -3,7 +3,7 @@
  * renderer, runs one action at a time, keeps the current view and tells listeners when it changes.
  * Electron (src/main/electron) and the web preview only forward `(channel, payload)` here.
  */
-import type { AuthView, BridgeError, BridgeMethod, BridgeMethods, BridgeResult } from '../shared/contract';
+import type { AuthView, BridgeError, BridgeMethod, BridgeMethods, BridgeResult, SelfServiceOffers } from '../shared/contract';
 import { BROWSER_MESSAGES, createBrowserSignIn } from './auth/browser-sign-in';
 import { createIdpTransport } from './auth/http-client';
 import { createOktaClient } from './auth/okta-client';
@@ -33,6 +33,12 @@ export interface AuthAppDeps {
   /** Timers for refresh and retries; tests run them by hand. Default: real, unref()ed timers. */
   scheduler?: Scheduler;
   /**
+   * Ask the org once, in the background, what it offers besides signing in ("Forgot password?"),
+   * so the sign-in screen can offer it before any sign-in starts. The app turns it on; tests that
+   * do not look at it leave it off (it costs an interact and an introspect).
+   */
+  discoverOffers?: boolean;
+  /**
    * Opens the system browser at the org's sign-in page (Electron: shell.openExternal, for the
    * org's URL only; the web preview: a function its caller gives). Without it the browser
    * sign-in says the browser could not be opened.
@@ -53,6 +59,8 @@ export interface AuthApp {
   invoke(channel: string, payload: unknown): Promise<BridgeResult<AuthView>>;
   /** Called with every new view (after actions and on changes main makes itself). */
   onStateChanged(listener: (view: AuthView) => void): () => void;
+  /** Settles once the org's self-service offers are known (or `discoverOffers` is off); for tests. */
+  offersKnown?: Promise<void>;
   /** After the computer wakes: refresh if due, reconnect if offline, retry pending revocations. */
   handleSystemResume(): Promise<void>;
   /** A URL the OS opened the app with (private-use scheme): true when it answered the browser sign-in in progress. */
@@ -75,7 +83,10 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
   let busy = false;
   let disposed = false;
 
-  function setView(next: AuthView): AuthView {
+  // What the org offers on the sign-in screen, once known; every signed-out view carries it.
+  let offers: SelfServiceOffers | undefined;
+  function setView(shown: AuthView): AuthView {
+    const next: AuthView = shown.status === 'signed-out' && offers && Object.keys(offers).length > 0 ? { ...shown, offers } : shown;
     view = next;
     for (const listener of listeners) {
       try {
@@ -108,7 +119,8 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
   }
 
   const transport = createIdpTransport(deps.fetch ?? globalThis.fetch, deps.requestTimeoutMs);
-  const oktaAuth = createOktaClient(deps.config.config, transport);
+  const orgConfig = deps.config.config;
+  const oktaAuth = createOktaClient(orgConfig, transport);
   const flow = createSignInFlow(oktaAuth, transport, log);
   const clock = deps.clock ?? Date.now;
   const scheduler = deps.scheduler ?? realScheduler;
@@ -133,6 +145,18 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
     (restoredView) => void (view = restoredView),
     (error: unknown) => log.error('app.restore-failed', { error: errorName(error) }),
   );
+
+  // Asked once: an org's self-service policy does not change while the app runs. A failure (offline)
+  // leaves the links off until the next launch rather than guessing. Its own client and transport,
+  // so it neither blocks a sign-in the person starts meanwhile nor touches that transaction.
+  const offersKnown =
+    deps.discoverOffers === true
+      ? restored.then(async () => {
+          const probeTransport = createIdpTransport(deps.fetch ?? globalThis.fetch, deps.requestTimeoutMs);
+          offers = await createSignInFlow(createOktaClient(orgConfig, probeTransport), probeTransport, log).discoverOffers();
+          if (!disposed && view.status === 'signed-out' && offers && Object.keys(offers).length > 0) setView(view);
+        })
+      : Promise.resolve();
 
   async function fromFlow(outcome: FlowOutcome): Promise<AuthView> {
     return outcome.kind === 'success' ? session.complete(outcome.tokens, outcome.messages) : outcome.view;
@@ -251,6 +275,10 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
       if (view.status !== 'pending') return WRONG_STATE('choose another way to verify');
       return fromFlowResult(flow.chooseAnother());
     },
+    recoverPassword: async (request) => {
+      if (isSignedIn()) return WRONG_STATE('reset your password while signed in');
+      return fromFlowResult(await flow.recoverPassword(request));
+    },
     cancel: async () => {
       if (isSignedIn()) return WRONG_STATE('cancel while signed in; sign out instead');
       cancelBrowser();
@@ -296,6 +324,7 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
       }
     },
     onStateChanged,
+    offersKnown,
     handleSystemResume: () => (disposed ? Promise.resolve() : session.handleResume()),
     handleRedirect: (url) => !disposed && browser.handleRedirect(url),
     async dispose() {

@@ -70,6 +70,7 @@ async function start(): Promise<void> {
     store: createElectronKeyValueStore(),
     fetch: netFetch,
     log,
+    discoverOffers: true,
     // The system browser opens the org's sign-in page and nothing else (plain http only for the emulator in development).
     openExternal: signInPageOpener(issuer),
     onBrowserReturn: () => bringToFront(mainWindow),

@@ -48,6 +48,7 @@ export function createDesktopAuthApi(transport: BridgeTransport): DesktopAuthApi
     chooseAnother: call('chooseAnother'),
     signInWithBrowser: call('signInWithBrowser'),
     reopenBrowser: call('reopenBrowser'),
+    recoverPassword: call('recoverPassword'),
     cancel: call('cancel'),
     signOut: call('signOut'),
     refreshProfile: call('refreshProfile'),

@@ -121,6 +121,21 @@ export interface NextStep {
   readonly numberChallenge?: string;
   /** qr-enrollment steps only. */
   readonly enrollment?: EnrollmentSecret;
+  /** The org offers password recovery from this step ("Forgot password?": the `recover` action). */
+  readonly canRecover?: boolean;
+  /**
+   * A new password is asked for: the org's rules, one sentence each ("At least 8 characters"),
+   * shown before typing; the renderer asks for it twice.
+   */
+  readonly passwordRules?: ReadonlyArray<string>;
+  /** An expiry warning: days until the password expires (`settings.daysToExpiry`). */
+  readonly daysToExpiry?: number;
+}
+
+/** What the org lets a person do on their own from the sign-in screen. */
+export interface SelfServiceOffers {
+  /** "Forgot password?" (the org sends `recover` on its identify step). */
+  readonly recoverPassword?: boolean;
 }
 
 export type FailureCode =
@@ -140,7 +155,12 @@ export type TokenStorage =
 /** Everything the renderer needs to draw the current screen. */
 export type AuthView =
   | { readonly status: 'needs-configuration'; readonly problems: ReadonlyArray<string> }
-  | { readonly status: 'signed-out'; readonly messages: ReadonlyArray<UiMessage> }
+  | {
+      readonly status: 'signed-out';
+      readonly messages: ReadonlyArray<UiMessage>;
+      /** What the org offers besides signing in; absent until main has asked the org (or when it offers nothing). */
+      readonly offers?: SelfServiceOffers;
+    }
   | {
       readonly status: 'pending';
       readonly step: NextStep;
@@ -193,6 +213,11 @@ export interface BrowserSignInRequest {
   readonly idp?: string;
 }
 
+export interface RecoverPasswordRequest {
+  /** What the person typed as username, so the org need not ask again. */
+  readonly username?: string;
+}
+
 export interface ProceedRequest {
   /** The step being answered; a stale answer (the step has moved on) is rejected. */
   readonly step: string;
@@ -233,6 +258,8 @@ export interface BridgeMethods {
   /** Open the browser sign-in page again (only in the `browser` view). */
   reopenBrowser: { request: void; response: AuthView };
   /** Also stops waiting for the browser. */
+  /** "Forgot password?": starts the org's password recovery (only when it offers it). */
+  recoverPassword: { request: RecoverPasswordRequest; response: AuthView };
   cancel: { request: void; response: AuthView };
   signOut: { request: void; response: AuthView };
   refreshProfile: { request: void; response: AuthView };
@@ -250,6 +277,7 @@ export const CHANNELS = {
   chooseAnother: 'auth:choose-another',
   signInWithBrowser: 'auth:sign-in-with-browser',
   reopenBrowser: 'auth:reopen-browser',
+  recoverPassword: 'auth:recover-password',
   cancel: 'auth:cancel',
   signOut: 'auth:sign-out',
   refreshProfile: 'auth:refresh-profile',

@@ -127,6 +127,9 @@ const STEPS: Readonly<Record<string, (a: SdkAuthenticator | undefined) => Plan |
       description: 'In Okta Verify, add an account and scan the QR code. This window continues by itself once it is set up.',
     };
   },
+  // Password recovery (idx.recoverPassword): who, then the recovery factor's steps above, then the new password.
+  'identify-recovery': () => ({ kind: 'form', title: 'Reset your password', description: 'Enter your username. We will send you a code to verify it’s you.' }),
+  'reset-authenticator': (a) => (a?.key === 'okta_password' || a?.type === 'password' ? { kind: 'form', title: 'Choose a new password' } : undefined),
   'select-enrollment-channel': () => ({ kind: 'choice', title: 'Set up Okta Verify', description: 'Choose how to get the setup link.' }),
   'enrollment-channel-data': () => ({ kind: 'form', title: 'Get a setup link', description: 'We will send a link that sets up Okta Verify.' }),
 };
@@ -151,10 +154,43 @@ const FALLBACK_LABELS: Readonly<Record<string, string>> = {
 /** Inputs whose value is secret: never echoed back, logged, or kept after submit. */
 const SECRET_INPUTS = new Set(['password', 'newPassword', 'passcode', 'verificationCode', 'answer']);
 
+/** Steps whose password is a new one: the org's rules are shown and it is typed twice. */
+const NEW_PASSWORD_STEPS = ['reenroll-authenticator', 'reenroll-authenticator-warning', 'enroll-authenticator', 'reset-authenticator'];
+
+type Complexity = Partial<Record<'minLength' | 'minLowerCase' | 'minUpperCase' | 'minNumber' | 'minSymbol', number>> &
+  Partial<Record<'excludeUsername' | 'excludeFirstName' | 'excludeLastName', boolean>>;
+
+const count = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0);
+
+/**
+ * The org's password rules (`settings.complexity` and `age` of the password authenticator) as
+ * sentences, in the Sign-In Widget's order, so the person sees them before typing.
+ */
+export function passwordRules(settings: unknown): string[] {
+  if (typeof settings !== 'object' || settings === null) return [];
+  const { complexity, age } = settings as { complexity?: Complexity; age?: { minAgeMinutes?: unknown; historyCount?: unknown } };
+  const c = complexity ?? {};
+  const rules: string[] = [];
+  if (count(c.minLength)) rules.push(`At least ${count(c.minLength)} characters`);
+  if (count(c.minLowerCase)) rules.push('A lowercase letter');
+  if (count(c.minUpperCase)) rules.push('An uppercase letter');
+  if (count(c.minNumber)) rules.push('A number');
+  if (count(c.minSymbol)) rules.push('A symbol');
+  if (c.excludeUsername === true) rules.push('No parts of your username');
+  if (c.excludeFirstName === true) rules.push('Does not include your first name');
+  if (c.excludeLastName === true) rules.push('Does not include your last name');
+  const history = count(age?.historyCount);
+  if (history === 1) rules.push('Not your current password');
+  if (history > 1) rules.push(`Not one of your last ${history} passwords`);
+  const minAge = count(age?.minAgeMinutes);
+  if (minAge) rules.push(`At least ${minAge} minute${minAge === 1 ? '' : 's'} since your password was last changed`);
+  return rules;
+}
+
 function autocompleteFor(stepName: string, inputName: string): StepInput['autocomplete'] {
   if (inputName === 'username' || inputName === 'identifier') return 'username';
   if (inputName === 'newPassword') return 'new-password';
-  if (inputName === 'password') return stepName.startsWith('reenroll') || stepName === 'enroll-authenticator' ? 'new-password' : 'current-password';
+  if (inputName === 'password') return NEW_PASSWORD_STEPS.includes(stepName) ? 'new-password' : 'current-password';
   if (inputName === 'verificationCode') return 'one-time-code';
   if (inputName === 'phoneNumber') return 'tel';
   return 'off';
@@ -307,6 +343,11 @@ export function describeStep(step: SdkNextStep, available: ReadonlyArray<SdkNext
   const enrollment = plan.kind === 'qr-enrollment' ? enrollmentSecret(a) : undefined;
   if (plan.kind === 'qr-enrollment' && !enrollment) return undefined;
   const number = step.poll || step.name === 'challenge-poll' ? numberChallenge(a) : undefined;
+  const settings = (a as { settings?: { daysToExpiry?: unknown } } | undefined)?.settings;
+  const rules = NEW_PASSWORD_STEPS.includes(step.name) && a?.key === 'okta_password' ? passwordRules(settings) : [];
+  const daysToExpiry = step.name === 'reenroll-authenticator-warning' && typeof settings?.daysToExpiry === 'number' ? settings.daysToExpiry : undefined;
+  // "Forgot password?" where the org sends `recover` with the password step (the SDK lists it as `…-recover`).
+  const canRecover = a?.key === 'okta_password' && available.some((candidate) => candidate.name.endsWith('-recover'));
   return {
     name: step.name,
     kind: plan.kind,
@@ -320,5 +361,8 @@ export function describeStep(step: SdkNextStep, available: ReadonlyArray<SdkNext
     ...((step.poll?.required === true || step.name === 'challenge-poll' || step.name === 'enroll-poll') && { polling: true }),
     ...(number && { numberChallenge: number }),
     ...(enrollment && { enrollment }),
+    ...(canRecover && { canRecover: true }),
+    ...(rules.length > 0 && { passwordRules: rules }),
+    ...(daysToExpiry !== undefined && { daysToExpiry }),
   };
 }

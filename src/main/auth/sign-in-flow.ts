@@ -4,8 +4,8 @@
  * every thrown error) into either a view for the renderer or the tokens of a successful sign-in;
  * what happens with the tokens is the session's job.
  */
-import { IdxStatus, type IDToken, type IdxTransaction, type NextStep as SdkNextStep, type OktaAuth, type Tokens } from '@okta/okta-auth-js';
-import type { AuthView, BridgeError, NextStep, ProceedRequest, SignInRequest, UiMessage } from '../../shared/contract';
+import { IdxFeature, IdxStatus, type IDToken, type IdxTransaction, type NextStep as SdkNextStep, type OktaAuth, type Tokens } from '@okta/okta-auth-js';
+import type { AuthView, BridgeError, NextStep, ProceedRequest, RecoverPasswordRequest, SelfServiceOffers, SignInRequest, UiMessage } from '../../shared/contract';
 import { errorName, type Logger } from '../log/logger';
 import { chooseAnotherStep, describeStep } from './describe-step';
 import type { IdpTransport } from './http-client';
@@ -30,6 +30,13 @@ export interface SignInFlow {
   signIn(request: SignInRequest): Promise<FlowResult>;
   proceed(request: ProceedRequest): Promise<FlowResult>;
   skip(): Promise<FlowResult>;
+  /** "Forgot password?": a new transaction in the org's recovery flow, with the username typed (if any). */
+  recoverPassword(request: RecoverPasswordRequest): Promise<FlowResult>;
+  /**
+   * Asks the org what it offers besides signing in (interact + introspect, as Okta's widget does
+   * before drawing its sign-in form), then forgets that transaction. Undefined when it cannot tell.
+   */
+  discoverOffers(): Promise<SelfServiceOffers | undefined>;
   /** Sends the current step's code again. */
   resend(): Promise<FlowResult>;
   /** The org's other authenticators, as a choice step (no call to the IdP). */
@@ -135,6 +142,9 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
       }
       case IdxStatus.TERMINAL:
         reset();
+        // Only information and nothing to do (a finished password reset: "You can now sign in with
+        // … new password"): that is the sign-in form with the org's words, not a failure.
+        if (messages.length > 0 && messages.every((message) => message.level === 'info')) return signedOut(messages);
         return { kind: 'view', view: { status: 'terminal', messages: messages.length > 0 ? messages : [TERMINAL_FALLBACK] } };
       // CANCELED is not handled: the SDK reports it only for its 'cancel' action, which only
       // cancel() below runs (and it does not read the result). Anything unexpected is a failure.
@@ -203,6 +213,26 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
       // The values' names are the SDK's own; naming the step makes the SDK answer exactly the
       // remediation the user saw (a choice offered beside a challenge is a remediation too).
       return run('proceed', () => oktaAuth.idx.proceed({ ...checked.values, step }), secrets);
+    },
+
+    recoverPassword({ username }) {
+      reset();
+      const sent = createNonce();
+      nonce = sent;
+      return run('recover-password', () => oktaAuth.idx.recoverPassword({ ...(username ? { username } : {}), nonce: sent }));
+    },
+
+    async discoverOffers() {
+      try {
+        const tx = await oktaAuth.idx.start();
+        return { ...(tx.enabledFeatures?.includes(IdxFeature.PASSWORD_RECOVERY) && { recoverPassword: true }) };
+      } catch (error) {
+        log.warn('sign-in.discover-failed', { error: errorName(error) });
+        return undefined;
+      } finally {
+        // Nothing of it is kept: signing in starts its own transaction with its own nonce.
+        oktaAuth.transactionManager.clear();
+      }
     },
 
     async skip() {

@@ -33,7 +33,16 @@ const step = 'reenroll-authenticator';
 const signIn = (name: string, payload: unknown): Row => ({ name: `signIn: ${name}`, channel: CHANNELS.signIn, payload, layer: 'schema' });
 const proceed = (name: string, payload: unknown, layer: Layer = 'schema'): Row => ({ name: `proceed: ${name}`, channel: CHANNELS.proceed, payload, layer });
 
+const recover = (name: string, payload: unknown): Row => ({ name: `recoverPassword: ${name}`, channel: CHANNELS.recoverPassword, payload, layer: 'schema' });
+
 const ROWS: Row[] = [
+  recover('undefined', undefined),
+  recover('a string', 'alice@example.com'),
+  recover('an extra key', { username: 'alice@example.com', password: pw }),
+  recover('username a number', { username: 42 }),
+  recover('username empty', { username: '' }),
+  recover('username one over the limit', { username: 'a'.repeat(INPUT_LIMITS.username + 1) }),
+  recover('username with a bidi override', { username: 'alice\u202e@example.com' }),
   signIn('undefined', undefined),
   signIn('null', null),
   signIn('a string', 'alice@example.com'),

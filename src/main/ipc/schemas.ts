@@ -109,6 +109,7 @@ export const requestSchemas = {
     idp: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'The identity provider is not valid.').optional(),
   }),
   reopenBrowser: noPayload,
+  recoverPassword: plainObject({ username: usernameSchema.optional() }),
   cancel: noPayload,
   signOut: noPayload,
   refreshProfile: noPayload,

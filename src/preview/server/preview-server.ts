@@ -81,6 +81,7 @@ export async function startPreviewServer({
     cipher: createTestCipher({ available: encryptionAvailable }),
     store: createMemoryStore(),
     openExternal: async (url) => void (await openExternal(url)),
+    discoverOffers: true,
   });
   const running = app;
 

@@ -42,6 +42,8 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
   const { view, busy, run } = auth;
   const cancel = () => void run((api) => api.cancel());
   const signInWithBrowser = () => void run((api) => api.signInWithBrowser({}));
+  // The username typed so far goes with it, so the org need not ask again.
+  const recover = () => void run((api) => api.recoverPassword(username.trim() ? { username: username.trim() } : {}));
   if (view === null) {
     return (
       <p role="status" className="loading">
@@ -63,6 +65,7 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
           busy={busy}
           onSubmit={(request) => void run((api) => api.signIn(request))}
           onSignInWithBrowser={signInWithBrowser}
+          onRecover={view.status === 'signed-out' && view.offers?.recoverPassword === true ? recover : undefined}
         />
       );
     case 'pending':
@@ -81,6 +84,7 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
           onResend={() => void run((api) => api.resend())}
           onChooseAnother={() => void run((api) => api.chooseAnother())}
           onCancel={cancel}
+          onRecover={recover}
         />
       );
     case 'unsupported':

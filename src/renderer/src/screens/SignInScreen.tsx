@@ -21,9 +21,11 @@ interface SignInScreenProps {
   onSubmit(request: SignInRequest): void;
   /** Sign in in the system browser instead (security keys, another identity provider). */
   onSignInWithBrowser(): void;
+  /** "Forgot password?", drawn only when the org offers recovery. */
+  onRecover?(): void;
 }
 
-export function SignInScreen({ username, onUsernameChange, messages, failure, busy, onSubmit, onSignInWithBrowser }: SignInScreenProps) {
+export function SignInScreen({ username, onUsernameChange, messages, failure, busy, onSubmit, onSignInWithBrowser, onRecover }: SignInScreenProps) {
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ username?: string; password?: string }>({});
   const [refusedSubmits, setRefusedSubmits] = useState(0);
@@ -94,6 +96,13 @@ export function SignInScreen({ username, onUsernameChange, messages, failure, bu
             </p>
           )}
         </div>
+        {onRecover !== undefined && (
+          <p className="self-service">
+            <button type="button" className="button button--link" disabled={busy} onClick={onRecover}>
+              Forgot password?
+            </button>
+          </p>
+        )}
         <p role="status" className="visually-hidden">
           {(failure?.retryAfterSeconds ?? 0) > 0 && !waiting ? 'The wait is over: you can try again now.' : ''}
         </p>

@@ -28,6 +28,8 @@ interface StepScreenProps {
   onResend(): void;
   onChooseAnother(): void;
   onCancel(): void;
+  /** "Forgot password?" (only drawn when the step says `canRecover`). */
+  onRecover?(): void;
 }
 
 /** The component that draws each kind of step, and what its submit button says. */
@@ -70,7 +72,7 @@ function submitLabel(step: NextStep): string | undefined {
 }
 
 /** Draws whatever the org asks for next from its description; knows no step or authenticator by name. */
-export function StepScreen({ step, knownUsername, onUsernameChange, messages, busy, onProceed, onSkip, onResend, onChooseAnother, onCancel }: StepScreenProps) {
+export function StepScreen({ step, knownUsername, onUsernameChange, messages, busy, onProceed, onSkip, onResend, onChooseAnother, onCancel, onRecover }: StepScreenProps) {
   const [values, setValues] = useState<Values>(() => initialValues(step.inputs, knownUsername));
   const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
   const [refusedSubmits, setRefusedSubmits] = useState(0);
@@ -110,6 +112,21 @@ export function StepScreen({ step, knownUsername, onUsernameChange, messages, bu
   return (
     <Screen title={step.title} intro={step.description}>
       <Messages messages={general} />
+      {step.daysToExpiry !== undefined && (
+        <p className="step__note">
+          Your password expires in {step.daysToExpiry} day{step.daysToExpiry === 1 ? '' : 's'}.
+        </p>
+      )}
+      {step.passwordRules !== undefined && step.passwordRules.length > 0 && (
+        <div className="password-rules" id="password-rules">
+          <p className="password-rules__title">Your new password needs:</p>
+          <ul>
+            {step.passwordRules.map((rule) => (
+              <li key={rule}>{rule}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <form ref={formRef} className="form" onSubmit={submit} noValidate aria-busy={busy}>
         <StepBody step={step} inputs={step.inputs} values={values} set={set} errorsFor={errorsFor} />
         {step.canResend === true && (
@@ -148,6 +165,13 @@ export function StepScreen({ step, knownUsername, onUsernameChange, messages, bu
             Cancel
           </button>
         </div>
+        {step.canRecover === true && onRecover !== undefined && (
+          <p className="self-service">
+            <button type="button" className="button button--link" disabled={busy} onClick={onRecover}>
+              Forgot password?
+            </button>
+          </p>
+        )}
       </form>
     </Screen>
   );
