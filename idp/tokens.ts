@@ -104,7 +104,11 @@ export class TokenService {
     private readonly issuer: string,
     private readonly key: SigningKey,
     private readonly ttls: TokenTtls,
-    /** The org's clock (ms), as for transactions and codes; tests move it instead of sleeping. */
+    /**
+     * The org's clock (ms), as for transactions and codes: it decides whether a token is still
+     * accepted, so tests expire tokens by moving it instead of sleeping. Tokens are still stamped
+     * (iat, exp) with real time, which is what the client checks them against.
+     */
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -117,7 +121,7 @@ export class TokenService {
   }
 
   async issue(req: IssueRequest): Promise<TokenResponse> {
-    const now = Math.floor(this.now() / 1000);
+    const now = Math.floor(Date.now() / 1000);
     const { user, clientId, scopes } = req;
     const accessToken = await new SignJWT({
       ver: 1,
