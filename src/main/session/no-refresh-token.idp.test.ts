@@ -1,0 +1,36 @@
+/**
+ * An org (or a config) without offline_access: the session has no refresh token. While the
+ * access token is valid a launch shows home; once it is due, launch ends the session with
+ * "expired" and wipes the vault instead of trying to renew.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../shared/contract';
+import { loadConfig } from '../config/okta-config';
+import { credentials, startHarness, type AppHarness } from '../testing/idp-harness';
+import { SESSION_EXPIRED } from './session';
+import { VAULT_KEY } from './vault';
+
+let h: AppHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+describe('a session without a refresh token', () => {
+  it('shows home while valid, and at a launch after expiry signs out as expired with nothing left', async () => {
+    h = await startHarness();
+    const config = loadConfig({ OKTA_ISSUER: h.idp.issuer, OKTA_CLIENT_ID: h.idp.clientId, OKTA_REDIRECT_URI: h.idp.redirectUri, OKTA_SCOPES: 'openid profile email' });
+    const app = await h.launch({ config });
+    expect(await app.view(CHANNELS.signIn, credentials('alice@example.com'))).toMatchObject({ status: 'signed-in', storage: 'encrypted' });
+    expect((await h.storedTokens())?.refreshToken).toBeUndefined();
+
+    const valid = await h.launch({ config });
+    expect(await valid.state()).toMatchObject({ status: 'signed-in' });
+
+    h.idp.resetCounts();
+    const later = await h.launch({ config, clock: () => Date.now() + 2 * 3600 * 1000 });
+    expect(await later.state()).toEqual({ status: 'signed-out', messages: [SESSION_EXPIRED] });
+    expect(h.store.get(VAULT_KEY)).toBeUndefined();
+    expect(h.idp.counts().token).toBe(0); // nothing to renew with
+  });
+});
