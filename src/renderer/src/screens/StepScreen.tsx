@@ -10,7 +10,7 @@ import { FormStep } from '../steps/FormStep';
 import { PhoneStep } from '../steps/PhoneStep';
 import { PollStep } from '../steps/PollStep';
 import { QrEnrollmentStep } from '../steps/QrEnrollmentStep';
-import { QuestionStep } from '../steps/QuestionStep';
+import { QuestionStep, shownInputs } from '../steps/QuestionStep';
 import type { StepBodyProps, StepValues as Values } from '../steps/StepField';
 
 /** Okta's Sign-In Widget waits this long before it offers to send a code again. */
@@ -85,12 +85,12 @@ export function StepScreen({ step, knownUsername, onUsernameChange, messages, bu
     step.inputs.map((input) => input.name),
   );
   // Only what is on screen counts: the custom question field is hidden until asked for.
-  const shown = step.inputs.filter((input) => input.name !== 'question' || values['questionKey'] === 'custom');
+  const shown = shownInputs(step.inputs, values);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (busy || submitLabel(step) === undefined) return;
-    const empty = new Set(shown.filter((i) => (i.required || i.name === 'question') && isEmpty(values[i.name])).map((i) => i.name));
+    const empty = new Set(shown.filter((i) => i.required && isEmpty(values[i.name])).map((i) => i.name));
     setMissing(empty);
     if (empty.size > 0) {
       setRefusedSubmits((n) => n + 1);
