@@ -58,7 +58,7 @@ export function createStepPoller(deps: StepPollerDeps): StepPoller {
 
   async function tick(): Promise<void> {
     cancel = undefined;
-    if (running) return;
+    // No second tick can start while one runs: only a finished tick, or start() when none runs, schedules.
     if (!deps.canRun()) {
       schedule();
       return;
