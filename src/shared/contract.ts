@@ -7,7 +7,13 @@
  *
  * Tokens never cross this boundary. The renderer sees the user's profile and a description of
  * what to show next; everything secret stays in the main process.
+ *
+ * Words are `Text` (./i18n/text.ts): the app's own are message ids the renderer formats in the
+ * person's language; the org's own (its messages, labels, question) are strings shown as sent.
  */
+import type { Text } from './i18n/text';
+
+export type { Message, MessageId, MessageValue, Text } from './i18n/text';
 
 /** Where the preload exposes the API on `window`. */
 export const BRIDGE_GLOBAL = 'desktopAuth' as const;
@@ -38,10 +44,10 @@ export interface UserProfile {
 
 export type MessageLevel = 'error' | 'warning' | 'info';
 
-/** A message from the org (or the app) to show the user, already human-readable. */
+/** A message from the org (its words, as sent) or the app (a catalog message) to show the user. */
 export interface UiMessage {
   readonly level: MessageLevel;
-  readonly text: string;
+  readonly text: Text;
   /** The input it concerns, when the org tied it to one. */
   readonly field?: string;
 }
@@ -51,13 +57,14 @@ export type StepInputType = 'text' | 'password' | 'checkbox' | 'select' | 'tel';
 /** One field of a next step, enough for the renderer to draw a labelled control. */
 export interface StepInput {
   readonly name: string;
-  readonly label: string;
+  /** The org's label, or the app's when the org sends none. */
+  readonly label: Text;
   readonly type: StepInputType;
   readonly required: boolean;
   /** Secret values are never echoed back, logged, or kept after submit. */
   readonly secret: boolean;
   readonly autocomplete?: 'username' | 'current-password' | 'new-password' | 'one-time-code' | 'tel' | 'off';
-  readonly options?: ReadonlyArray<{ readonly label: string; readonly value: string }>;
+  readonly options?: ReadonlyArray<{ readonly label: Text; readonly value: string }>;
 }
 
 /**
@@ -84,7 +91,7 @@ export type StepKind =
 export interface StepAuthenticator {
   /** Okta's key: `okta_email`, `phone_number`, `google_otp`, `okta_verify`, `security_question`, `okta_password`. */
   readonly key: string;
-  readonly label: string;
+  readonly label: Text;
 }
 
 /**
@@ -104,9 +111,9 @@ export interface NextStep {
   readonly name: string;
   /** Which component draws it; absent means `form` (views from before step kinds). */
   readonly kind?: StepKind;
-  readonly title: string;
+  readonly title: Text;
   /** One sentence under the title, e.g. where the code was sent ("We sent a code to a•••@example.com"). */
-  readonly description?: string;
+  readonly description?: Text;
   readonly authenticator?: StepAuthenticator;
   readonly inputs: ReadonlyArray<StepInput>;
   /** True when the org offers to skip this step (e.g. a password-expiry warning, an optional enrollment). */
@@ -127,7 +134,7 @@ export interface NextStep {
    * A new password is asked for: the org's rules, one sentence each ("At least 8 characters"),
    * shown before typing; the renderer asks for it twice.
    */
-  readonly passwordRules?: ReadonlyArray<string>;
+  readonly passwordRules?: ReadonlyArray<Text>;
   /** An expiry warning: days until the password expires (`settings.daysToExpiry`). */
   readonly daysToExpiry?: number;
 }
@@ -154,7 +161,7 @@ export type TokenStorage =
 
 /** Everything the renderer needs to draw the current screen. */
 export type AuthView =
-  | { readonly status: 'needs-configuration'; readonly problems: ReadonlyArray<string> }
+  | { readonly status: 'needs-configuration'; readonly problems: ReadonlyArray<Text> }
   | {
       readonly status: 'signed-out';
       readonly messages: ReadonlyArray<UiMessage>;
@@ -184,7 +191,7 @@ export type AuthView =
   | {
       readonly status: 'failure';
       readonly code: FailureCode;
-      readonly message: string;
+      readonly message: Text;
       readonly retryAfterSeconds?: number;
     }
   | {
@@ -233,6 +240,7 @@ export type BridgeErrorCode =
 
 export interface BridgeError {
   readonly code: BridgeErrorCode;
+  /** For developers and logs, in English; the renderer says what `code` means in the person's language. */
   readonly message: string;
 }
 

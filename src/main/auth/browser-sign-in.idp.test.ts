@@ -15,6 +15,7 @@ import { openHostedPage, postHostedForm, recordingOpener, returnToApp, signInOnH
 import { credentials, startHarness, type AppHarness, type HarnessOptions } from '../testing/idp-harness';
 import { BROWSER_MESSAGES } from './browser-sign-in';
 import { UNSUPPORTED_MESSAGE } from './sign-in-flow';
+import { inEnglish } from '../testing/in-english';
 
 let h: AppHarness | undefined;
 afterEach(async () => {
@@ -117,7 +118,7 @@ describe('the browser sign-in', () => {
     const page = await openHostedPage(opener.opened[0]!);
     const { redirect } = await postHostedForm(page, { _intent: 'cancel' });
     await returnToApp(redirect!);
-    expect(await pushed(h, signedOut)).toEqual({
+    expect(inEnglish(await pushed(h, signedOut))).toEqual({
       status: 'signed-out',
       messages: [{ level: 'warning', text: 'The sign-in in your browser did not finish. Your organization said: “The user cancelled the sign-in.”' }],
     });

@@ -18,14 +18,15 @@ import { DEFAULT_BROWSER_TIMEOUT_MS, listenForRedirect, ListenerUnavailableError
 import { classifyFailure, failureView } from './map-error';
 import type { FlowOutcome } from './sign-in-flow';
 import type { UiMessage } from '../../shared/contract';
+import { message } from '../../shared/i18n/text';
 
 export const BROWSER_MESSAGES = {
-  notOpened: { level: 'warning', text: 'Your browser could not be opened. Choose “Open the page again”.' },
-  listener: { level: 'error', text: 'The app could not get ready to receive the answer from your browser. Please try again.' },
-  timeout: { level: 'error', text: 'Signing in in your browser took too long, so it was stopped. Please try again.' },
-  foreign: { level: 'error', text: 'Your browser returned an answer that does not belong to this sign-in, so nothing was signed in. Please try again.' },
-  denied: { level: 'warning', text: 'The sign-in in your browser was cancelled or refused.' },
-  refused: { level: 'error', text: 'Your organization could not complete the sign-in in your browser.' },
+  notOpened: { level: 'warning', text: message('browser.notOpened') },
+  listener: { level: 'error', text: message('browser.listener') },
+  timeout: { level: 'error', text: message('browser.timeout') },
+  foreign: { level: 'error', text: message('browser.foreign') },
+  denied: { level: 'warning', text: message('browser.denied') },
+  refused: { level: 'error', text: message('browser.refused') },
 } as const satisfies Record<string, UiMessage>;
 
 export interface BrowserSignInDeps {
@@ -149,7 +150,7 @@ export function createBrowserSignIn(deps: BrowserSignInDeps): BrowserSignIn {
         const base = result.error === 'access_denied' ? BROWSER_MESSAGES.denied : BROWSER_MESSAGES.refused;
         // The org's own sentence (e.g. "User is not assigned to the client application."), quoted as
         // the org's, and read only once the state matched.
-        return signedOut(result.description ? [{ level: base.level, text: `The sign-in in your browser did not finish. Your organization said: “${result.description}”` }] : [base]);
+        return signedOut(result.description ? [{ level: base.level, text: message('browser.orgSaid', { description: result.description }) }] : [base]);
       }
     }
   }

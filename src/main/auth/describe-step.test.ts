@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NextStep as SdkNextStep } from '@okta/okta-auth-js';
-import { chooseAnotherStep, describeStep } from './describe-step';
+import { chooseAnotherStep as chooseAnotherRaw, describeStep as describeRaw } from './describe-step';
+import { inEnglish } from '../testing/in-english';
 import { checkStepValues } from './step-values';
 
 const password = { key: 'okta_password', type: 'password', id: 'aut1', displayName: 'Password', methods: [] };
@@ -13,6 +14,9 @@ const question = { key: 'security_question', type: 'security_question', id: 'aut
 const webauthn = { key: 'webauthn', type: 'security_key', id: 'aut7', displayName: 'Security Key or Biometric', methods: [] };
 const QR = 'data:image/png;base64,iVBORw0KGgo=';
 const sdk = (step: unknown) => step as SdkNextStep;
+// What a person reads: the catalog's messages in English.
+const describeStep = (...args: Parameters<typeof describeRaw>) => inEnglish(describeRaw(...args)) as ReturnType<typeof describeRaw>;
+const chooseAnotherStep = (...args: Parameters<typeof chooseAnotherRaw>) => inEnglish(chooseAnotherRaw(...args)) as ReturnType<typeof chooseAnotherRaw>;
 
 describe('describeStep', () => {
   it('describes identify as a form with username and password fields', () => {

@@ -7,16 +7,18 @@
  * Growth by data: an authenticator is a row in AUTHENTICATORS, a remediation a row in STEPS.
  */
 import type { Input as SdkInput, NextStep as SdkNextStep } from '@okta/okta-auth-js';
-import type { EnrollmentSecret, NextStep, StepAuthenticator, StepInput, StepKind } from '../../shared/contract';
+import type { EnrollmentSecret, Message, MessageId, NextStep, StepAuthenticator, StepInput, StepKind, Text } from '../../shared/contract';
+import { message } from '../../shared/i18n/text';
 
 /** What the app can complete inside its window, by Okta authenticator key. */
-const AUTHENTICATORS: Readonly<Record<string, { readonly label: string; readonly codeSource?: string }>> = {
-  okta_password: { label: 'Password' },
-  okta_email: { label: 'Email', codeSource: 'email' },
-  phone_number: { label: 'Phone', codeSource: 'phone' },
-  google_otp: { label: 'Google Authenticator', codeSource: 'Google Authenticator' },
-  okta_verify: { label: 'Okta Verify', codeSource: 'Okta Verify' },
-  security_question: { label: 'Security question' },
+const AUTHENTICATORS: Readonly<Record<string, { readonly label: Message; readonly codeSource?: Message }>> = {
+  okta_password: { label: message('authenticator.password') },
+  okta_email: { label: message('authenticator.email'), codeSource: message('step.code.source.email') },
+  phone_number: { label: message('authenticator.phone'), codeSource: message('step.code.source.phone') },
+  // Product names: the same in every language, but still the catalog's, like every word of the app.
+  google_otp: { label: message('authenticator.googleAuthenticator'), codeSource: message('authenticator.googleAuthenticator') },
+  okta_verify: { label: message('authenticator.oktaVerify'), codeSource: message('authenticator.oktaVerify') },
+  security_question: { label: message('authenticator.securityQuestion') },
 };
 
 export const isEmbeddable = (key: string | undefined): boolean => key !== undefined && key in AUTHENTICATORS;
@@ -28,9 +30,15 @@ type SdkAuthenticator = NonNullable<SdkNextStep['authenticator']> & {
 
 interface Plan {
   readonly kind: StepKind;
-  readonly title: string;
-  readonly description?: string;
+  readonly title: Message;
+  readonly description?: Message;
 }
+
+const plan = (kind: StepKind, title: MessageId, description?: MessageId | Message): Plan => ({
+  kind,
+  title: message(title),
+  ...(description !== undefined && { description: typeof description === 'string' ? message(description) : description }),
+});
 
 const profileValue = (a: SdkAuthenticator | undefined, field: string): string | undefined => {
   const value = a?.profile?.[field];
@@ -38,32 +46,39 @@ const profileValue = (a: SdkAuthenticator | undefined, field: string): string | 
 };
 
 /** Where a code went, as the org masks it ("a•••@example.com", "+1 XXX-XXX-5309"). */
-function codeDescription(a: SdkAuthenticator | undefined): string | undefined {
+function codeDescription(a: SdkAuthenticator | undefined): Message | undefined {
   const key = a?.key;
   if (key === 'okta_email') {
     const email = profileValue(a, 'email');
-    return email ? `We sent a code to ${email}. Enter it below, or use the link in the email.` : 'We sent you a code by email.';
+    return email ? message('step.code.sentToEmail', { email }) : message('step.code.sentByEmail');
   }
   if (key === 'phone_number') {
     const phone = profileValue(a, 'phoneNumber');
-    return phone ? `We sent a code to ${phone}.` : 'We sent a code to your phone.';
+    return phone ? message('step.code.sentToPhone', { phone }) : message('step.code.sentToYourPhone');
   }
   const source = key ? AUTHENTICATORS[key]?.codeSource : undefined;
-  return source ? `Enter the code shown in ${source}.` : undefined;
+  return source ? message('step.code.shownIn', { source }) : undefined;
+}
+
+/** Before a code is sent (SMS or voice?): where it will go. */
+function sendToDescription(a: SdkAuthenticator | undefined): Message | undefined {
+  const phone = a?.key === 'phone_number' ? profileValue(a, 'phoneNumber') : undefined;
+  if (phone) return message('step.sendCode.toPhone', { phone });
+  return a?.key === 'phone_number' ? message('step.sendCode.toYourPhone') : codeDescription(a);
 }
 
 function challengePlan(a: SdkAuthenticator | undefined): Plan | undefined {
   switch (a?.key) {
     case 'okta_password':
-      return { kind: 'form', title: 'Enter your password' };
+      return plan('form', 'step.password.title');
     case 'security_question':
-      return { kind: 'question', title: 'Answer your security question' };
+      return plan('question', 'step.question.title');
     case 'okta_email':
-      return { kind: 'code', title: 'Check your email', description: codeDescription(a) };
+      return plan('code', 'step.email.title', codeDescription(a));
     case 'phone_number':
     case 'google_otp':
     case 'okta_verify':
-      return { kind: 'code', title: 'Enter your verification code', description: codeDescription(a) };
+      return plan('code', 'step.code.title', codeDescription(a));
     default:
       return undefined;
   }
@@ -72,18 +87,14 @@ function challengePlan(a: SdkAuthenticator | undefined): Plan | undefined {
 function enrollPlan(a: SdkAuthenticator | undefined): Plan | undefined {
   switch (a?.key) {
     case 'okta_password':
-      return { kind: 'form', title: 'Choose a password' };
+      return plan('form', 'step.enrollPassword.title');
     case 'security_question':
-      return { kind: 'question', title: 'Choose a security question' };
+      return plan('question', 'step.enrollQuestion.title');
     case 'google_otp':
-      return {
-        kind: 'qr-enrollment',
-        title: 'Set up Google Authenticator',
-        description: 'Scan the QR code with Google Authenticator, or type the setup key into it, then enter the code it shows.',
-      };
+      return plan('qr-enrollment', 'step.enrollGoogle.title', 'step.enrollGoogle.description');
     case 'okta_email':
     case 'phone_number':
-      return { kind: 'code', title: 'Enter the code we sent', description: codeDescription(a) };
+      return plan('code', 'step.enrollCode.title', codeDescription(a));
     default:
       return undefined;
   }
@@ -91,64 +102,49 @@ function enrollPlan(a: SdkAuthenticator | undefined): Plan | undefined {
 
 /** Each remediation the app completes, and how. Anything else is not done embedded. */
 const STEPS: Readonly<Record<string, (a: SdkAuthenticator | undefined) => Plan | undefined>> = {
-  identify: () => ({ kind: 'form', title: 'Sign in' }),
+  identify: () => plan('form', 'step.identify.title'),
   'challenge-authenticator': challengePlan,
-  'reenroll-authenticator': (a) => (a?.key === 'okta_password' || a?.type === 'password' ? { kind: 'form', title: 'Your password has expired' } : undefined),
-  'reenroll-authenticator-warning': (a) =>
-    a?.key === 'okta_password' || a?.type === 'password' ? { kind: 'form', title: 'Your password will expire soon' } : undefined,
-  'select-authenticator-authenticate': () => ({ kind: 'choice', title: 'Verify it’s you', description: 'Choose how to verify your identity.' }),
-  'select-authenticator-enroll': () => ({
-    kind: 'choice',
-    title: 'Set up a security method',
-    description: 'Your organization asks you to add a way to verify your identity.',
-  }),
+  'reenroll-authenticator': (a) => (a?.key === 'okta_password' || a?.type === 'password' ? plan('form', 'step.passwordExpired.title') : undefined),
+  'reenroll-authenticator-warning': (a) => (a?.key === 'okta_password' || a?.type === 'password' ? plan('form', 'step.passwordWarning.title') : undefined),
+  'select-authenticator-authenticate': () => plan('choice', 'step.selectAuthenticator.title', 'step.selectAuthenticator.description'),
+  'select-authenticator-enroll': () => plan('choice', 'step.selectEnroll.title', 'step.selectEnroll.description'),
   'authenticator-verification-data': (a) =>
     a?.key === 'okta_verify'
-      ? { kind: 'choice', title: 'Verify with Okta Verify', description: 'Choose how to use Okta Verify.' }
-      : { kind: 'choice', title: 'How should we send your code?', description: codeDescription(a)?.replace(/^We sent a code to /, 'To ') },
-  'authenticator-enrollment-data': (a) =>
-    a?.key === 'phone_number' ? { kind: 'phone', title: 'Set up phone authentication', description: 'Enter your phone number to receive a code.' } : undefined,
+      ? plan('choice', 'step.oktaVerifyMethod.title', 'step.oktaVerifyMethod.description')
+      : plan('choice', 'step.sendCode.title', sendToDescription(a)),
+  'authenticator-enrollment-data': (a) => (a?.key === 'phone_number' ? plan('phone', 'step.enrollPhone.title', 'step.enrollPhone.description') : undefined),
   'enroll-authenticator': enrollPlan,
-  'challenge-poll': (a) =>
-    a?.key === 'okta_verify' ? { kind: 'poll', title: 'Check Okta Verify on your phone', description: 'Approve the notification we sent to Okta Verify.' } : undefined,
+  'challenge-poll': (a) => (a?.key === 'okta_verify' ? plan('poll', 'step.push.title', 'step.push.description') : undefined),
   'enroll-poll': (a) => {
     if (a?.key !== 'okta_verify') return undefined;
     const channel = a.contextualData?.['selectedChannel'];
     if (channel === 'email' || channel === 'sms') {
-      return {
-        kind: 'poll',
-        title: channel === 'email' ? 'Check your email' : 'Check your text messages',
-        description: 'On the phone where Okta Verify is installed, open the setup link we sent. This window continues by itself once it is set up.',
-      };
+      return plan('poll', channel === 'email' ? 'step.email.title' : 'step.enrollLink.smsTitle', 'step.enrollLink.description');
     }
-    return {
-      kind: 'qr-enrollment',
-      title: 'Set up Okta Verify',
-      description: 'In Okta Verify, add an account and scan the QR code. This window continues by itself once it is set up.',
-    };
+    return plan('qr-enrollment', 'step.enrollOktaVerify.title', 'step.enrollOktaVerify.description');
   },
   // Password recovery (idx.recoverPassword): who, then the recovery factor's steps above, then the new password.
-  'identify-recovery': () => ({ kind: 'form', title: 'Reset your password', description: 'Enter your username. We will send you a code to verify it’s you.' }),
-  'reset-authenticator': (a) => (a?.key === 'okta_password' || a?.type === 'password' ? { kind: 'form', title: 'Choose a new password' } : undefined),
-  'select-enrollment-channel': () => ({ kind: 'choice', title: 'Set up Okta Verify', description: 'Choose how to get the setup link.' }),
-  'enrollment-channel-data': () => ({ kind: 'form', title: 'Get a setup link', description: 'We will send a link that sets up Okta Verify.' }),
+  'identify-recovery': () => plan('form', 'step.identifyRecovery.title', 'step.identifyRecovery.description'),
+  'reset-authenticator': (a) => (a?.key === 'okta_password' || a?.type === 'password' ? plan('form', 'step.resetPassword.title') : undefined),
+  'select-enrollment-channel': () => plan('choice', 'step.enrollOktaVerify.title', 'step.enrollmentChannel.description'),
+  'enrollment-channel-data': () => plan('form', 'step.enrollmentChannelData.title', 'step.enrollmentChannelData.description'),
 };
 
-const FALLBACK_LABELS: Readonly<Record<string, string>> = {
-  username: 'Username',
-  password: 'Password',
-  newPassword: 'New password',
-  rememberMe: 'Keep me signed in',
-  revokeSessions: 'Sign me out of all other devices',
-  authenticator: 'Security method',
-  verificationCode: 'Code',
-  answer: 'Answer',
-  questionKey: 'Question',
-  question: 'Your own question',
-  phoneNumber: 'Phone number',
-  methodType: 'Receive codes by',
-  channel: 'Send the link by',
-  email: 'Email address',
+const FALLBACK_LABELS: Readonly<Record<string, MessageId>> = {
+  username: 'input.username',
+  password: 'input.password',
+  newPassword: 'input.newPassword',
+  rememberMe: 'input.rememberMe',
+  revokeSessions: 'input.revokeSessions',
+  authenticator: 'input.authenticator',
+  verificationCode: 'input.verificationCode',
+  answer: 'input.answer',
+  questionKey: 'input.questionKey',
+  question: 'input.question',
+  phoneNumber: 'input.phoneNumber',
+  methodType: 'input.methodType',
+  channel: 'input.channel',
+  email: 'input.email',
 };
 
 /** Inputs whose value is secret: never echoed back, logged, or kept after submit. */
@@ -166,24 +162,23 @@ const count = (value: unknown): number => (typeof value === 'number' && Number.i
  * The org's password rules (`settings.complexity` and `age` of the password authenticator) as
  * sentences, in the Sign-In Widget's order, so the person sees them before typing.
  */
-export function passwordRules(settings: unknown): string[] {
+export function passwordRules(settings: unknown): Message[] {
   if (typeof settings !== 'object' || settings === null) return [];
   const { complexity, age } = settings as { complexity?: Complexity; age?: { minAgeMinutes?: unknown; historyCount?: unknown } };
   const c = complexity ?? {};
-  const rules: string[] = [];
-  if (count(c.minLength)) rules.push(`At least ${count(c.minLength)} characters`);
-  if (count(c.minLowerCase)) rules.push('A lowercase letter');
-  if (count(c.minUpperCase)) rules.push('An uppercase letter');
-  if (count(c.minNumber)) rules.push('A number');
-  if (count(c.minSymbol)) rules.push('A symbol');
-  if (c.excludeUsername === true) rules.push('No parts of your username');
-  if (c.excludeFirstName === true) rules.push('Does not include your first name');
-  if (c.excludeLastName === true) rules.push('Does not include your last name');
+  const rules: Message[] = [];
+  if (count(c.minLength)) rules.push(message('passwordRule.minLength', { count: count(c.minLength) }));
+  if (count(c.minLowerCase)) rules.push(message('passwordRule.lowercase'));
+  if (count(c.minUpperCase)) rules.push(message('passwordRule.uppercase'));
+  if (count(c.minNumber)) rules.push(message('passwordRule.number'));
+  if (count(c.minSymbol)) rules.push(message('passwordRule.symbol'));
+  if (c.excludeUsername === true) rules.push(message('passwordRule.excludeUsername'));
+  if (c.excludeFirstName === true) rules.push(message('passwordRule.excludeFirstName'));
+  if (c.excludeLastName === true) rules.push(message('passwordRule.excludeLastName'));
   const history = count(age?.historyCount);
-  if (history === 1) rules.push('Not your current password');
-  if (history > 1) rules.push(`Not one of your last ${history} passwords`);
+  if (history > 0) rules.push(message('passwordRule.history', { count: history }));
   const minAge = count(age?.minAgeMinutes);
-  if (minAge) rules.push(`At least ${minAge} minute${minAge === 1 ? '' : 's'} since your password was last changed`);
+  if (minAge) rules.push(message('passwordRule.minAge', { count: minAge }));
   return rules;
 }
 
@@ -206,7 +201,7 @@ function optionValue(option: SdkOption): string | undefined {
   return undefined;
 }
 
-function describeOptions(input: SdkInput): Array<{ label: string; value: string }> {
+function describeOptions(input: SdkInput): Array<{ label: Text; value: string }> {
   const options = ((input.options ?? []) as SdkOption[]).flatMap((option) => {
     const value = optionValue(option);
     return value === undefined ? [] : [{ label: option.label?.trim() || AUTHENTICATORS[value]?.label || value, value }];
@@ -216,10 +211,10 @@ function describeOptions(input: SdkInput): Array<{ label: string; value: string 
 }
 
 /** Okta labels enrollment channels with their enum names (QRCODE, EMAIL, SMS): say what each does. */
-const CHANNEL_LABELS: Readonly<Record<string, string>> = {
-  qrcode: 'Scan a QR code',
-  email: 'Send me a setup link by email',
-  sms: 'Send me a setup link by text message',
+const CHANNEL_LABELS: Readonly<Record<string, Message>> = {
+  qrcode: message('channel.qrcode'),
+  email: message('channel.email'),
+  sms: message('channel.sms'),
 };
 
 /** An object input (`authenticator: { id, channel }`) is answered through its visible inner fields. */
@@ -236,7 +231,7 @@ function describeInput(step: SdkNextStep, input: SdkInput, a: SdkAuthenticator |
   const required = input.required === true;
   if (input.options) {
     const options = describeOptions(input).map((option) =>
-      input.name === 'channel' && option.label === option.value.toUpperCase() ? { ...option, label: CHANNEL_LABELS[option.value] ?? option.label } : option,
+      input.name === 'channel' && option.label === option.value.toUpperCase() && CHANNEL_LABELS[option.value] ? { ...option, label: CHANNEL_LABELS[option.value]! } : option,
     );
     if (options.length === 0) return undefined;
     return { name: input.name, label, type: 'select', required: true, secret: false, options };
@@ -256,22 +251,23 @@ function describeInput(step: SdkNextStep, input: SdkInput, a: SdkAuthenticator |
   };
 }
 
-function inputLabel(step: SdkNextStep, input: SdkInput, a: SdkAuthenticator | undefined): string {
+function inputLabel(step: SdkNextStep, input: SdkInput, a: SdkAuthenticator | undefined): Text {
   // The security question is the label of its answer.
   const enrolled = a?.contextualData?.['enrolledQuestion'] as { question?: unknown } | undefined;
   if (step.name === 'challenge-authenticator' && input.name === 'answer' && typeof enrolled?.question === 'string') return enrolled.question;
-  return input.label?.trim() || FALLBACK_LABELS[input.name] || input.name;
+  const fallback = FALLBACK_LABELS[input.name];
+  return input.label?.trim() || (fallback ? message(fallback) : input.name);
 }
 
 /** The security questions an enrollment offers, as the options of `questionKey` (plus "my own"). */
-function questionOptions(a: SdkAuthenticator | undefined): Array<{ label: string; value: string }> {
+function questionOptions(a: SdkAuthenticator | undefined): Array<{ label: Text; value: string }> {
   const questions = a?.contextualData?.['questions'];
   const listed = Array.isArray(questions)
     ? questions.flatMap((q: { questionKey?: unknown; question?: unknown }) =>
         typeof q?.questionKey === 'string' && typeof q.question === 'string' ? [{ label: q.question, value: q.questionKey }] : [],
       )
     : [];
-  return [...listed, { label: 'Write my own security question', value: 'custom' }];
+  return [...listed, { label: message('input.question.custom'), value: 'custom' }];
 }
 
 function enrollmentSecret(a: SdkAuthenticator | undefined): EnrollmentSecret | undefined {

@@ -11,6 +11,9 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { secretEqual } from '../security/secret-equal';
+import { formatText } from '../i18n/format';
+import { directionOf, type Locale } from '../../shared/i18n/locales';
+import { message, type MessageId } from '../../shared/i18n/text';
 import type { Scheduler } from '../session/scheduler';
 
 export const CALLBACK_PATH = '/callback';
@@ -63,6 +66,8 @@ export interface ListenOptions {
   readonly timeoutMs?: number;
   /** 0 (default): a port the OS picks. Tests name a busy one. */
   readonly port?: number;
+  /** The language of the page the browser shows; English by default. */
+  readonly locale?: Locale;
 }
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;margin:0;display:grid;place-items:center;min-height:100vh;color-scheme:light dark}main{max-width:28rem;padding:2rem}h1{font-size:1.4rem;margin:0 0 .5rem}`;
@@ -75,16 +80,20 @@ const HEADERS = {
   Connection: 'close',
 };
 
-const PAGES: Record<'done' | 'refused' | 'foreign' | 'over', { title: string; text: string }> = {
-  done: { title: 'Return to the app', text: 'Okta Desktop Sign-In is finishing your sign-in. You can close this tab.' },
-  refused: { title: 'Sign-in did not finish', text: 'Your organization did not complete the sign-in. You can close this tab and return to the app.' },
-  foreign: { title: 'This sign-in is not the one the app is waiting for', text: 'Nothing was signed in. You can close this tab and start again from the app.' },
-  over: { title: 'This sign-in is already finished', text: 'You can close this tab.' },
+const PAGES: Record<'done' | 'refused' | 'foreign' | 'over', { title: MessageId; text: MessageId }> = {
+  done: { title: 'loopback.done.title', text: 'loopback.done.text' },
+  refused: { title: 'loopback.refused.title', text: 'loopback.refused.text' },
+  foreign: { title: 'loopback.foreign.title', text: 'loopback.foreign.text' },
+  over: { title: 'loopback.over.title', text: 'loopback.over.text' },
 };
 
-function page(kind: keyof typeof PAGES): string {
-  const { title, text } = PAGES[kind];
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>${STYLE}</style></head><body><main><h1>${title}</h1><p>${text}</p></main></body></html>`;
+const escapeHtml = (text: string): string => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The page the browser shows, in the app's language (catalog text: no markup, nothing from the request). */
+function page(kind: keyof typeof PAGES, locale: Locale): string {
+  const title = escapeHtml(formatText(message(PAGES[kind].title), locale));
+  const text = escapeHtml(formatText(message(PAGES[kind].text, { app: message('app.name') }), locale));
+  return `<!doctype html><html lang="${locale}" dir="${directionOf(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>${STYLE}</style></head><body><main><h1>${title}</h1><p>${text}</p></main></body></html>`;
 }
 
 function send(response: ServerResponse, status: number, body: string, headers: Record<string, string> = HEADERS): void {
@@ -92,7 +101,7 @@ function send(response: ServerResponse, status: number, body: string, headers: R
   response.end(body);
 }
 
-export async function listenForRedirect({ expectedState, scheduler, timeoutMs = DEFAULT_BROWSER_TIMEOUT_MS, port = 0 }: ListenOptions): Promise<LoopbackListener> {
+export async function listenForRedirect({ expectedState, scheduler, timeoutMs = DEFAULT_BROWSER_TIMEOUT_MS, port = 0, locale = 'en' }: ListenOptions): Promise<LoopbackListener> {
   let settle!: (result: CallbackResult) => void;
   const result = new Promise<CallbackResult>((resolve) => (settle = resolve));
   let settled = false;
@@ -101,7 +110,7 @@ export async function listenForRedirect({ expectedState, scheduler, timeoutMs = 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     request.resume();
     const plain = { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' };
-    if (settled) return send(response, 410, page('over'));
+    if (settled) return send(response, 410, page('over', locale));
     // A page that reached this port under another name (DNS rebinding) is not the redirect.
     if (request.headers.host !== `127.0.0.1:${boundPort}`) return send(response, 421, 'Misdirected request', plain);
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${boundPort}`);
@@ -109,7 +118,7 @@ export async function listenForRedirect({ expectedState, scheduler, timeoutMs = 
     if (request.method !== 'GET') return send(response, 405, 'Method not allowed', { ...plain, Allow: 'GET' });
     const answer = readCallback(url.searchParams, expectedState);
     response.on('finish', () => server.closeAllConnections());
-    send(response, 200, page(answer.kind === 'code' ? 'done' : answer.kind === 'wrong-state' ? 'foreign' : 'refused'));
+    send(response, 200, page(answer.kind === 'code' ? 'done' : answer.kind === 'wrong-state' ? 'foreign' : 'refused', locale));
     finish(answer);
   });
   // One answer, then closed: no idle connection keeps the port.

@@ -1,24 +1,25 @@
 /**
  * okta-auth-js 8 throws instead of returning FAILURE (reference §4). This turns whatever was
- * thrown into the one `failure` view, with a fixed human message: nothing from the error (which
+ * thrown into the one `failure` view, with a fixed message of the app's catalog: nothing from the error (which
  * may hold a server body, a code or a token) is shown to the user.
  */
 import { AuthApiError, AuthSdkError, OAuthError } from '@okta/okta-auth-js';
-import type { AuthView, FailureCode } from '../../shared/contract';
+import type { AuthView, FailureCode, Message } from '../../shared/contract';
+import { message } from '../../shared/i18n/text';
 import type { TransportFailure } from './http-client';
 
 export type FailureView = Extract<AuthView, { status: 'failure' }>;
 
-const MESSAGES: Readonly<Record<FailureCode, string>> = {
-  network: 'The sign-in service could not be reached. Check your connection and try again.',
-  'rate-limited': 'Too many sign-in attempts right now. Please wait a moment and try again.',
-  'idp-error': 'The sign-in service returned an error. Please try again.',
-  'invalid-token': 'The sign-in service sent a response that could not be verified, so it was rejected. Please try again or contact your administrator.',
-  configuration: "The app's Okta settings do not match your organization. Contact your administrator.",
-  internal: 'Something went wrong while signing in. Please try again.',
+const MESSAGES: Readonly<Record<FailureCode, Message>> = {
+  network: message('failure.network'),
+  'rate-limited': message('failure.rateLimited'),
+  'idp-error': message('failure.idpError'),
+  'invalid-token': message('failure.invalidToken'),
+  configuration: message('failure.configuration'),
+  internal: message('failure.internal'),
 };
 
-const TIMEOUT_MESSAGE = 'The sign-in service did not answer in time. Check your connection and try again.';
+const TIMEOUT_MESSAGE = message('failure.timeout');
 
 // OAuth error codes that mean the app is registered wrongly, not that the user did something wrong.
 const CONFIGURATION_OAUTH_ERRORS = new Set(['invalid_client', 'unauthorized_client', 'invalid_scope', 'access_denied', 'invalid_request']);

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS, type AuthView } from '../../shared/contract';
 import { createManualScheduler } from '../session/scheduler';
 import { startHarness, credentials, type AppHarness } from '../testing/idp-harness';
+import { inEnglish } from '../testing/in-english';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -29,7 +30,8 @@ async function atEmailCode(login = 'email-mfa@example.com') {
 }
 
 const lastCode = (h: AppHarness, login: string) => h.idp.outbox(login).filter((m) => m.code).at(-1)!.code!;
-const stepOf = (view: AuthView) => (view.status === 'pending' ? view.step : undefined);
+// As a person reads it: the catalog's messages in English.
+const stepOf = (view: AuthView) => (view.status === 'pending' ? (inEnglish(view.step) as typeof view.step) : undefined);
 
 describe('email as a second factor', () => {
   it('shows a code step that says where the code went, and signs in with the emailed code', async () => {

@@ -8,6 +8,7 @@ import { TOTP } from 'otpauth';
 import { CHANNELS, type AuthView, type NextStep } from '../../shared/contract';
 import { createManualScheduler } from '../session/scheduler';
 import { startHarness, credentials, type AppHarness } from '../testing/idp-harness';
+import { inEnglish } from '../testing/in-english';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -22,7 +23,8 @@ async function signedInTo(login: string): Promise<{ h: AppHarness; view: AuthVie
 
 function stepOf(view: AuthView): NextStep {
   if (view.status !== 'pending') throw new Error(`expected a step, got ${view.status}`);
-  return view.step;
+  // As a person reads it: the catalog's messages in English.
+  return inEnglish(view.step) as NextStep;
 }
 
 const proceed = (h: AppHarness, step: string, values: Record<string, string>) => h.view(CHANNELS.proceed, { step, values });

@@ -9,6 +9,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BAD_ID_TOKEN_VARIANTS, type FaultSpec, type IdpEndpoint } from '../../../idp/index';
 import { CHANNELS, type FailureCode } from '../../shared/contract';
 import { credentials, startHarness, type AppHarness } from '../testing/idp-harness';
+import { formatText } from '../i18n/format';
+import { inEnglish } from '../testing/in-english';
 
 // Small, so a "too slow" answer costs well under a second; the fault waits longer than this.
 // Only the delayed request is subject to it (see harness()).
@@ -95,7 +97,7 @@ describe('sign-in while an endpoint misbehaves', () => {
     // Even where a 5xx carries an IDX body (introspect, identify), it is offered as a retryable failure.
     expect(failed).toMatchObject({ status: 'failure', code });
     if (failed.status !== 'failure') return;
-    expect(failed.message).toMatch(/\w+.*\./); // a sentence for the user
+    expect(formatText(failed.message, 'en')).toMatch(/\w+.*\./); // a sentence for the user
     expect(failed.retryAfterSeconds).toBe(retryAfterSeconds);
     expect(h.idp.faults.list()).toEqual({}); // the fault was really hit
     expect(h.store.entries.size).toBe(0);
@@ -175,7 +177,7 @@ describe('a stored session survives a misbehaving IdP', () => {
     await h.view(CHANNELS.signIn, credentials('alice@example.com'));
     h.fault('revoke', { ...spec, times: 2 } as FaultSpec);
     const view = await h.view(CHANNELS.signOut);
-    expect(view).toMatchObject({ status: 'signed-out', messages: [{ level: 'warning', text: expect.stringMatching(/signed out/) }] });
+    expect(inEnglish(view)).toMatchObject({ status: 'signed-out', messages: [{ level: 'warning', text: expect.stringMatching(/signed out/) }] });
     expect(await h.storedTokens()).toBeUndefined();
     h.idp.faults.clear();
     expect(await h.view(CHANNELS.signIn, credentials('alice@example.com'))).toMatchObject({ status: 'signed-in' });

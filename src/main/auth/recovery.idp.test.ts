@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS, type AuthView } from '../../shared/contract';
 import { credentials, DEMO_PASSWORD, startHarness, type AppHarness, type HarnessOptions } from '../testing/idp-harness';
+import { inEnglish } from '../testing/in-english';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -23,7 +24,8 @@ async function harness(options: HarnessOptions = {}): Promise<AppHarness> {
   return h;
 }
 
-const stepOf = (view: AuthView) => (view.status === 'pending' ? view.step : undefined);
+// As a person reads it: the catalog's messages in English.
+const stepOf = (view: AuthView) => (view.status === 'pending' ? (inEnglish(view.step) as typeof view.step) : undefined);
 const lastCode = (h: AppHarness) => h.idp.outbox(LOGIN).filter((m) => m.code).at(-1)!.code!;
 
 async function atNewPassword(h: AppHarness) {

@@ -6,6 +6,7 @@
  */
 import { IdxFeature, IdxStatus, type IDToken, type IdxTransaction, type NextStep as SdkNextStep, type OktaAuth, type Tokens } from '@okta/okta-auth-js';
 import type { AuthView, BridgeError, NextStep, ProceedRequest, RecoverPasswordRequest, SelfServiceOffers, SignInRequest, UiMessage } from '../../shared/contract';
+import { message } from '../../shared/i18n/text';
 import { errorName, type Logger } from '../log/logger';
 import { chooseAnotherStep, describeStep } from './describe-step';
 import type { IdpTransport } from './http-client';
@@ -56,9 +57,7 @@ export interface SignInFlow {
 
 export const UNSUPPORTED_MESSAGE: UiMessage = {
   level: 'info',
-  text:
-    'Your organization asks for something this window cannot do, such as a security key, Okta FastPass or another identity provider. ' +
-    'Continue in your browser to finish signing in.',
+  text: message('unsupported.explanation'),
 };
 
 /** Okta's default poll interval when a document gives none (the Sign-In Widget's too). */
@@ -66,7 +65,7 @@ export const DEFAULT_POLL_MS = 4000;
 /** Polling faster than this would only load the org. */
 const MIN_POLL_MS = 1000;
 
-const TERMINAL_FALLBACK: UiMessage = { level: 'error', text: 'Sign-in cannot continue. Start again or contact your administrator.' };
+const TERMINAL_FALLBACK: UiMessage = { level: 'error', text: message('terminal.fallback') };
 
 const signedOut = (messages: ReadonlyArray<UiMessage> = []): FlowOutcome => ({ kind: 'view', view: { status: 'signed-out', messages } });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, loadDotEnv, type ConfigOptions } from './okta-config';
+import { formatText } from '../i18n/format';
 
 const good = {
   OKTA_ISSUER: 'https://example.okta.com/oauth2/default/',
@@ -13,7 +14,7 @@ const good = {
 function problemsOf(env: Record<string, string | undefined>, options?: ConfigOptions): ReadonlyArray<string> {
   const result = loadConfig(env, options);
   if (result.ok) throw new Error('expected problems');
-  return result.problems;
+  return result.problems.map((problem) => formatText(problem, 'en'));
 }
 
 describe('loadConfig', () => {

@@ -1,12 +1,13 @@
 /**
  * The app's Okta settings, read from environment variables and validated once at startup.
  *
- * Problems are returned as sentences for the `needs-configuration` screen, never thrown: a
+ * Problems are returned as catalog messages for the `needs-configuration` screen, never thrown: a
  * misconfigured app should tell the user (or the admin) what to fix, not crash.
  */
 import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { message, type Message, type MessageId } from '../../shared/i18n/text';
 
 export interface AppConfig {
   /** Without a trailing slash, e.g. `https://example.okta.com/oauth2/default`. */
@@ -18,7 +19,7 @@ export interface AppConfig {
 
 export type ConfigResult =
   | { readonly ok: true; readonly config: AppConfig }
-  | { readonly ok: false; readonly problems: ReadonlyArray<string> };
+  | { readonly ok: false; readonly problems: ReadonlyArray<Message> };
 
 export type EnvSource = Readonly<Record<string, string | undefined>>;
 
@@ -29,6 +30,9 @@ export interface ConfigOptions {
   readonly allowLoopbackHttp?: boolean;
 }
 
+/** A zod message that is a catalog id, so the problem reaches the screen in the person's language. */
+const problem = (id: MessageId): MessageId => id;
+
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 function parseUrl(value: string): URL | undefined {
@@ -38,14 +42,14 @@ function parseUrl(value: string): URL | undefined {
 /** `allowLoopbackHttp`: plain http to 127.0.0.1/localhost/[::1] (the emulator); never in a packaged app. */
 const issuerSchema = (allowLoopbackHttp: boolean) =>
   z
-    .string({ error: 'OKTA_ISSUER is not set. Set it to your Okta authorization server URL.' })
+    .string({ error: problem('config.issuer.missing') })
     .trim()
-    .min(1, 'OKTA_ISSUER is not set. Set it to your Okta authorization server URL.')
+    .min(1, problem('config.issuer.missing'))
     .transform((value) => value.replace(/\/+$/, ''))
     .superRefine((value, ctx) => {
       const url = parseUrl(value);
       if (!url) {
-        ctx.addIssue({ code: 'custom', message: 'OKTA_ISSUER must be an absolute URL, e.g. https://example.okta.com/oauth2/default.' });
+        ctx.addIssue({ code: 'custom', message: problem('config.issuer.notUrl') });
         return;
       }
       // Plain http would expose the password and tokens on the wire; loopback is only for the emulator.
@@ -53,32 +57,32 @@ const issuerSchema = (allowLoopbackHttp: boolean) =>
       if (url.protocol !== 'https:' && !httpAllowed) {
         ctx.addIssue({
           code: 'custom',
-          message: allowLoopbackHttp ? 'OKTA_ISSUER must use https (http is allowed only for localhost).' : 'OKTA_ISSUER must use https.',
+          message: problem(allowLoopbackHttp ? 'config.issuer.httpsOrLocalhost' : 'config.issuer.https'),
         });
       }
       if (url.search || url.hash || url.username || url.password) {
-        ctx.addIssue({ code: 'custom', message: 'OKTA_ISSUER must not contain a query, fragment or credentials.' });
+        ctx.addIssue({ code: 'custom', message: problem('config.issuer.extras') });
       }
     });
 
 const clientIdSchema = z
-  .string({ error: 'OKTA_CLIENT_ID is not set. Copy it from your Okta app integration.' })
+  .string({ error: problem('config.clientId.missing') })
   .trim()
-  .min(1, 'OKTA_CLIENT_ID is not set. Copy it from your Okta app integration.')
-  .regex(/^[A-Za-z0-9_-]{4,128}$/, 'OKTA_CLIENT_ID does not look like an Okta client ID (letters, digits, - and _ only).');
+  .min(1, problem('config.clientId.missing'))
+  .regex(/^[A-Za-z0-9_-]{4,128}$/, problem('config.clientId.invalid'));
 
 const redirectUriSchema = z
-  .string({ error: 'OKTA_REDIRECT_URI is not set. Use a sign-in redirect URI registered for your app.' })
+  .string({ error: problem('config.redirectUri.missing') })
   .trim()
-  .min(1, 'OKTA_REDIRECT_URI is not set. Use a sign-in redirect URI registered for your app.')
-  .refine((value) => parseUrl(value) !== undefined && !value.includes('#'), 'OKTA_REDIRECT_URI must be an absolute URI without a fragment, e.g. com.example.app:/callback.');
+  .min(1, problem('config.redirectUri.missing'))
+  .refine((value) => parseUrl(value) !== undefined && !value.includes('#'), problem('config.redirectUri.invalid'));
 
 const scopesSchema = z
   .string()
   .trim()
   .transform((value) => [...new Set(value.split(/\s+/).filter(Boolean))])
-  .refine((scopes) => scopes.includes('openid'), 'OKTA_SCOPES must include openid.')
-  .refine((scopes) => scopes.every((scope) => /^[\x21\x23-\x5B\x5D-\x7E]+$/.test(scope)), 'OKTA_SCOPES contains a character that is not allowed in a scope.');
+  .refine((scopes) => scopes.includes('openid'), problem('config.scopes.openid'))
+  .refine((scopes) => scopes.every((scope) => /^[\x21\x23-\x5B\x5D-\x7E]+$/.test(scope)), problem('config.scopes.character'));
 
 const envSchema = (options: Required<ConfigOptions>) =>
   z.object({
@@ -98,7 +102,8 @@ export function loadConfig(env: EnvSource, options: ConfigOptions = {}): ConfigR
     OKTA_SCOPES: scopes,
   });
   if (!parsed.success) {
-    return { ok: false, problems: [...new Set(parsed.error.issues.map((issue) => issue.message))] };
+    // Each issue's message is a catalog id (problem() below); zod's own would be English.
+    return { ok: false, problems: [...new Set(parsed.error.issues.map((issue) => issue.message))].map((id) => message(id as MessageId)) };
   }
   const { OKTA_ISSUER, OKTA_CLIENT_ID, OKTA_REDIRECT_URI, OKTA_SCOPES } = parsed.data;
   return {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configFileCandidates, loadReleaseConfig, type ReleaseConfigInput } from './release-config';
+import { inEnglish } from '../testing/in-english';
 
 const orgA = {
   OKTA_ISSUER: 'https://a.okta.com/oauth2/default',
@@ -24,8 +25,9 @@ function dirWith(files: Record<string, string>): string {
   return dir;
 }
 
+/** The result as a person reads it (problems in English). */
 function load(overrides: Partial<ReleaseConfigInput>) {
-  return loadReleaseConfig({ files: [], env: {}, buildDefaults: {}, ...overrides });
+  return inEnglish(loadReleaseConfig({ files: [], env: {}, buildDefaults: {}, ...overrides })) as { ok: true; source: string | undefined } | { ok: false; problems: string[]; source: string | undefined };
 }
 
 describe('loadReleaseConfig', () => {

@@ -15,6 +15,7 @@
  */
 import { posix, win32 } from 'node:path';
 import { z } from 'zod';
+import { message, type Message, type MessageValue } from '../../shared/i18n/text';
 import { loadConfig, readTextIfPresent, type ConfigResult, type EnvSource } from './okta-config';
 
 export const CONFIG_FILE_NAME = 'config.json';
@@ -55,43 +56,57 @@ export function oktaOnly(env: EnvSource): Record<string, string> {
   return picked;
 }
 
-type Layer = { readonly source: string; readonly values: Record<string, string> } | { readonly source: string; readonly problems: string[] };
+type Layer = { readonly source: string; readonly values: Record<string, string> } | { readonly source: string; readonly problems: Message[] };
 
 function readFileLayer(path: string, readFile: (path: string) => string | undefined): Layer | undefined {
   let text: string | undefined;
   try {
     text = readFile(path);
   } catch (error) {
-    return { source: path, problems: [`${path} could not be read (${(error as Error).message}).`] };
+    return { source: path, problems: [message('config.file.unreadable', { path, detail: (error as Error).message })] };
   }
   if (text === undefined) return undefined;
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { source: path, problems: [`${path} is not valid JSON (${(error as Error).message}).`] };
+    return { source: path, problems: [message('config.file.notJson', { path, detail: (error as Error).message })] };
   }
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) =>
       issue.code === 'unrecognized_keys'
-        ? `${path} has unknown keys: ${issue.keys.join(', ')}. Allowed: ${OKTA_KEYS.join(', ')}.`
+        ? message('config.file.unknownKeys', { path, keys: issue.keys.join(', '), allowed: OKTA_KEYS.join(', ') })
         : issue.path.length === 0
-          ? `${path} must hold a JSON object like {"OKTA_ISSUER": "https://…"}.`
-          : `${path}: ${issue.message}`,
+          ? message('config.file.notObject', { path })
+          : // zod's own words for a wrong type (e.g. "OKTA_CLIENT_ID must be a string."), as a value.
+            message('config.file.problem', { path, problem: issue.message }),
     );
     return { source: path, problems };
   }
   return { source: path, values: oktaOnly(parsed.data) };
 }
 
+const ENVIRONMENT = 'the environment';
+const BUILD = 'the build';
+
+/** Where settings came from, as a person reads it: a file's path, or the environment or the build, in their words. */
+function sourceText(source: string): MessageValue {
+  if (source === ENVIRONMENT) return message('config.source.environment');
+  if (source === BUILD) return message('config.source.build');
+  return source;
+}
+
+/** "a or b or c", with the "or" in the person's language. */
+const anyOf = (paths: ReadonlyArray<string>): MessageValue => paths.slice(1).reduce<MessageValue>((list, path) => message('config.pathsOr', { list, path }), paths[0] ?? '');
+
 export function loadReleaseConfig(input: ReleaseConfigInput): ReleaseConfigResult {
   // A read error other than a missing file becomes a problem to show (readFileLayer), not swallowed.
   const readFile = input.readFile ?? readTextIfPresent;
   const layers: Array<() => Layer | undefined> = [
-    () => ({ source: 'the environment', values: oktaOnly(input.env) }),
+    () => ({ source: ENVIRONMENT, values: oktaOnly(input.env) }),
     ...input.files.map((path) => () => readFileLayer(path, readFile)),
-    () => ({ source: 'the build', values: oktaOnly(input.buildDefaults) }),
+    () => ({ source: BUILD, values: oktaOnly(input.buildDefaults) }),
   ];
   for (const next of layers) {
     const layer = next();
@@ -103,13 +118,13 @@ export function loadReleaseConfig(input: ReleaseConfigInput): ReleaseConfigResul
     const result = loadConfig(layer.values, { allowLoopbackHttp: false });
     return result.ok
       ? { ...result, source: layer.source }
-      : { ok: false, problems: result.problems.map((problem) => `${problem} (from ${layer.source})`), source: layer.source };
+      : { ok: false, problems: result.problems.map((problem) => message('config.problemFrom', { problem, source: sourceText(layer.source) })), source: layer.source };
   }
   return {
     ok: false,
     source: undefined,
     problems: [
-      `This build has no Okta settings. Put a ${CONFIG_FILE_NAME} with OKTA_ISSUER, OKTA_CLIENT_ID and OKTA_REDIRECT_URI in ${input.files.join(' or ')}.`,
+      message('config.none', { file: CONFIG_FILE_NAME, paths: anyOf(input.files) }),
     ],
   };
 }

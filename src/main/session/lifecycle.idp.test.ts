@@ -17,6 +17,7 @@ import { createManualScheduler, type ManualScheduler } from './scheduler';
 import { createSealedStore } from './sealed-store';
 import { PROFILE_REFRESH_FAILED, REVOCATION_FAILED, SESSION_ENDED, SESSION_EXPIRED, createSession } from './session';
 import { DISCARDED_MESSAGE, VAULT_KEY, createTokenVault, type TokenVault } from './vault';
+import { formatText } from '../i18n/format';
 
 const HOURS_2 = 2 * 3600 * 1000;
 
@@ -385,7 +386,7 @@ describe('sign-out', () => {
     const { w, first, tokens } = await signedInWorld();
     w.offline(true);
     expect(await first.view(CHANNELS.signOut)).toEqual({ status: 'signed-out', messages: [REVOCATION_FAILED] });
-    expect(REVOCATION_FAILED.text).toMatch(/retry/);
+    expect(formatText(REVOCATION_FAILED.text, 'en')).toMatch(/retry/);
     expect(w.store.get(VAULT_KEY)).toBeUndefined();
     expect(w.store.get(PENDING_REVOCATION_KEY)).toMatchObject({ version: 1, data: expect.any(String) });
     expectNoSecrets(w, first.events, [tokens.accessToken, tokens.refreshToken, tokens.idToken]);

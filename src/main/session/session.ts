@@ -7,6 +7,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { OktaAuth, Tokens } from '@okta/okta-auth-js';
 import type { AuthView, TokenStorage, UiMessage, UserProfile } from '../../shared/contract';
+import { message } from '../../shared/i18n/text';
 import type { IdpTransport } from '../auth/http-client';
 import { classifyFailure, failureView, isGrantRefused, isTokenRejected, type FailureView } from '../auth/map-error';
 import { toUserProfile } from '../auth/profile';
@@ -53,11 +54,11 @@ const MIN_RENEW_DELAY_MS = 10_000;
 
 export const REVOCATION_FAILED: UiMessage = {
   level: 'warning',
-  text: 'You are signed out on this computer, but the sign-in service could not be reached to end your session there. The app will retry when it is back online.',
+  text: message('session.revocationFailed'),
 };
-export const SESSION_EXPIRED: UiMessage = { level: 'info', text: 'Your previous session has expired. Please sign in again.' };
-export const SESSION_ENDED: UiMessage = { level: 'info', text: 'Your session has ended. Please sign in again.' };
-export const PROFILE_REFRESH_FAILED: UiMessage = { level: 'warning', text: 'Your profile could not be refreshed. Showing the last known details.' };
+export const SESSION_EXPIRED: UiMessage = { level: 'info', text: message('session.expired') };
+export const SESSION_ENDED: UiMessage = { level: 'info', text: message('session.ended') };
+export const PROFILE_REFRESH_FAILED: UiMessage = { level: 'warning', text: message('session.profileRefreshFailed') };
 
 interface Current {
   tokens: Tokens;

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { Tokens } from '@okta/okta-auth-js';
 import type { TokenStorage, UiMessage, UserProfile } from '../../shared/contract';
+import { message } from '../../shared/i18n/text';
 import { userProfileSchema } from '../auth/profile';
 import type { Logger } from '../log/logger';
 import type { Cipher } from './cipher';
@@ -41,19 +42,17 @@ export interface TokenVault {
 
 export const MEMORY_ONLY_MESSAGE: UiMessage = {
   level: 'warning',
-  text:
-    'This computer does not offer secure storage for your sign-in, so it is kept only while the app is open. ' +
-    'You will need to sign in again the next time you start the app.',
+  text: message('vault.memoryOnly'),
 };
 
 export const DISCARDED_MESSAGE: UiMessage = {
   level: 'info',
-  text: 'Your saved sign-in could not be read (it may have been created on another computer or account), so it was removed. Please sign in again.',
+  text: message('vault.discarded'),
 };
 
 export const LOCKED_MESSAGE: UiMessage = {
   level: 'info',
-  text: 'Your saved sign-in could not be opened right now (the system keychain may be locked), so it was kept for next time. Unlock the keychain and restart the app, or sign in again.',
+  text: message('vault.locked'),
 };
 
 // Only the fields the app relies on are checked; the SDK's token objects carry more, kept as-is.

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { AuthView, BridgeError, DesktopAuthApi } from '../../shared/contract';
+import type { AuthView, BridgeError, DesktopAuthApi, MessageId } from '../../shared/contract';
 import { BrowserScreen } from './screens/BrowserScreen';
 import { ConfigurationScreen } from './screens/ConfigurationScreen';
 import { HomeScreen } from './screens/HomeScreen';
@@ -8,9 +8,11 @@ import { SignInScreen } from './screens/SignInScreen';
 import { StepScreen } from './screens/StepScreen';
 import { useAuth, type AuthController } from './useAuth';
 import { useScreenFocus } from './useScreenFocus';
+import { useText } from './i18n/useText';
 
 export function App({ api }: { api: DesktopAuthApi }) {
   const auth = useAuth(api);
+  const { t } = useText();
   // Lifted here so the username survives the sign-in form being redrawn after a failure.
   const [username, setUsername] = useState('');
   const mainRef = useRef<HTMLElement>(null);
@@ -22,7 +24,7 @@ export function App({ api }: { api: DesktopAuthApi }) {
         <span className="topbar__brand" aria-hidden="true">
           ◆
         </span>
-        <span className="topbar__name">Okta Desktop Sign-In</span>
+        <span className="topbar__name">{t('app.name')}</span>
       </header>
       <main ref={mainRef} className="content">
         {auth.bridgeError !== null && <BridgeErrorAlert error={auth.bridgeError} />}
@@ -40,6 +42,7 @@ interface CurrentScreenProps {
 
 function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps) {
   const { view, busy, run } = auth;
+  const { t } = useText();
   const cancel = () => void run((api) => api.cancel());
   const signInWithBrowser = () => void run((api) => api.signInWithBrowser({}));
   // The username typed so far goes with it, so the org need not ask again.
@@ -47,7 +50,7 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
   if (view === null) {
     return (
       <p role="status" className="loading">
-        Loading…
+        {t('app.loading')}
       </p>
     );
   }
@@ -90,12 +93,12 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
     case 'unsupported':
       return (
         <MessageScreen
-          title="This step needs your browser"
+          title={t('unsupported.title')}
           messages={view.messages}
-          actionLabel="Continue in your browser"
+          actionLabel={t('unsupported.continueInBrowser')}
           busy={busy}
           onAction={signInWithBrowser}
-          secondary={{ label: 'Cancel', onAction: cancel }}
+          secondary={{ label: t('action.cancel'), onAction: cancel }}
         />
       );
     case 'browser':
@@ -103,10 +106,10 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
     case 'terminal':
       return (
         <MessageScreen
-          title="Sign-in stopped"
-          intro="Your organisation ended this sign-in."
+          title={t('terminal.title')}
+          intro={t('terminal.intro')}
           messages={view.messages}
-          actionLabel="Start over"
+          actionLabel={t('terminal.startOver')}
           busy={busy}
           onAction={cancel}
         />
@@ -125,20 +128,21 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
   }
 }
 
-/** Used when main's refusal comes without a message of its own. */
-const BRIDGE_ERROR_TEXT: Record<BridgeError['code'], string> = {
-  'invalid-request': 'The app could not send that request.',
-  'wrong-state': 'That action does not fit this screen any more.',
-  busy: 'The app is still working on your last request. Wait a moment and try again.',
-  forbidden: 'This window is not allowed to do that.',
-  internal: 'Something went wrong inside the app.',
+/** What each refusal means to a person; main's own `message` is English detail for developers. */
+const BRIDGE_ERROR_TEXT: Record<BridgeError['code'], MessageId> = {
+  'invalid-request': 'bridgeError.invalidRequest',
+  'wrong-state': 'bridgeError.wrongState',
+  busy: 'bridgeError.busy',
+  forbidden: 'bridgeError.forbidden',
+  internal: 'bridgeError.internal',
 };
 
 function BridgeErrorAlert({ error }: { error: BridgeError }) {
+  const { t } = useText();
   return (
     <div role="alert" className="messages bridge-error" data-first-error tabIndex={-1}>
       <p className="message message--error">
-        <strong className="message__level">Error:</strong> {error.message.trim() || BRIDGE_ERROR_TEXT[error.code]}
+        <strong className="message__level">{t('message.level.error')}</strong> {t(BRIDGE_ERROR_TEXT[error.code])}
       </p>
     </div>
   );

@@ -1,27 +1,29 @@
 import { useState, type ReactNode } from 'react';
+import type { Text } from '../../../shared/contract';
+import { useText, type Translate } from '../i18n/useText';
 
 type ErrorAria = { 'aria-invalid'?: true; 'aria-describedby'?: string };
 
 interface FieldParts {
   id: string;
-  label: string;
+  label: Text;
   required: boolean;
-  errors: ReadonlyArray<string> | undefined;
+  errors: ReadonlyArray<Text> | undefined;
 }
 
 /** The label, the error text and the attributes that tie both to the control with id `id`. */
-function fieldParts({ id, label, required, errors }: FieldParts, labelClassName?: string) {
+function fieldParts({ id, label, required, errors }: FieldParts, { t, show }: Translate, labelClassName?: string) {
   const errorId = `${id}-error`;
   const hasErrors = errors !== undefined && errors.length > 0;
   const labelNode = (
     <label className={labelClassName} htmlFor={id}>
-      {label}
-      {required && <span className="field__required"> (required)</span>}
+      {show(label)}
+      {required && <span className="field__required"> {t('field.required')}</span>}
     </label>
   );
   const errorNode = hasErrors && (
     <p className="field__error" id={errorId}>
-      {errors.join(' ')}
+      {errors.map(show).join(' ')}
     </p>
   );
   const aria: ErrorAria = hasErrors ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
@@ -30,7 +32,7 @@ function fieldParts({ id, label, required, errors }: FieldParts, labelClassName?
 
 /** Label, control and the control's own errors, wired together for assistive technology. */
 function FieldShell({ children, ...parts }: FieldParts & { children: (aria: ErrorAria) => ReactNode }) {
-  const { labelNode, errorNode, aria } = fieldParts(parts, 'field__label');
+  const { labelNode, errorNode, aria } = fieldParts(parts, useText(), 'field__label');
   return (
     <div className="field">
       {labelNode}
@@ -42,13 +44,13 @@ function FieldShell({ children, ...parts }: FieldParts & { children: (aria: Erro
 
 interface TextFieldProps {
   id: string;
-  label: string;
+  label: Text;
   value: string;
   onChange(value: string): void;
   required?: boolean;
   autoComplete?: string;
   maxLength?: number;
-  errors?: ReadonlyArray<string>;
+  errors?: ReadonlyArray<Text> | undefined;
   /** Which on-screen keyboard fits: `numeric` for one-time codes, `tel` for phone numbers. */
   inputMode?: 'text' | 'numeric' | 'tel';
   /** `tel` for phone numbers; otherwise plain text. */
@@ -98,6 +100,7 @@ export function TextField({ label, errors, required = false, type = 'text', ...i
 /** A password input with a Show/Hide toggle; the value is only ever held by the caller. */
 export function PasswordField({ label, errors, required = false, ...input }: TextFieldProps) {
   const [visible, setVisible] = useState(false);
+  const { t, show } = useText();
   return (
     <FieldShell id={input.id} label={label} required={required} errors={errors}>
       {(aria) => (
@@ -113,10 +116,10 @@ export function PasswordField({ label, errors, required = false, ...input }: Tex
             type="button"
             className="button button--quiet password__toggle"
             aria-controls={input.id}
-            aria-label={visible ? `Hide ${label.toLowerCase()}` : `Show ${label.toLowerCase()}`}
+            aria-label={t(visible ? 'field.hideValue' : 'field.showValue', { label: show(label) })}
             onClick={() => setVisible((v) => !v)}
           >
-            {visible ? 'Hide' : 'Show'}
+            {t(visible ? 'field.hide' : 'field.show')}
           </button>
         </div>
       )}
@@ -126,16 +129,16 @@ export function PasswordField({ label, errors, required = false, ...input }: Tex
 
 interface CheckboxFieldProps {
   id: string;
-  label: string;
+  label: Text;
   checked: boolean;
   onChange(checked: boolean): void;
   required?: boolean;
-  errors?: ReadonlyArray<string>;
+  errors?: ReadonlyArray<Text> | undefined;
 }
 
 /** The box comes before its label, so it has its own layout rather than FieldShell's. */
 export function CheckboxField({ id, label, checked, onChange, required = false, errors }: CheckboxFieldProps) {
-  const { labelNode, errorNode, aria } = fieldParts({ id, label, required, errors });
+  const { labelNode, errorNode, aria } = fieldParts({ id, label, required, errors }, useText());
   return (
     <div className="field field--checkbox">
       <input
@@ -155,15 +158,16 @@ export function CheckboxField({ id, label, checked, onChange, required = false, 
 
 interface SelectFieldProps {
   id: string;
-  label: string;
+  label: Text;
   value: string;
-  options: ReadonlyArray<{ label: string; value: string }>;
+  options: ReadonlyArray<{ label: Text; value: string }>;
   onChange(value: string): void;
   required?: boolean;
-  errors?: ReadonlyArray<string>;
+  errors?: ReadonlyArray<Text> | undefined;
 }
 
 export function SelectField({ id, label, value, options, onChange, required = false, errors }: SelectFieldProps) {
+  const { t, show } = useText();
   return (
     <FieldShell id={id} label={label} required={required} errors={errors}>
       {(aria) => (
@@ -176,10 +180,10 @@ export function SelectField({ id, label, value, options, onChange, required = fa
           onChange={(e) => onChange(e.target.value)}
           {...aria}
         >
-          {!required && <option value="">Choose…</option>}
+          {!required && <option value="">{t('field.choose')}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
-              {o.label}
+              {show(o.label)}
             </option>
           ))}
         </select>
@@ -190,20 +194,21 @@ export function SelectField({ id, label, value, options, onChange, required = fa
 
 interface RadioGroupFieldProps {
   id: string;
-  label: string;
+  label: Text;
   value: string;
-  options: ReadonlyArray<{ label: string; value: string }>;
+  options: ReadonlyArray<{ label: Text; value: string }>;
   onChange(value: string): void;
-  errors?: ReadonlyArray<string>;
+  errors?: ReadonlyArray<Text> | undefined;
 }
 
 /** One of a few options, all visible at once: how a person picks a way to verify. */
 export function RadioGroupField({ id, label, value, options, onChange, errors }: RadioGroupFieldProps) {
   const errorId = `${id}-error`;
   const hasErrors = errors !== undefined && errors.length > 0;
+  const { show } = useText();
   return (
     <fieldset className="field choice" aria-describedby={hasErrors ? errorId : undefined}>
-      <legend className="field__label">{label}</legend>
+      <legend className="field__label">{show(label)}</legend>
       {options.map((option) => {
         const optionId = `${id}-${option.value}`;
         return (
@@ -217,13 +222,13 @@ export function RadioGroupField({ id, label, value, options, onChange, errors }:
               onChange={() => onChange(option.value)}
               {...(hasErrors ? { 'aria-invalid': true as const } : {})}
             />
-            <label htmlFor={optionId}>{option.label}</label>
+            <label htmlFor={optionId}>{show(option.label)}</label>
           </div>
         );
       })}
       {hasErrors && (
         <p className="field__error" id={errorId}>
-          {errors.join(' ')}
+          {errors.map(show).join(' ')}
         </p>
       )}
     </fieldset>

@@ -1,9 +1,10 @@
-import type { UiMessage } from '../../../shared/contract';
+import type { MessageId, Text, UiMessage } from '../../../shared/contract';
+import { useText } from '../i18n/useText';
 
-const LEVEL_LABEL: Record<UiMessage['level'], string> = {
-  error: 'Error',
-  warning: 'Warning',
-  info: 'Note',
+const LEVEL_LABEL: Record<UiMessage['level'], MessageId> = {
+  error: 'message.level.error',
+  warning: 'message.level.warning',
+  info: 'message.level.info',
 };
 
 /**
@@ -34,9 +35,10 @@ export function Messages({ messages }: { messages: ReadonlyArray<UiMessage> }) {
 }
 
 function MessageLine({ message }: { message: UiMessage }) {
+  const { t, show } = useText();
   return (
     <p className={`message message--${message.level}`}>
-      <strong className="message__level">{LEVEL_LABEL[message.level]}:</strong> {message.text}
+      <strong className="message__level">{t(LEVEL_LABEL[message.level])}</strong> {show(message.text)}
     </p>
   );
 }
@@ -45,9 +47,9 @@ function MessageLine({ message }: { message: UiMessage }) {
 export function splitByField(
   messages: ReadonlyArray<UiMessage>,
   fieldNames: ReadonlyArray<string>,
-): { general: UiMessage[]; byField: Map<string, string[]> } {
+): { general: UiMessage[]; byField: Map<string, Text[]> } {
   const general: UiMessage[] = [];
-  const byField = new Map<string, string[]>();
+  const byField = new Map<string, Text[]>();
   for (const message of messages) {
     if (message.field !== undefined && fieldNames.includes(message.field)) {
       byField.set(message.field, [...(byField.get(message.field) ?? []), message.text]);
@@ -59,7 +61,7 @@ export function splitByField(
 }
 
 /** The errors to show under one field: the app's own check first, then the org's. */
-export function fieldErrors(local: string | undefined, fromOrg: ReadonlyArray<string> | undefined): string[] | undefined {
+export function fieldErrors(local: Text | undefined, fromOrg: ReadonlyArray<Text> | undefined): Text[] | undefined {
   const all = [...(local !== undefined ? [local] : []), ...(fromOrg ?? [])];
   return all.length > 0 ? all : undefined;
 }

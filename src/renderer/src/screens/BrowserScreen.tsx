@@ -1,6 +1,7 @@
 import type { UiMessage } from '../../../shared/contract';
 import { Messages } from '../components/Messages';
 import { Screen } from '../components/Screen';
+import { useText } from '../i18n/useText';
 
 interface BrowserScreenProps {
   messages: ReadonlyArray<UiMessage>;
@@ -15,19 +16,20 @@ interface BrowserScreenProps {
  * asks main to open it.
  */
 export function BrowserScreen({ messages, busy, onReopen, onCancel }: BrowserScreenProps) {
+  const { t } = useText();
   return (
-    <Screen title="Finish signing in in your browser" intro="Your organization’s sign-in page is open in your browser. When you have signed in there, this window continues by itself.">
+    <Screen title={t('browser.title')} intro={t('browser.intro')}>
       <Messages messages={messages} />
       <p role="status" className="waiting">
         <span className="waiting__dot" aria-hidden="true" />
-        Waiting for your browser…
+        {t('browser.waiting')}
       </p>
       <div className="actions">
         <button type="button" className="button" disabled={busy} onClick={onReopen}>
-          Open the page again
+          {t('browser.openAgain')}
         </button>
         <button type="button" className="button button--quiet" disabled={busy} onClick={onCancel}>
-          Cancel
+          {t('action.cancel')}
         </button>
       </div>
     </Screen>

@@ -1,6 +1,8 @@
 import type { UiMessage, UserProfile } from '../../../shared/contract';
 import { Messages } from '../components/Messages';
 import { Screen } from '../components/Screen';
+import { useText } from '../i18n/useText';
+import { useIntl } from 'react-intl';
 
 interface HomeScreenProps {
   profile: UserProfile;
@@ -14,39 +16,45 @@ interface HomeScreenProps {
 
 export function HomeScreen({ profile, messages, offline = false, busy, onRefresh, onSignOut }: HomeScreenProps) {
   const displayName = profile.name ?? [profile.given_name, profile.family_name].filter(Boolean).join(' ');
+  const { t } = useText();
+  const intl = useIntl();
+  const updated = profile.updated_at !== undefined && Number.isFinite(profile.updated_at) ? intl.formatDate(profile.updated_at * 1000, { dateStyle: 'medium', timeStyle: 'short' }) : undefined;
   return (
-    <Screen title={displayName !== '' ? `Welcome, ${displayName}` : 'Signed in'}>
+    <Screen title={displayName !== '' ? t('home.welcome', { name: displayName }) : t('home.signedIn')}>
       {offline && (
         <div role="status" className="messages">
           <p className="message message--info">
-            <strong className="message__level">Offline:</strong> The sign-in service cannot be reached. You are still
-            signed in; the app will reconnect on its own.
+            <strong className="message__level">{t('home.offline.label')}</strong> {t('home.offline.text')}
           </p>
         </div>
       )}
       <Messages messages={messages} />
       <dl className="profile">
-        <ProfileRow label="Name" value={displayName || undefined} />
+        <ProfileRow label={t('home.name')} value={displayName || undefined} />
         <ProfileRow
-          label="Email"
+          label={t('home.email')}
           value={
             profile.email === undefined
               ? undefined
-              : `${profile.email}${profile.email_verified === true ? ' (verified)' : profile.email_verified === false ? ' (not verified)' : ''}`
+              : profile.email_verified === true
+                ? t('home.email.verified', { email: profile.email })
+                : profile.email_verified === false
+                  ? t('home.email.notVerified', { email: profile.email })
+                  : profile.email
           }
         />
-        <ProfileRow label="Username" value={profile.preferred_username} />
-        <ProfileRow label="Subject (sub)" value={profile.sub} mono />
-        <ProfileRow label="Locale" value={profile.locale} />
-        <ProfileRow label="Time zone" value={profile.zoneinfo} />
-        <ProfileRow label="Profile updated" value={formatEpochSeconds(profile.updated_at)} />
+        <ProfileRow label={t('input.username')} value={profile.preferred_username} />
+        <ProfileRow label={t('home.subject')} value={profile.sub} mono />
+        <ProfileRow label={t('home.locale')} value={profile.locale} />
+        <ProfileRow label={t('home.timeZone')} value={profile.zoneinfo} />
+        <ProfileRow label={t('home.updated')} value={updated} />
       </dl>
       <div className="actions">
         <button type="button" className="button" disabled={busy} onClick={onRefresh}>
-          {busy ? 'Working…' : 'Refresh profile'}
+          {t(busy ? 'action.working' : 'home.refresh')}
         </button>
         <button type="button" className="button button--primary" disabled={busy} onClick={onSignOut}>
-          Sign out
+          {t('home.signOut')}
         </button>
       </div>
     </Screen>
@@ -61,9 +69,4 @@ function ProfileRow({ label, value, mono = false }: { label: string; value: stri
       <dd className={mono ? 'mono' : undefined}>{value}</dd>
     </div>
   );
-}
-
-function formatEpochSeconds(seconds: number | undefined): string | undefined {
-  if (seconds === undefined || !Number.isFinite(seconds)) return undefined;
-  return new Date(seconds * 1000).toLocaleString();
 }

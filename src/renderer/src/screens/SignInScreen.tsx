@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { INPUT_LIMITS, type SignInRequest, type UiMessage } from '../../../shared/contract';
+import { INPUT_LIMITS, type Message, type SignInRequest, type Text, type UiMessage } from '../../../shared/contract';
+import { useText } from '../i18n/useText';
 import { PasswordField, TextField } from '../components/Fields';
 import { fieldErrors, Messages, splitByField } from '../components/Messages';
 import { Screen } from '../components/Screen';
@@ -7,7 +8,7 @@ import { useDeadline, useSecondsLeft } from '../useCountdown';
 import { useFocusFirstInvalid } from '../useScreenFocus';
 
 export interface SignInFailure {
-  readonly message: string;
+  readonly message: Text;
   readonly retryAfterSeconds?: number;
 }
 
@@ -27,7 +28,8 @@ interface SignInScreenProps {
 
 export function SignInScreen({ username, onUsernameChange, messages, failure, busy, onSubmit, onSignInWithBrowser, onRecover }: SignInScreenProps) {
   const [password, setPassword] = useState('');
-  const [missing, setMissing] = useState<{ username?: string; password?: string }>({});
+  const [missing, setMissing] = useState<{ username?: Message; password?: Message }>({});
+  const { t } = useText();
   const [refusedSubmits, setRefusedSubmits] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, refusedSubmits);
@@ -41,8 +43,8 @@ export function SignInScreen({ username, onUsernameChange, messages, failure, bu
     if (busy || waiting) return;
     const trimmed = username.trim();
     const nextMissing = {
-      ...(trimmed === '' ? { username: 'Enter your username.' } : {}),
-      ...(password === '' ? { password: 'Enter your password.' } : {}),
+      ...(trimmed === '' ? { username: { id: 'signIn.usernameMissing' } as const } : {}),
+      ...(password === '' ? { password: { id: 'signIn.passwordMissing' } as const } : {}),
     };
     setMissing(nextMissing);
     if (Object.keys(nextMissing).length > 0) {
@@ -56,13 +58,13 @@ export function SignInScreen({ username, onUsernameChange, messages, failure, bu
   }
 
   return (
-    <Screen title="Sign in" intro="Use your organisation's Okta account.">
+    <Screen title={t('signIn.title')} intro={t('signIn.intro')}>
       {failure !== undefined && <FailureAlert failure={failure} />}
       <Messages messages={general} />
       <form ref={formRef} className="form" onSubmit={submit} noValidate aria-busy={busy}>
         <TextField
           id="username"
-          label="Username"
+          label={t('input.username')}
           value={username}
           onChange={onUsernameChange}
           required
@@ -72,7 +74,7 @@ export function SignInScreen({ username, onUsernameChange, messages, failure, bu
         />
         <PasswordField
           id="password"
-          label="Password"
+          label={t('input.password')}
           value={password}
           onChange={setPassword}
           required
@@ -87,31 +89,31 @@ export function SignInScreen({ username, onUsernameChange, messages, failure, bu
             disabled={busy || waiting}
             aria-describedby={waiting ? 'retry-wait' : undefined}
           >
-            {busy ? 'Signing in…' : failure !== undefined ? 'Try again' : 'Sign in'}
+            {t(busy ? 'signIn.busy' : failure !== undefined ? 'signIn.tryAgain' : 'signIn.submit')}
           </button>
           {waiting && (
             // Not a live region: it changes every second. The status below speaks once, at the end.
             <p id="retry-wait" className="actions__note">
-              You can try again in {formatSeconds(secondsLeft)}.
+              {t('signIn.retryIn', { duration: duration(secondsLeft) })}
             </p>
           )}
         </div>
         {onRecover !== undefined && (
           <p className="self-service">
             <button type="button" className="button button--link" disabled={busy} onClick={onRecover}>
-              Forgot password?
+              {t('action.forgotPassword')}
             </button>
           </p>
         )}
         <p role="status" className="visually-hidden">
-          {(failure?.retryAfterSeconds ?? 0) > 0 && !waiting ? 'The wait is over: you can try again now.' : ''}
+          {(failure?.retryAfterSeconds ?? 0) > 0 && !waiting ? t('signIn.waitOver') : ''}
         </p>
       </form>
       <p className="alternative">
         {/* Its name must not contain "Sign in": that is the form's button. */}
-        Have a security key, or an account with another provider?{' '}
+        {t('signIn.alternative')}{' '}
         <button type="button" className="button button--link" disabled={busy} onClick={onSignInWithBrowser}>
-          Use your browser
+          {t('signIn.useBrowser')}
         </button>
       </p>
     </Screen>
@@ -120,24 +122,22 @@ export function SignInScreen({ username, onUsernameChange, messages, failure, bu
 
 function FailureAlert({ failure }: { failure: SignInFailure }) {
   const wait = failure.retryAfterSeconds;
+  const { t, show } = useText();
   return (
     <div role="alert" className="messages" data-first-error tabIndex={-1}>
       <div className="message message--error">
         <p className="message__text">
-          <strong className="message__level">Error:</strong> {failure.message}
+          <strong className="message__level">{t('message.level.error')}</strong> {show(failure.message)}
         </p>
         <p className="message__hint">
-          {wait !== undefined && wait > 0
-            ? `Wait ${formatSeconds(wait)}, then enter your password and choose Try again.`
-            : 'Enter your password and choose Try again.'}
+          {wait !== undefined && wait > 0 ? t('signIn.failureHintWait', { duration: duration(wait) }) : t('signIn.failureHint')}
         </p>
       </div>
     </div>
   );
 }
 
-function formatSeconds(seconds: number): string {
-  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minutes`;
+/** Seconds up to 90, whole minutes (rounded up) after that. */
+function duration(seconds: number): Message {
+  return seconds < 90 ? { id: 'time.seconds', values: { count: seconds } } : { id: 'time.minutes', values: { count: Math.ceil(seconds / 60) } };
 }

@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { NextStep, ProceedRequest, StepInput, StepKind, UiMessage } from '../../../shared/contract';
+import type { Message, MessageId, NextStep, ProceedRequest, StepInput, StepKind, UiMessage } from '../../../shared/contract';
+import { useText } from '../i18n/useText';
 import { fieldErrors, Messages, splitByField } from '../components/Messages';
 import { Screen } from '../components/Screen';
 import { useDeadline, useSecondsLeft } from '../useCountdown';
@@ -33,14 +34,14 @@ interface StepScreenProps {
 }
 
 /** The component that draws each kind of step, and what its submit button says. */
-const KINDS: Readonly<Record<StepKind, { readonly submit: string | undefined }>> = {
-  form: { submit: 'Continue' },
-  code: { submit: 'Verify' },
-  choice: { submit: 'Continue' },
+const KINDS: Readonly<Record<StepKind, { readonly submit: MessageId | undefined }>> = {
+  form: { submit: 'action.continue' },
+  code: { submit: 'action.verify' },
+  choice: { submit: 'action.continue' },
   poll: { submit: undefined },
-  'qr-enrollment': { submit: 'Verify' },
-  phone: { submit: 'Send code' },
-  question: { submit: 'Verify' },
+  'qr-enrollment': { submit: 'action.verify' },
+  phone: { submit: 'action.sendCode' },
+  question: { submit: 'action.verify' },
 };
 
 function StepBody({ step, ...props }: StepBodyProps & { step: NextStep }) {
@@ -62,13 +63,13 @@ function StepBody({ step, ...props }: StepBodyProps & { step: NextStep }) {
   }
 }
 
-function submitLabel(step: NextStep): string | undefined {
-  if (step.name === 'identify') return 'Sign in';
+function submitLabel(step: NextStep): MessageId | undefined {
+  if (step.name === 'identify') return 'signIn.submit';
   // A QR enrollment that waits (Okta Verify) has nothing to submit.
   if (step.inputs.length === 0) return undefined;
   // Choosing a question to enrol verifies nothing yet.
-  if (step.kind === 'question' && step.inputs.some((input) => input.name === 'questionKey')) return 'Continue';
-  return KINDS[step.kind ?? 'form'].submit ?? 'Continue';
+  if (step.kind === 'question' && step.inputs.some((input) => input.name === 'questionKey')) return 'action.continue';
+  return KINDS[step.kind ?? 'form'].submit ?? 'action.continue';
 }
 
 /** Draws whatever the org asks for next from its description; knows no step or authenticator by name. */
@@ -79,6 +80,7 @@ export function StepScreen({ step, knownUsername, onUsernameChange, messages, bu
   const [resentAt, setResentAt] = useState<object>(() => ({}));
   const resendIn = useSecondsLeft(useDeadline(step.canResend === true ? resentAt : undefined, RESEND_AFTER_SECONDS));
   const formRef = useRef<HTMLFormElement>(null);
+  const { t, show } = useText();
   useFocusFirstInvalid(formRef, refusedSubmits);
   const { general, byField } = splitByField(
     messages,
@@ -113,15 +115,13 @@ export function StepScreen({ step, knownUsername, onUsernameChange, messages, bu
     <Screen title={step.title} intro={step.description}>
       <Messages messages={general} />
       {step.daysToExpiry !== undefined && (
-        <p className="step__note">
-          Your password expires in {step.daysToExpiry} day{step.daysToExpiry === 1 ? '' : 's'}.
-        </p>
+        <p className="step__note">{t('step.passwordWarning.daysLeft', { count: step.daysToExpiry })}</p>
       )}
       {step.passwordRules !== undefined && step.passwordRules.length > 0 && (
         <div className="password-rules" id="password-rules">
-          <p className="password-rules__title">Your new password needs:</p>
+          <p className="password-rules__title">{t('passwordRules.title')}</p>
           <ul>
-            {step.passwordRules.map((rule) => (
+            {step.passwordRules.map(show).map((rule) => (
               <li key={rule}>{rule}</li>
             ))}
           </ul>
@@ -131,7 +131,7 @@ export function StepScreen({ step, knownUsername, onUsernameChange, messages, bu
         <StepBody step={step} inputs={step.inputs} values={values} set={set} errorsFor={errorsFor} />
         {step.canResend === true && (
           <p className="resend">
-            Didn’t get it?{' '}
+            {t('step.resend.question')}{' '}
             <button
               type="button"
               className="button button--link"
@@ -141,34 +141,34 @@ export function StepScreen({ step, knownUsername, onUsernameChange, messages, bu
                 onResend();
               }}
             >
-              {resendIn > 0 ? `Send again in ${resendIn} s` : 'Send again'}
+              {resendIn > 0 ? t('step.resend.in', { count: resendIn }) : t('step.resend.now')}
             </button>
           </p>
         )}
         <div className="actions">
           {submitText !== undefined && (
             <button type="submit" className="button button--primary" disabled={busy}>
-              {busy ? 'Working…' : submitText}
+              {t(busy ? 'action.working' : submitText)}
             </button>
           )}
           {step.canSkip && (
             <button type="button" className="button" disabled={busy} onClick={onSkip}>
-              {step.kind === 'form' || step.kind === undefined ? 'Skip' : 'Set up later'}
+              {t(step.kind === 'form' || step.kind === undefined ? 'action.skip' : 'action.setUpLater')}
             </button>
           )}
           {step.canChooseAnother === true && (
             <button type="button" className="button button--quiet" disabled={busy} onClick={onChooseAnother}>
-              {step.kind === 'qr-enrollment' ? 'Can’t scan? Get a setup link' : 'Verify with something else'}
+              {t(step.kind === 'qr-enrollment' ? 'step.getSetupLink' : 'step.chooseAnother')}
             </button>
           )}
           <button type="button" className="button button--quiet" disabled={busy} onClick={onCancel}>
-            Cancel
+            {t('action.cancel')}
           </button>
         </div>
         {step.canRecover === true && onRecover !== undefined && (
           <p className="self-service">
             <button type="button" className="button button--link" disabled={busy} onClick={onRecover}>
-              Forgot password?
+              {t('action.forgotPassword')}
             </button>
           </p>
         )}
@@ -209,6 +209,6 @@ function isEmpty(value: string | boolean | undefined): boolean {
   return value === undefined || value === '' || value === false;
 }
 
-function missingText(input: StepInput): string {
-  return input.type === 'checkbox' ? 'This must be ticked to continue.' : `Enter ${input.label.toLowerCase()}.`;
+function missingText(input: StepInput): Message {
+  return input.type === 'checkbox' ? { id: 'field.mustTick' } : { id: 'field.missing' };
 }

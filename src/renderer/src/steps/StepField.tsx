@@ -1,4 +1,4 @@
-import { INPUT_LIMITS, type StepInput } from '../../../shared/contract';
+import { INPUT_LIMITS, type StepInput, type Text } from '../../../shared/contract';
 import { CheckboxField, PasswordField, RadioGroupField, SelectField, TextField } from '../components/Fields';
 
 export type StepValues = Record<string, string | boolean>;
@@ -8,14 +8,14 @@ export interface StepBodyProps {
   readonly inputs: ReadonlyArray<StepInput>;
   readonly values: StepValues;
   set(input: StepInput): (value: string | boolean) => void;
-  errorsFor(input: StepInput): string[] | undefined;
+  errorsFor(input: StepInput): Text[] | undefined;
 }
 
 interface StepFieldProps {
   input: StepInput;
   value: string | boolean | undefined;
   onChange(value: string | boolean): void;
-  errors: string[] | undefined;
+  errors: Text[] | undefined;
   /** Draw a select as radio buttons (a few options a person should see at once). */
   asRadios?: boolean;
 }
