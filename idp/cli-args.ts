@@ -21,6 +21,8 @@ Options:
   --passcode-ttl S          lifetime of emailed/texted codes and their links in seconds (default 300)
   --resend-cooldown S       seconds before "send again" sends another code (default 30)
   --identity-provider       the org has the stand-in identity provider "Example Partner" (browser sign-in)
+  --api-port N              port of the demo API beside the org (default 0 = any free port)
+  --no-api                  start no demo API
   --password-hash-cost N    scrypt cost of password checks as log2(N), 1-16 (default 4: cheap, for
                             tests and benchmarks; 14 = Node's default, ~25 ms a check, like a real org)
   --quiet                   do not log requests' outcomes
@@ -66,6 +68,8 @@ export function parseCliArgs(argv: string[]): CliParse {
         'resend-cooldown': { type: 'string' },
         'password-hash-cost': { type: 'string' },
         'identity-provider': { type: 'boolean' },
+        'api-port': { type: 'string' },
+        'no-api': { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -108,5 +112,13 @@ export function parseCliArgs(argv: string[]): CliParse {
   }
   if (values.users !== undefined) options.usersFile = values.users;
   if (values['identity-provider']) options.identityProvider = true;
+  if (values['no-api']) {
+    if (values['api-port'] !== undefined) return { kind: 'error', message: '--api-port and --no-api cannot be used together' };
+    options.api = false;
+  } else if (values['api-port'] !== undefined) {
+    const apiPort = values['api-port'];
+    if (!/^\d{1,5}$/.test(apiPort) || Number(apiPort) > 65535) return { kind: 'error', message: `--api-port must be 0-65535 (got "${apiPort}")` };
+    options.api = { port: Number(apiPort) };
+  }
   return { kind: 'run', options, quiet: values.quiet ?? false };
 }

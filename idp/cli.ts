@@ -52,7 +52,9 @@ async function main(): Promise<void> {
   redirect URI:  ${idp.redirectUri}
   policy:        ${options.policy ?? 'one-page'}
   admin:         ${idp.origin}/__admin/faults, /__admin/counts, /__admin/outbox, /__admin/push/{login}/approve
-  admin token:   ${idp.adminToken}   (send it as: Authorization: Bearer <token>)
+  admin token:   ${idp.adminToken}   (send it as: Authorization: Bearer <token>)${
+    idp.api ? `\n  demo API:      ${idp.api.origin}/api/tasks   (access tokens of this org with scope ${idp.api.requiredScope})` : ''
+  }
   accounts:`);
   for (const user of users) console.log(`    ${user.login.padEnd(26)} ${user.status}${summary(user)}`);
   console.log('  codes, links and pushes the org sends are printed below as "outbox:" lines.');

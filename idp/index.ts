@@ -23,6 +23,7 @@ import { AuthorizationCodes } from './oauth/authorization-codes';
 import { BrowserSignIn } from './oauth/authorize';
 import { STAND_IN_IDP } from './oauth/stand-in-idp';
 import { webauthnOrigin } from './authenticators/webauthn';
+import { startResourceServer } from './resource-server/index';
 import type { IdpOptions, RunningIdp } from './types';
 
 export type {
@@ -39,6 +40,7 @@ export type {
 } from './types';
 export { BAD_ID_TOKEN_VARIANTS, IDP_ENDPOINTS } from './types';
 export { DEMO_PASSWORD, DEMO_USERS_FILE, loadUsersFile } from './users';
+export { startResourceServer, TASKS_PATH, DEFAULT_API_AUDIENCE, DEFAULT_API_SCOPE, type RunningResourceServer } from './resource-server/index';
 
 export const DEFAULT_CLIENT_ID = 'desktop-app-client';
 export const DEFAULT_REDIRECT_URI = 'com.example.desktop:/callback';
@@ -173,6 +175,23 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
   }, sweepIntervalMs);
   sweeper.unref();
 
+  // The API judges tokens by the org's JWKS over HTTP, like any API; revocation it learns in
+  // process, where a real API would ask /v1/introspect.
+  const api =
+    options.api === false
+      ? undefined
+      : await startResourceServer({
+          issuer,
+          port: options.api?.port ?? 0,
+          ...(options.api?.tasks ? { tasks: options.api.tasks } : {}),
+          now,
+          isActive: (token) => tokens.active(token, 'access') !== undefined,
+        }).catch(async (error: unknown) => {
+          clearInterval(sweeper);
+          await new Promise<void>((resolve) => server.close(() => resolve()));
+          throw error;
+        });
+
   log(`Okta emulator listening: issuer ${issuer}, client ${clientId}, policy ${policy}`);
 
   let closing: Promise<void> | undefined;
@@ -200,13 +219,18 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
       const user = directory.findByLogin(login);
       return user ? tokens.liveCount(user.id) : 0;
     },
+    revokeTokens: (login) => {
+      const user = directory.findByLogin(login);
+      return user ? tokens.revokeUser(user.id) : 0;
+    },
+    ...(api ? { api } : {}),
     close() {
       closing ??= new Promise<void>((resolve) => {
         clearInterval(sweeper);
         faults.release(); // no latency timer outlives the emulator
         server.close(() => resolve());
         server.closeAllConnections();
-      });
+      }).then(() => api?.close());
       return closing;
     },
   };

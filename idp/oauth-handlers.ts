@@ -12,8 +12,10 @@ import { profileClaims } from './tokens';
 import type { UserDirectory } from './users';
 import type { InteractionCodeGrant } from './transactions';
 import type { AuthorizationCodes } from './oauth/authorization-codes';
+import { DEFAULT_API_SCOPE } from './resource-server/index';
 
-export const SUPPORTED_SCOPES = ['openid', 'profile', 'email', 'address', 'phone', 'offline_access'];
+/** OIDC's scopes and the demo API's own (idp/resource-server/), as an admin adds a custom scope. */
+export const SUPPORTED_SCOPES = ['openid', 'profile', 'email', 'address', 'phone', 'offline_access', DEFAULT_API_SCOPE];
 
 export interface OAuthEnv {
   origin: string;

@@ -226,6 +226,18 @@ export class TokenService {
     return true;
   }
 
+  /** An admin's "clear user sessions": every live token of the user revoked; how many were live. */
+  revokeUser(userId: string): number {
+    let count = 0;
+    for (const record of this.records.values()) {
+      if (record.userId === userId && !record.revoked && record.expiresAt > this.now()) {
+        record.revoked = true;
+        count += 1;
+      }
+    }
+    return count;
+  }
+
   /** Rotation: the used refresh token stops working (its access tokens stay valid until they expire). */
   retire(refreshToken: string): void {
     const record = this.records.get(refreshToken);

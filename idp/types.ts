@@ -2,6 +2,7 @@
  * Public types of the local Okta Identity Engine emulator. Other areas (main process tests, e2e,
  * the CLI) code against these names; keep them stable.
  */
+import type { RunningResourceServer, TaskLists } from './resource-server/index';
 import type { AuthenticatorsInput } from './authenticators/schema';
 import type { PolicyInput } from './authenticators/policy';
 import type { OutboxMessage } from './admin/outbox';
@@ -101,6 +102,11 @@ export interface IdpOptions {
   browserRedirectUris?: string[];
   /** The org has an identity provider (the stand-in "Example Partner"): `redirect-idp` on identify, `idp=` on authorize. Default false. */
   identityProvider?: boolean;
+  /**
+   * The demo API (idp/resource-server/) beside the org, on its own port: `false` starts none;
+   * `port` 0 (default) picks a free one. Its task lists default to the demo's.
+   */
+  api?: false | { port?: number; tasks?: TaskLists };
 }
 
 export type FaultSpec =
@@ -191,5 +197,9 @@ export interface RunningIdp {
   isTokenActive(token: string): boolean;
   /** Live (not revoked, not expired) access and refresh tokens of a user: for tests that cannot see the tokens. */
   liveTokenCount(login: string): number;
+  /** An admin's "clear user sessions": revokes every live token of the user; how many there were. */
+  revokeTokens(login: string): number;
+  /** The demo API protected by this org (absent with `api: false`). */
+  api?: RunningResourceServer;
   close(): Promise<void>;
 }

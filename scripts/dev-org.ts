@@ -4,7 +4,7 @@
  * never part of a released build.
  */
 import { resolve } from 'node:path';
-import { loadDotEnv } from '../src/main/config/okta-config';
+import { DEFAULT_SCOPES, loadDotEnv } from '../src/main/config/okta-config';
 import { startIdp, type RunningIdp } from '../idp/index';
 import { describeMessage } from '../idp/admin/outbox';
 
@@ -37,6 +37,10 @@ export async function resolveDevOrg(
   const idp = await startIdp({ port: idpPort, identityProvider: true, onOutbox: (message) => log(describeMessage(message)) });
   log(`No Okta org configured (OKTA_ISSUER is not set): using the local emulator at ${idp.issuer}`);
   log(`Demo sign-in: alice@example.com / ${idp.demoPassword ?? '(see idp/users.demo.json)'}; the other demo users are in the README.`);
+  log(`Emulator admin: ${idp.origin}/__admin/faults, /__admin/counts, /__admin/outbox (Authorization: Bearer ${idp.adminToken})`);
+  // The home screen's panel reads the demo API with the signed-in session: its URL, and its scope asked for.
+  const api = idp.api ? { OKTA_API_URL: idp.api.origin, OKTA_SCOPES: merged.OKTA_SCOPES ?? `${DEFAULT_SCOPES} ${idp.api.requiredScope}` } : {};
+  if (idp.api) log(`Demo API: ${idp.api.origin}/api/tasks (accepts this org's access tokens with scope ${idp.api.requiredScope})`);
   log(`Codes and links the org sends are printed below. Answer an Okta Verify push with:`);
   log(`  curl -X POST -H 'Authorization: Bearer ${idp.adminToken}' ${idp.origin}/__admin/push/<login>/approve`);
   return {
@@ -45,6 +49,7 @@ export async function resolveDevOrg(
       OKTA_ISSUER: idp.issuer,
       OKTA_CLIENT_ID: idp.clientId,
       OKTA_REDIRECT_URI: idp.redirectUri,
+      ...api,
     },
     idp,
     close: () => idp.close(),

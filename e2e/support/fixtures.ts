@@ -7,6 +7,7 @@ import { test as base, expect, type BrowserContext, type Page } from '@playwrigh
 import { startIdp, type IdpOptions, type RunningIdp } from '../../idp/index';
 import { startPreviewServer, type PreviewServer } from '../../src/preview/server/preview-server';
 import { BRIDGE_PATHS } from '../../src/preview/http-transport';
+import { DEFAULT_SCOPES } from '../../src/main/config/okta-config';
 
 export interface BridgeRecorder {
   /** Resolves once every response seen so far has been read. */
@@ -33,6 +34,8 @@ interface Fixtures {
   idpOptions: Omit<IdpOptions, 'port'>;
   /** Whether the preview's main process can encrypt tokens; set with `test.use(...)`. */
   encryptionAvailable: boolean;
+  /** The app calls the emulator's demo API (OKTA_API_URL, its scope): home shows the tasks panel. Default off. */
+  withApi: boolean;
   idp: RunningIdp;
   preview: PreviewServer;
   /** Every `/__bridge/invoke` response body the page has received. */
@@ -45,6 +48,7 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   idpOptions: [{}, { option: true }],
   encryptionAvailable: [true, { option: true }],
+  withApi: [false, { option: true }],
   idp: async ({ idpOptions }, use) => {
     const idp = await startIdp({ ...idpOptions, port: 0 });
     await use(idp);
@@ -73,10 +77,11 @@ export const test = base.extend<Fixtures>({
     });
     await context?.close();
   },
-  preview: async ({ idp, encryptionAvailable, systemBrowser }, use) => {
+  preview: async ({ idp, encryptionAvailable, systemBrowser, withApi }, use) => {
+    const api = withApi && idp.api ? { OKTA_API_URL: idp.api.origin, OKTA_SCOPES: `${DEFAULT_SCOPES} ${idp.api.requiredScope}` } : {};
     const preview = await startPreviewServer({
       port: 0,
-      env: { OKTA_ISSUER: idp.issuer, OKTA_CLIENT_ID: idp.clientId, OKTA_REDIRECT_URI: idp.redirectUri },
+      env: { OKTA_ISSUER: idp.issuer, OKTA_CLIENT_ID: idp.clientId, OKTA_REDIRECT_URI: idp.redirectUri, ...api },
       // Hermetic: a developer's own .env must not change what the tests talk to.
       dotEnvPath: '/nonexistent/.env',
       log: () => {},

@@ -25,6 +25,8 @@ describe('parseCliArgs', () => {
       options: { port: 8787, passcodeTtlSeconds: 60, resendCooldownSeconds: 5 },
       quiet: false,
     });
+    expect(parseCliArgs(['--api-port', '9000'])).toEqual({ kind: 'run', options: { port: 8787, api: { port: 9000 } }, quiet: false });
+    expect(parseCliArgs(['--no-api'])).toEqual({ kind: 'run', options: { port: 8787, api: false }, quiet: false });
     expect(parseCliArgs(['-h'])).toEqual({ kind: 'help' });
   });
 
@@ -37,6 +39,8 @@ describe('parseCliArgs', () => {
     [['--password-hash-cost', '17'], /--password-hash-cost must be 1-16/],
     [['--password-hash-cost', '0'], /--password-hash-cost/],
     [['--redirect-uri', 'not a uri'], /--redirect-uri/],
+    [['--api-port', '65536'], /--api-port must be 0-65535/],
+    [['--api-port', '1', '--no-api'], /--api-port and --no-api cannot be used together/],
     [['--nope'], /Unknown option/],
     [['stray'], /positional/i],
   ])('rejects %j', (argv, message) => {
@@ -84,6 +88,9 @@ describe('npm run idp', () => {
       const counts = new URL('/__admin/counts', issuer);
       expect((await fetch(counts)).status).toBe(401);
       expect((await fetch(counts, { headers: { authorization: `Bearer ${adminToken}` } })).status).toBe(200);
+      // The demo API beside it: printed, serving, and asking for a token.
+      const api = /demo API:\s+(http:\/\/127\.0\.0\.1:\d+\/api\/tasks)\s+\(access tokens of this org with scope tasks\.read\)/.exec(out)?.[1];
+      expect((await fetch(api!)).status).toBe(401);
 
       // What the org sends (here an email code) is printed, code and link included, for a person to use.
       expect(out).toContain('email-mfa@example.com      ACTIVE (MFA: okta_email)');

@@ -32,7 +32,7 @@ describe('/.well-known/openid-configuration', () => {
       grant_types_supported: ['authorization_code', 'refresh_token', 'interaction_code'],
       subject_types_supported: ['public'],
       id_token_signing_alg_values_supported: ['RS256'],
-      scopes_supported: ['openid', 'profile', 'email', 'address', 'phone', 'offline_access'],
+      scopes_supported: ['openid', 'profile', 'email', 'address', 'phone', 'offline_access', 'tasks.read'],
       token_endpoint_auth_methods_supported: ['none'],
       claims_supported: ['iss', 'ver', 'sub', 'aud', 'iat', 'exp', 'jti', 'auth_time', 'amr', 'idp', 'nonce', 'name',
         'preferred_username', 'given_name', 'family_name', 'email', 'email_verified', 'zoneinfo', 'locale', 'at_hash'],

@@ -45,12 +45,17 @@ export async function startRaw(idp: RunningIdp, overrides: Record<string, string
   return { interactionHandle, stateHandle, verifier };
 }
 
-/** Signs in alice (one-page policy) and returns the interaction code and the PKCE verifier. */
-export async function rawInteractionCode(idp: RunningIdp, password: string): Promise<{ code: string; verifier: string }> {
-  const tx = await startRaw(idp);
+/** Signs in alice, or `login` (one-page policy) and returns the interaction code and the PKCE verifier. */
+export async function rawInteractionCode(
+  idp: RunningIdp,
+  password: string,
+  overrides: Record<string, string> = {},
+  login = 'alice@example.com',
+): Promise<{ code: string; verifier: string }> {
+  const tx = await startRaw(idp, overrides);
   const res = await fetch(
     `${idp.origin}/idp/idx/identify`,
-    idxPost({ identifier: 'alice@example.com', credentials: { passcode: password }, stateHandle: tx.stateHandle }),
+    idxPost({ identifier: login, credentials: { passcode: password }, stateHandle: tx.stateHandle }),
   );
   const doc = (await res.json()) as { successWithInteractionCode?: { value: Array<{ name: string; value?: string }> } };
   const code = doc.successWithInteractionCode?.value.find((v) => v.name === 'interaction_code')?.value;
@@ -58,8 +63,14 @@ export async function rawInteractionCode(idp: RunningIdp, password: string): Pro
   return { code, verifier: tx.verifier };
 }
 
-export async function rawTokens(idp: RunningIdp, password: string): Promise<Record<string, string>> {
-  const { code, verifier } = await rawInteractionCode(idp, password);
+/** `overrides` go to /v1/interact (e.g. another `scope`). */
+export async function rawTokens(
+  idp: RunningIdp,
+  password: string,
+  overrides: Record<string, string> = {},
+  login = 'alice@example.com',
+): Promise<Record<string, string>> {
+  const { code, verifier } = await rawInteractionCode(idp, password, overrides, login);
   const res = await fetch(
     `${idp.issuer}/v1/token`,
     form({ grant_type: 'interaction_code', client_id: idp.clientId, redirect_uri: idp.redirectUri, interaction_code: code, code_verifier: verifier }),

@@ -3,9 +3,11 @@
  * renderer, runs one action at a time, keeps the current view and tells listeners when it changes.
  * Electron (src/main/electron) and the web preview only forward `(channel, payload)` here.
  */
-import type { AuthView, BridgeError, BridgeMethod, BridgeMethods, BridgeResult, SelfServiceOffers } from '../shared/contract';
+import type { ApiTasksView, AuthView, BridgeError, BridgeMethod, BridgeMethods, BridgeResponse, BridgeResult, SelfServiceOffers } from '../shared/contract';
+import { createAuthorizedFetch } from './api/authorized-fetch';
+import { loadTasks } from './api/tasks';
 import { BROWSER_MESSAGES, createBrowserSignIn } from './auth/browser-sign-in';
-import { createIdpTransport } from './auth/http-client';
+import { DEFAULT_TIMEOUT_MS, createIdpTransport } from './auth/http-client';
 import { createOktaClient } from './auth/okta-client';
 import { createSignInFlow, type FlowOutcome, type FlowResult } from './auth/sign-in-flow';
 import { createStepPoller } from './auth/step-poller';
@@ -55,8 +57,8 @@ export interface AuthAppDeps {
 }
 
 export interface AuthApp {
-  /** Validates, routes, never throws. */
-  invoke(channel: string, payload: unknown): Promise<BridgeResult<AuthView>>;
+  /** Validates, routes, never throws. Every method answers an AuthView but getTasks (ApiTasksView). */
+  invoke(channel: string, payload: unknown): Promise<BridgeResult<BridgeResponse>>;
   /** Called with every new view (after actions and on changes main makes itself). */
   onStateChanged(listener: (view: AuthView) => void): () => void;
   /** Settles once the org's self-service offers are known (or `discoverOffers` is off); for tests. */
@@ -68,12 +70,15 @@ export interface AuthApp {
   dispose(): Promise<void>;
 }
 
-/** Every method that acts (getState only reads the current view and is answered before these). */
-type Action = Exclude<BridgeMethod, 'getState'>;
+/**
+ * Every method that acts, one at a time. getState only reads the current view; getTasks reads the
+ * API beside them (it must not make a profile refresh or a sign-out "busy"); both are answered first.
+ */
+type Action = Exclude<BridgeMethod, 'getState' | 'getTasks'>;
 type Handlers = { [M in Action]: (request: BridgeMethods[M]['request']) => Promise<BridgeResult<AuthView>> };
 
-const ok = (value: AuthView): BridgeResult<AuthView> => ({ ok: true, value });
-const fail = (code: BridgeError['code'], message: string): BridgeResult<AuthView> => ({ ok: false, error: { code, message } });
+const ok = <T extends BridgeResponse>(value: T): BridgeResult<T> => ({ ok: true, value });
+const fail = (code: BridgeError['code'], message: string): BridgeResult<never> => ({ ok: false, error: { code, message } });
 const WRONG_STATE = (what: string) => fail('wrong-state', `You cannot ${what} right now.`);
 
 export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
@@ -134,10 +139,22 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
     clock,
     scheduler,
     // Background changes (refresh ended the session, offline, reconnected) reach the renderer as events.
-    onChange: (next) => {
-      if (!disposed && JSON.stringify(next) !== JSON.stringify(view)) setView(next);
-    },
+    onChange: showIfChanged,
   });
+  function showIfChanged(next: AuthView): void {
+    if (!disposed && JSON.stringify(next) !== JSON.stringify(view)) setView(next);
+  }
+  const { apiUrl } = orgConfig;
+  // A renewal on the way (a 401, an expired token) may end the session: that reaches the renderer as an event.
+  const authorizedFetch =
+    apiUrl === undefined
+      ? undefined
+      : createAuthorizedFetch({ session, fetch: deps.fetch ?? globalThis.fetch, apiUrl, timeoutMs: deps.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS, log, onView: showIfChanged });
+  async function tasks(): Promise<BridgeResult<ApiTasksView>> {
+    if (!isSignedIn()) return WRONG_STATE('load your tasks while not signed in');
+    if (!authorizedFetch) return ok({ status: 'not-configured' });
+    return ok(await loadTasks(authorizedFetch));
+  }
   // Restoring may refresh an expired token (one request, up to the request timeout): the window
   // must not wait for it, so calls wait instead and the renderer shows its loading state meanwhile.
   view = { status: 'signed-out', messages: [] };
@@ -303,6 +320,7 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
       await restored;
       if (parsed.method === 'getState') return ok(view);
       if (disposed) return fail('internal', 'The app is shutting down.');
+      if (parsed.method === 'getTasks') return tasks();
       // A background poll is not the person's doing: their action waits for it instead of failing.
       await poller.settled();
       if (disposed) return fail('internal', 'The app is shutting down.');

@@ -3,7 +3,8 @@
  * handle and code, PKCE verifier, state handle, access/id/refresh tokens) is collected from the
  * real HTTP traffic, then searched for in everything that leaves the main process's secret
  * keeping: every log line at debug level, every invoke result (views and errors) and every view
- * pushed to the renderer.
+ * pushed to the renderer. The journey calls the demo API too (getTasks: the access token as a
+ * bearer header, and once refused, renewed and sent again).
  */
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, type FailureCode } from '../shared/contract';
@@ -78,6 +79,12 @@ async function fullJourney(h: AppHarness, scheduler: ReturnType<typeof createMan
   expect(await h.view(CHANNELS.signIn, credentials('alice@example.com', 'Wrong-Passw0rd-42'))).toMatchObject({ status: 'pending' });
   expect(await h.view(CHANNELS.proceed, { step: 'identify', values: credentials('alice@example.com') })).toMatchObject({ status: 'signed-in' });
   expect(await h.view(CHANNELS.refreshProfile)).toMatchObject({ status: 'signed-in' });
+  // The API with the access token; then that token revoked at the IdP: a 401, a renewal, a retry.
+  expect(await h.tasks()).toMatchObject({ ok: true, value: { status: 'loaded' } });
+  const revoked = new URLSearchParams({ client_id: h.idp.clientId, token: (await h.storedTokens())!.accessToken, token_type_hint: 'access_token' });
+  await fetch(`${h.idp.issuer}/v1/revoke`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: revoked });
+  expect(await h.tasks()).toMatchObject({ ok: true, value: { status: 'loaded' } });
+  expect(h.idp.api!.statuses()).toEqual([200, 401, 200]);
   // Token refresh (the session's scheduled renewal), two hours on: new tokens, rotated refresh token.
   const before = await h.storedTokens();
   later.ms = 2 * 60 * 60 * 1000;
@@ -108,7 +115,7 @@ describe('secrets hygiene', () => {
     const secrets: Secrets = new Map();
     const scheduler = createManualScheduler();
     const later = { ms: 0 };
-    const h = await startHarness({ wrapFetch: wireTap(secrets), scheduler, clock: () => Date.now() + later.ms });
+    const h = await startHarness({ wrapFetch: wireTap(secrets), scheduler, clock: () => Date.now() + later.ms, api: true });
     try {
       await fullJourney(h, scheduler, later);
       // The tap really saw the secrets it is meant to look for (otherwise this test proves nothing).
@@ -119,6 +126,9 @@ describe('secrets hygiene', () => {
       const shown = everythingShown(h);
       const leaked = [...secrets.keys()].filter((secret) => shown.includes(secret));
       expect(leaked).toEqual([]);
+      // Nothing shaped like a JWT or a bearer header reaches the renderer, whoever issued it.
+      const rendererSaw = JSON.stringify([h.results, h.events]);
+      expect(rendererSaw).not.toMatch(/eyJ[\w-]+\.[\w-]+|Bearer /);
     } finally {
       await h.close();
     }
@@ -142,7 +152,7 @@ describe('secrets hygiene', () => {
       log?.debug('careless.response', { message: text, xhr: { responseText: text, status: response.status }, error: new TypeError(text) });
       return response;
     };
-    const h = await startHarness({ wrapFetch: (inner) => wireTap(secrets)(careless(inner)), scheduler, clock: () => Date.now() + later.ms });
+    const h = await startHarness({ wrapFetch: (inner) => wireTap(secrets)(careless(inner)), scheduler, clock: () => Date.now() + later.ms, api: true });
     log = h.log;
     try {
       await fullJourney(h, scheduler, later);

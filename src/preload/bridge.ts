@@ -8,6 +8,7 @@ import {
   EVENTS,
   type AuthView,
   type BridgeMethod,
+  type BridgeResponse,
   type BridgeResult,
   type DesktopAuthApi,
 } from '../shared/contract';
@@ -28,16 +29,17 @@ function isBridgeResult(value: unknown): value is BridgeResult<unknown> {
 }
 
 export function createDesktopAuthApi(transport: BridgeTransport): DesktopAuthApi {
-  const call =
-    (method: BridgeMethod) =>
-    async (request?: unknown): Promise<BridgeResult<AuthView>> => {
+  // Main answers each channel with its method's response (checked there by the compiler); the
+  // transport only carries it, so the method's own signature is asserted here, once.
+  const call = <M extends BridgeMethod>(method: M): DesktopAuthApi[M] =>
+    (async (request?: unknown): Promise<BridgeResult<BridgeResponse>> => {
       try {
         const result = await transport.invoke(CHANNELS[method], request);
-        return isBridgeResult(result) ? (result as BridgeResult<AuthView>) : transportFailure;
+        return isBridgeResult(result) ? (result as BridgeResult<BridgeResponse>) : transportFailure;
       } catch {
         return transportFailure;
       }
-    };
+    }) as DesktopAuthApi[M];
 
   return Object.freeze({
     getState: call('getState'),
@@ -52,6 +54,7 @@ export function createDesktopAuthApi(transport: BridgeTransport): DesktopAuthApi
     cancel: call('cancel'),
     signOut: call('signOut'),
     refreshProfile: call('refreshProfile'),
+    getTasks: call('getTasks'),
     onStateChanged(listener: (view: AuthView) => void) {
       if (typeof listener !== 'function') throw new TypeError('onStateChanged needs a function');
       return transport.subscribe(EVENTS.stateChanged, (payload) => listener(payload as AuthView));

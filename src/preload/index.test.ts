@@ -34,6 +34,17 @@ describe('preload', () => {
     expect(seen).toEqual([[CHANNELS.signIn, { username: 'a@example.com', password: 'pw' }]]);
   });
 
+  it('invokes getTasks on its own channel, with no payload, and returns the tasks view as main sent it', async () => {
+    const seen: Array<[string, unknown]> = [];
+    const tasks = { status: 'loaded', owner: 'a@example.com', tasks: [{ id: 't', title: 'T', done: false }] };
+    ipcRenderer.invokeHandler = async (channel, payload) => {
+      seen.push([channel, payload]);
+      return { ok: true, value: tasks };
+    };
+    expect(await api.getTasks()).toEqual({ ok: true, value: tasks });
+    expect(seen).toEqual([['api:get-tasks', undefined]]);
+  });
+
   it('hands listeners the view only (never the IpcRendererEvent), and unsubscribes', () => {
     const views: unknown[] = [];
     const unsubscribe = api.onStateChanged((view) => views.push(view));

@@ -11,7 +11,7 @@
  * Words are `Text` (./i18n/text.ts): the app's own are message ids the renderer formats in the
  * person's language; the org's own (its messages, labels, question) are strings shown as sent.
  */
-import type { Text } from './i18n/text';
+import type { Message, Text } from './i18n/text';
 
 export type { Message, MessageId, MessageValue, Text } from './i18n/text';
 
@@ -209,6 +209,29 @@ export type AuthView =
 
 export type AuthStatus = AuthView['status'];
 
+/** Why a call to the app's own API gave no data: a fixed catalog message for the code, never the API's words. */
+export interface ApiFailure {
+  readonly code: FailureCode;
+  readonly message: Message;
+  readonly retryAfterSeconds?: number;
+}
+
+/** One task of the demo resource (the API at `OKTA_API_URL`, `GET /api/tasks`). */
+export interface ApiTask {
+  readonly id: string;
+  readonly title: string;
+  readonly done: boolean;
+}
+
+/** The home screen's API panel: the signed-in user's tasks, read by main with the session's access token. */
+export type ApiTasksView =
+  | { readonly status: 'loaded'; readonly owner: string; readonly tasks: ReadonlyArray<ApiTask> }
+  /** No `OKTA_API_URL`: the app has no API to call, and shows no panel. */
+  | { readonly status: 'not-configured' }
+  /** The session ended on the way (its refresh was refused); main also pushes the signed-out view. */
+  | { readonly status: 'signed-out' }
+  | ({ readonly status: 'failed' } & ApiFailure);
+
 export interface SignInRequest {
   readonly username: string;
   readonly password: string;
@@ -271,9 +294,13 @@ export interface BridgeMethods {
   cancel: { request: void; response: AuthView };
   signOut: { request: void; response: AuthView };
   refreshProfile: { request: void; response: AuthView };
+  /** The signed-in user's tasks from the app's API (tokens stay in main); only while signed in. */
+  getTasks: { request: void; response: ApiTasksView };
 }
 
 export type BridgeMethod = keyof BridgeMethods;
+/** What any method answers with. */
+export type BridgeResponse = BridgeMethods[BridgeMethod]['response'];
 
 /** IPC channel of each method. Main registers exactly these; preload invokes only these. */
 export const CHANNELS = {
@@ -289,6 +316,7 @@ export const CHANNELS = {
   cancel: 'auth:cancel',
   signOut: 'auth:sign-out',
   refreshProfile: 'auth:refresh-profile',
+  getTasks: 'api:get-tasks',
 } as const satisfies Record<BridgeMethod, string>;
 
 /** Events main pushes to the renderer. */

@@ -36,7 +36,7 @@ export class RedirectRefusedError extends Error {
   }
 }
 
-const isRedirectRefusal = (error: unknown): boolean =>
+export const isRedirectRefusal = (error: unknown): boolean =>
   error instanceof RedirectRefusedError || (error instanceof TypeError && (error.cause as { message?: unknown } | undefined)?.message === 'unexpected redirect');
 
 export const DEFAULT_TIMEOUT_MS = 15_000;

@@ -56,6 +56,17 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...good, OKTA_SCOPES: 'profile email' })).toEqual(['OKTA_SCOPES must include openid.']);
   });
 
+  it('takes OKTA_API_URL as the issuer is taken: https (http on loopback only), no query, slash trimmed; blank is none', () => {
+    expect(loadConfig({ ...good, OKTA_API_URL: 'https://api.example.com/' })).toMatchObject({ ok: true, config: { apiUrl: 'https://api.example.com' } });
+    expect(loadConfig({ ...good, OKTA_API_URL: 'http://127.0.0.1:9000' })).toMatchObject({ ok: true, config: { apiUrl: 'http://127.0.0.1:9000' } });
+    const blank = loadConfig({ ...good, OKTA_API_URL: '  ' });
+    expect(blank.ok && 'apiUrl' in blank.config).toBe(false);
+    expect(problemsOf({ ...good, OKTA_API_URL: 'http://api.example.com' })).toEqual(['OKTA_API_URL must use https (http is allowed only for localhost).']);
+    expect(problemsOf({ ...good, OKTA_API_URL: 'http://127.0.0.1:9000' }, { allowLoopbackHttp: false })).toEqual(['OKTA_API_URL must use https.']);
+    expect(problemsOf({ ...good, OKTA_API_URL: 'api.example.com' })).toEqual(['OKTA_API_URL must be an absolute URL, e.g. https://api.example.com.']);
+    expect(problemsOf({ ...good, OKTA_API_URL: 'https://u:p@api.example.com' })).toEqual(['OKTA_API_URL must not contain a query, fragment or credentials.']);
+  });
+
   it('deduplicates custom scopes', () => {
     const result = loadConfig({ ...good, OKTA_SCOPES: ' openid  email openid ' });
     expect(result.ok && result.config.scopes).toEqual(['openid', 'email']);

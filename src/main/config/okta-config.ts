@@ -15,6 +15,11 @@ export interface AppConfig {
   readonly clientId: string;
   readonly redirectUri: string;
   readonly scopes: ReadonlyArray<string>;
+  /**
+   * Your API that accepts this org's access tokens (`OKTA_API_URL`), without a trailing slash; the
+   * home screen's panel reads its tasks at `${apiUrl}/api/tasks`. Absent: no API, no panel.
+   */
+  readonly apiUrl?: string;
 }
 
 export type ConfigResult =
@@ -39,17 +44,21 @@ function parseUrl(value: string): URL | undefined {
   return URL.canParse(value) ? new URL(value) : undefined;
 }
 
-/** `allowLoopbackHttp`: plain http to 127.0.0.1/localhost/[::1] (the emulator); never in a packaged app. */
-const issuerSchema = (allowLoopbackHttp: boolean) =>
+/**
+ * An absolute https URL without query, fragment or credentials, trailing slashes dropped;
+ * `allowLoopbackHttp`: plain http to 127.0.0.1/localhost/[::1] (the emulator), never in a packaged app.
+ * `setting` names the catalog's messages for it (`config.issuer.*`, `config.apiUrl.*`).
+ */
+const serverUrlSchema = (setting: 'config.issuer' | 'config.apiUrl', missing: MessageId, allowLoopbackHttp: boolean) =>
   z
-    .string({ error: problem('config.issuer.missing') })
+    .string({ error: problem(missing) })
     .trim()
-    .min(1, problem('config.issuer.missing'))
+    .min(1, problem(missing))
     .transform((value) => value.replace(/\/+$/, ''))
     .superRefine((value, ctx) => {
       const url = parseUrl(value);
       if (!url) {
-        ctx.addIssue({ code: 'custom', message: problem('config.issuer.notUrl') });
+        ctx.addIssue({ code: 'custom', message: problem(`${setting}.notUrl`) });
         return;
       }
       // Plain http would expose the password and tokens on the wire; loopback is only for the emulator.
@@ -57,13 +66,18 @@ const issuerSchema = (allowLoopbackHttp: boolean) =>
       if (url.protocol !== 'https:' && !httpAllowed) {
         ctx.addIssue({
           code: 'custom',
-          message: problem(allowLoopbackHttp ? 'config.issuer.httpsOrLocalhost' : 'config.issuer.https'),
+          message: problem(allowLoopbackHttp ? `${setting}.httpsOrLocalhost` : `${setting}.https`),
         });
       }
       if (url.search || url.hash || url.username || url.password) {
-        ctx.addIssue({ code: 'custom', message: problem('config.issuer.extras') });
+        ctx.addIssue({ code: 'custom', message: problem(`${setting}.extras`) });
       }
     });
+
+const issuerSchema = (allowLoopbackHttp: boolean) => serverUrlSchema('config.issuer', 'config.issuer.missing', allowLoopbackHttp);
+
+// Optional: a blank value is no API (see loadConfig) and never reaches this schema, so it has no "missing" message.
+const apiUrlSchema = (allowLoopbackHttp: boolean) => serverUrlSchema('config.apiUrl', 'config.apiUrl.notUrl', allowLoopbackHttp).optional();
 
 const clientIdSchema = z
   .string({ error: problem('config.clientId.missing') })
@@ -90,6 +104,7 @@ const envSchema = (options: Required<ConfigOptions>) =>
     OKTA_CLIENT_ID: clientIdSchema,
     OKTA_REDIRECT_URI: redirectUriSchema,
     OKTA_SCOPES: scopesSchema,
+    OKTA_API_URL: apiUrlSchema(options.allowLoopbackHttp),
   });
 
 /** Validates the `OKTA_*` variables of `env`; other variables are ignored. */
@@ -100,15 +115,22 @@ export function loadConfig(env: EnvSource, options: ConfigOptions = {}): ConfigR
     OKTA_CLIENT_ID: env['OKTA_CLIENT_ID'],
     OKTA_REDIRECT_URI: env['OKTA_REDIRECT_URI'],
     OKTA_SCOPES: scopes,
+    OKTA_API_URL: env['OKTA_API_URL']?.trim() ? env['OKTA_API_URL'] : undefined,
   });
   if (!parsed.success) {
     // Each issue's message is a catalog id (problem() below); zod's own would be English.
     return { ok: false, problems: [...new Set(parsed.error.issues.map((issue) => issue.message))].map((id) => message(id as MessageId)) };
   }
-  const { OKTA_ISSUER, OKTA_CLIENT_ID, OKTA_REDIRECT_URI, OKTA_SCOPES } = parsed.data;
+  const { OKTA_ISSUER, OKTA_CLIENT_ID, OKTA_REDIRECT_URI, OKTA_SCOPES, OKTA_API_URL } = parsed.data;
   return {
     ok: true,
-    config: { issuer: OKTA_ISSUER, clientId: OKTA_CLIENT_ID, redirectUri: OKTA_REDIRECT_URI, scopes: OKTA_SCOPES },
+    config: {
+      issuer: OKTA_ISSUER,
+      clientId: OKTA_CLIENT_ID,
+      redirectUri: OKTA_REDIRECT_URI,
+      scopes: OKTA_SCOPES,
+      ...(OKTA_API_URL !== undefined ? { apiUrl: OKTA_API_URL } : {}),
+    },
   };
 }
 

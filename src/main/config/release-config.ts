@@ -20,7 +20,7 @@ import { loadConfig, readTextIfPresent, type ConfigResult, type EnvSource } from
 
 export const CONFIG_FILE_NAME = 'config.json';
 
-export const OKTA_KEYS = ['OKTA_ISSUER', 'OKTA_CLIENT_ID', 'OKTA_REDIRECT_URI', 'OKTA_SCOPES'] as const;
+export const OKTA_KEYS = ['OKTA_ISSUER', 'OKTA_CLIENT_ID', 'OKTA_REDIRECT_URI', 'OKTA_SCOPES', 'OKTA_API_URL'] as const;
 
 /** A config.json holds the same keys as `.env`; anything else is a typo the admin should hear about. */
 const fileSchema = z.strictObject(

@@ -17,7 +17,7 @@ describe('parseRequest', () => {
       request: { username: 'alice@example.com', password: 'pw' },
     });
     expect(parseRequest(CHANNELS.proceed, { step: 'reenroll-authenticator', values: { newPassword: 'x', revokeSessions: true } }).ok).toBe(true);
-    for (const channel of [CHANNELS.getState, CHANNELS.skip, CHANNELS.cancel, CHANNELS.signOut, CHANNELS.refreshProfile]) {
+    for (const channel of [CHANNELS.getState, CHANNELS.skip, CHANNELS.cancel, CHANNELS.signOut, CHANNELS.refreshProfile, CHANNELS.getTasks]) {
       expect(parseRequest(channel, undefined).ok).toBe(true);
     }
   });

@@ -113,6 +113,7 @@ export const requestSchemas = {
   cancel: noPayload,
   signOut: noPayload,
   refreshProfile: noPayload,
+  getTasks: noPayload,
 } as const satisfies { [M in BridgeMethod]: z.ZodType<BridgeMethods[M]['request']> };
 
 /** A validated call of method `M`. */

@@ -18,6 +18,14 @@ import type { TokenVault } from './vault';
 
 export type SignedInView = Extract<AuthView, { status: 'signed-in' }>;
 
+/**
+ * What a call to the app's own API may send (api/authorized-fetch.ts). `view` is present when a
+ * renewal ran on the way: what the app shows next (a new profile, offline, or signed out).
+ */
+export type Authorization =
+  | { readonly ok: true; readonly header: string; readonly view?: AuthView }
+  | { readonly ok: false; readonly view: AuthView };
+
 export interface Session {
   /** Stores the tokens and fetches the profile; a failure view if the profile cannot be read. */
   complete(tokens: Tokens, messages: ReadonlyArray<UiMessage>): Promise<AuthView>;
@@ -27,6 +35,16 @@ export interface Session {
   signOut(): Promise<AuthView>;
   /** After sleep: refresh now if due, probe the IdP if offline, retry pending revocations. */
   handleResume(): Promise<void>;
+  /**
+   * The `Authorization` header for the app's own API: the current access token, renewed first
+   * when due, through the same single-flight renewal the timer uses. Main only; never a view.
+   */
+  authorize(): Promise<Authorization>;
+  /**
+   * The API refused the token `header` carried (401): renew once, unless another caller already
+   * replaced that token; a renewal that leaves the same token is a refusal (`ok: false`).
+   */
+  renewRejected(header: string): Promise<Authorization>;
   /** Tokens of the current session, for tests. Never sent to the renderer. */
   currentTokens(): Tokens | undefined;
   dispose(): void;
@@ -89,6 +107,7 @@ export function createSession(deps: SessionDeps): Session {
   });
   const expiresAtMs = (c: Current) => (c.tokens.accessToken?.expiresAt ?? 0) * 1000;
   const isDue = (c: Current) => expiresAtMs(c) - REFRESH_MARGIN_SECONDS * 1000 <= clock();
+  const bearer = (c: Current | undefined) => (c?.tokens.accessToken ? `Bearer ${c.tokens.accessToken.accessToken}` : undefined);
 
   function schedule(delayMs: number): void {
     cancelTimer?.();
@@ -258,6 +277,21 @@ export function createSession(deps: SessionDeps): Session {
     deps.onChange(next.status === 'signed-in' ? signedIn(current ?? c) : next);
   }
 
+  /**
+   * The header for the current token, with the view a renewal on the way reached. After a
+   * renewal, only a token other than `replaced` is usable: the renewal failed if it is the same.
+   */
+  function authorization(after: AuthView | undefined, replaced?: string): Authorization {
+    const header = bearer(current);
+    const shown = after ?? (current ? undefined : { status: 'signed-out' as const, messages: [] });
+    if (current && header && header !== replaced) return { ok: true, header, ...(shown ? { view: shown } : {}) };
+    return { ok: false, view: shown ?? signedIn(current!) };
+  }
+  /** Renews through the shared single flight, then says whether a token other than `replaced` came of it. */
+  async function renewed(replaced: string | undefined): Promise<Authorization> {
+    return authorization(await sync(), replaced);
+  }
+
   return {
     async complete(tokens, messages) {
       start({ tokens, profile: { sub: '' }, storage: 'memory-only', offline: false, notes: [] });
@@ -323,6 +357,15 @@ export function createSession(deps: SessionDeps): Session {
     async handleResume() {
       revocations.nudge();
       await safeBackground();
+    },
+
+    async authorize() {
+      return current && isDue(current) ? renewed(bearer(current)) : authorization(undefined);
+    },
+
+    async renewRejected(header) {
+      // Another call saw the same 401 and renewed already: its token is the one to retry with.
+      return current && bearer(current) === header ? renewed(header) : authorization(undefined);
     },
 
     currentTokens: () => current?.tokens,

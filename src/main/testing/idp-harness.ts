@@ -5,9 +5,9 @@
  * next launch would. Used by the end-to-end, session, security and fault-tolerance tests.
  */
 import { DEMO_PASSWORD, startIdp, type IdpOptions, type RunningIdp } from '../../../idp/index';
-import { CHANNELS, type AuthView, type BridgeResult } from '../../shared/contract';
+import { CHANNELS, type ApiTasksView, type AuthView, type BridgeResponse, type BridgeResult } from '../../shared/contract';
 import { createAuthApp, type AuthApp, type AuthAppDeps } from '../app';
-import { loadConfig, type ConfigResult } from '../config/okta-config';
+import { DEFAULT_SCOPES, loadConfig, type ConfigResult } from '../config/okta-config';
 import { createCapturingLogger, silentLogger } from '../log/logger';
 import { createTestCipher } from '../session/cipher';
 import { createMemoryStore } from '../session/store';
@@ -24,14 +24,16 @@ export interface StoredTokens {
 /** One running AuthApp and everything it returned or pushed. */
 export interface LaunchedApp {
   app: AuthApp;
-  /** Every result `call`/`view` returned, in order (successes and BridgeErrors). */
-  results: Array<BridgeResult<AuthView>>;
+  /** Every result `call`/`view`/`tasks` returned, in order (successes and BridgeErrors). */
+  results: Array<BridgeResult<BridgeResponse>>;
   /** Every view pushed through onStateChanged. */
   events: AuthView[];
   call(channel: string, payload?: unknown): Promise<BridgeResult<AuthView>>;
   /** `call` that must succeed; returns the view. */
   view(channel: string, payload?: unknown): Promise<AuthView>;
   state(): Promise<AuthView>;
+  /** getTasks, recorded like `call`. */
+  tasks(): Promise<BridgeResult<ApiTasksView>>;
 }
 
 export interface AppHarness extends LaunchedApp {
@@ -64,17 +66,22 @@ export interface HarnessOptions {
   scheduler?: AuthAppDeps['scheduler'];
   /** More of the app's dependencies (the browser opener, its timeout…). */
   app?: Partial<AuthAppDeps>;
+  /** Configure the emulator's demo API (OKTA_API_URL) and ask for its scope. Default false. */
+  api?: boolean;
 }
 
 function recording(app: AuthApp): LaunchedApp {
-  const results: Array<BridgeResult<AuthView>> = [];
+  const results: Array<BridgeResult<BridgeResponse>> = [];
   const events: AuthView[] = [];
   app.onStateChanged((v) => events.push(v));
-  async function call(channel: string, payload?: unknown): Promise<BridgeResult<AuthView>> {
+  async function record<T extends BridgeResponse>(channel: string, payload: unknown): Promise<BridgeResult<T>> {
     const result = await app.invoke(channel, payload);
     results.push(result);
-    return result;
+    // Each channel answers with its method's response (app.ts); the harness names which it called.
+    return result as BridgeResult<T>;
   }
+  // Every channel but getTasks answers an AuthView.
+  const call = (channel: string, payload?: unknown) => record<AuthView>(channel, payload);
   return {
     app,
     results,
@@ -88,8 +95,9 @@ function recording(app: AuthApp): LaunchedApp {
     async state() {
       const result = await app.invoke(CHANNELS.getState, undefined);
       if (!result.ok) throw new Error('getState failed');
-      return result.value;
+      return result.value as AuthView;
     },
+    tasks: () => record<ApiTasksView>(CHANNELS.getTasks, undefined),
   };
 }
 
@@ -98,7 +106,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<AppHar
   const store = createMemoryStore();
   const cipher = createTestCipher({ available: options.encryption ?? true });
   const log = createCapturingLogger();
-  const config = loadConfig({ OKTA_ISSUER: idp.issuer, OKTA_CLIENT_ID: idp.clientId, OKTA_REDIRECT_URI: idp.redirectUri });
+  const api = options.api && idp.api ? { OKTA_API_URL: idp.api.origin, OKTA_SCOPES: `${DEFAULT_SCOPES} ${idp.api.requiredScope}` } : {};
+  const config = loadConfig({ OKTA_ISSUER: idp.issuer, OKTA_CLIENT_ID: idp.clientId, OKTA_REDIRECT_URI: idp.redirectUri, ...api });
   const fetchFn = options.wrapFetch ? options.wrapFetch(globalThis.fetch) : globalThis.fetch;
   const { requestTimeoutMs, clock, scheduler } = options;
   const first = recording(await createAuthApp({ config, cipher, store, log, fetch: fetchFn, requestTimeoutMs, clock, scheduler, ...options.app }));

@@ -4,12 +4,12 @@
  * `GET /__bridge/events`, a Server-Sent Events stream of state changes.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { EVENTS, type AuthView, type BridgeError, type BridgeResult } from '../../shared/contract';
+import { EVENTS, type AuthView, type BridgeError, type BridgeResponse, type BridgeResult } from '../../shared/contract';
 import { BodyTooLargeError, hasBridgeToken, isFromOwnPage, readBody } from './request-guard';
 
 /** What the routes need from the main-process app (AuthApp from src/main/node.ts fits). */
 export interface BridgeBackend {
-  invoke(channel: string, payload: unknown): Promise<BridgeResult<AuthView>>;
+  invoke(channel: string, payload: unknown): Promise<BridgeResult<BridgeResponse>>;
   onStateChanged(listener: (view: AuthView) => void): () => void;
 }
 
@@ -43,7 +43,7 @@ export async function handleInvoke(
   if (call === null) {
     return refuse(response, 400, { code: 'invalid-request', message: 'Expected a JSON object with a string "channel".' });
   }
-  let result: BridgeResult<AuthView>;
+  let result: BridgeResult<BridgeResponse>;
   try {
     result = await backend.invoke(call.channel, call.payload);
   } catch {

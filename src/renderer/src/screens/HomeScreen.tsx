@@ -1,4 +1,5 @@
 import type { UiMessage, UserProfile } from '../../../shared/contract';
+import { ApiTasksPanel } from '../components/ApiTasksPanel';
 import { Messages } from '../components/Messages';
 import { Screen } from '../components/Screen';
 import { useText } from '../i18n/useText';
@@ -49,6 +50,7 @@ export function HomeScreen({ profile, messages, offline = false, busy, onRefresh
         <ProfileRow label={t('home.timeZone')} value={profile.zoneinfo} />
         <ProfileRow label={t('home.updated')} value={updated} />
       </dl>
+      <ApiTasksPanel />
       <div className="actions">
         <button type="button" className="button" disabled={busy} onClick={onRefresh}>
           {t(busy ? 'action.working' : 'home.refresh')}

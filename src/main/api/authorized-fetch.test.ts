@@ -1,0 +1,79 @@
+/**
+ * authorizedFetch's own rules, on a stand-in session and fetch: where the token may go, what is
+ * sent, and how a request that gets no answer is reported.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { createCapturingLogger } from '../log/logger';
+import { inEnglish } from '../testing/in-english';
+import type { Authorization } from '../session/session';
+import { createAuthorizedFetch, type AuthorizedFetchDeps } from './authorized-fetch';
+
+const HEADER = 'Bearer access-token-value-1';
+const SIGNED_IN = { status: 'signed-in', profile: { sub: 'u' }, storage: 'encrypted', messages: [] } as const;
+
+function setup(fetchFn: typeof fetch, overrides: Partial<AuthorizedFetchDeps> = {}) {
+  const views: unknown[] = [];
+  const log = createCapturingLogger();
+  const session = {
+    authorize: vi.fn(async (): Promise<Authorization> => ({ ok: true, header: HEADER })),
+    renewRejected: vi.fn(async (): Promise<Authorization> => ({ ok: true, header: 'Bearer access-token-value-2', view: SIGNED_IN })),
+  };
+  const call = createAuthorizedFetch({ session, fetch: fetchFn, apiUrl: 'https://api.example.com/base', timeoutMs: 50, log, onView: (v) => views.push(v), ...overrides });
+  /** The answer with its catalog messages in English. */
+  const english = async (...args: Parameters<typeof call>) => inEnglish(await call(...args));
+  return { call, english, session, views, log };
+}
+
+describe('authorizedFetch', () => {
+  it('sends the header to a path under the API, without cookies and refusing redirects', async () => {
+    const fetchFn = vi.fn(async () => new Response('{}', { status: 200 }));
+    const { call } = setup(fetchFn);
+    const answer = await call('/api/tasks', { headers: { Accept: 'application/json' } });
+    expect(answer.ok && answer.response.status).toBe(200);
+    const [url, init] = fetchFn.mock.calls[0] as unknown as [URL, RequestInit];
+    expect(String(url)).toBe('https://api.example.com/base/api/tasks');
+    expect(new Headers(init.headers).get('authorization')).toBe(HEADER);
+    expect(new Headers(init.headers).get('accept')).toBe('application/json');
+    expect(init).toMatchObject({ credentials: 'omit', redirect: 'error' });
+  });
+
+  it('never sends the token to another origin named in the path; a protocol-relative path stays under the API', async () => {
+    const fetchFn = vi.fn(async () => new Response('{}'));
+    const { call, english, session } = setup(fetchFn);
+    expect(await english('https://evil.example/x')).toEqual({ ok: false, failure: { code: 'internal', message: 'Something went wrong while calling the API. Please try again.' } });
+    expect(fetchFn).not.toHaveBeenCalled();
+    expect(session.authorize).not.toHaveBeenCalled();
+    await call('//evil.example/x');
+    expect(String((fetchFn.mock.calls[0] as unknown as [URL])[0])).toBe('https://api.example.com/base/evil.example/x');
+  });
+
+  it('after a 401, retries once with the renewed header and shows the view the renewal reached', async () => {
+    const fetchFn = vi.fn(async () => new Response('', { status: 401 }));
+    const { call, session, views } = setup(fetchFn);
+    const answer = await call('x');
+    expect(answer.ok && answer.response.status).toBe(401);
+    expect(fetchFn).toHaveBeenCalledTimes(2);
+    expect(session.renewRejected).toHaveBeenCalledWith(HEADER);
+    expect(new Headers((fetchFn.mock.calls[1] as unknown as [URL, RequestInit])[1].headers).get('authorization')).toBe('Bearer access-token-value-2');
+    expect(views).toEqual([SIGNED_IN]);
+  });
+
+  it('reports no session as signed out, and a renewal that failed while online as an API error', async () => {
+    const fetchFn = vi.fn(async () => new Response('', { status: 401 }));
+    const { english, session } = setup(fetchFn);
+    session.authorize.mockResolvedValueOnce({ ok: false, view: { status: 'signed-out', messages: [] } });
+    expect(await english('x')).toEqual({ ok: false, signedOut: true });
+    session.renewRejected.mockResolvedValueOnce({ ok: false, view: SIGNED_IN });
+    expect(await english('x')).toEqual({ ok: false, failure: { code: 'idp-error', message: 'The API returned an error. Please try again.' } });
+  });
+
+  it('reports a timeout, an unreachable API and a refused redirect with fixed sentences, logging only the error class', async () => {
+    const hang: typeof fetch = (_input, init) => new Promise((_resolve, reject) => init!.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    expect(await setup(hang).english('x')).toEqual({ ok: false, failure: { code: 'network', message: 'The API did not answer in time. Check your connection and try again.' } });
+    const down = setup(async () => Promise.reject(new TypeError('fetch failed: access-token-value-1')));
+    expect(await down.english('x')).toEqual({ ok: false, failure: { code: 'network', message: 'The API could not be reached. Check your connection and try again.' } });
+    expect(down.log.entries).toEqual([{ level: 'warn', event: 'api.request-failed', fields: { path: '/base/x', error: 'TypeError' } }]);
+    const redirected = setup(async () => Promise.reject(new TypeError('fetch failed', { cause: new Error('unexpected redirect') })));
+    expect(await redirected.english('x')).toEqual({ ok: false, failure: { code: 'idp-error', message: 'The API returned an error. Please try again.' } });
+  });
+});
