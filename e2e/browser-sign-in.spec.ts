@@ -33,6 +33,10 @@ async function plugInSecurityKey(page: Page): Promise<void> {
 const welcome = (page: Page, name: string) => page.getByRole('heading', { name: `Welcome, ${name}` });
 
 test('a security-key-only user continues in the browser and comes back signed in; the renderer never sees a token', async ({ app, bridge, systemBrowser }) => {
+  // The longest journey: two browser contexts and five axe-checked screens. On a 2-core machine
+  // at load 20+ one axe run on the hosted page took 11-17 s (trace of two timed-out runs), so
+  // the 60 s default was spent while every step was still progressing. Triple it, here only.
+  test.slow();
   systemBrowser.prepare(plugInSecurityKey);
   await signIn(app, 'webauthn-only@example.com');
   await expect(app.getByRole('heading', { name: 'This step needs your browser' })).toBeVisible();
