@@ -1,6 +1,7 @@
 /** Fault injection: each kind is observable over HTTP, `times` clears itself, the admin API toggles faults. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IdxStatus } from '@okta/okta-auth-js';
+import { FaultRegistry } from '../faults';
 import { DEMO_PASSWORD, IDP_ENDPOINTS, startIdp, type RunningIdp } from '../index';
 import { createSdk } from './sdk-client';
 import { idxPost, startRaw, stillServing } from './raw-flow';
@@ -20,24 +21,41 @@ afterEach(async () => {
 const wellKnown = () => fetch(`${idp.issuer}/.well-known/openid-configuration`);
 
 describe('fault kinds', () => {
-  it('latency delays the answer, once with times: 1', async () => {
-    idp.faults.set('well-known', { kind: 'latency', ms: 300, times: 1 });
-    let t = Date.now();
-    expect((await wellKnown()).status).toBe(200);
-    expect(Date.now() - t).toBeGreaterThanOrEqual(290);
-    t = Date.now();
-    await wellKnown();
-    expect(Date.now() - t).toBeLessThan(250);
+  it('latency waits its ms on the emulator\'s timer, then answers', async () => {
+    vi.useFakeTimers();
+    try {
+      const faults = new FaultRegistry();
+      let done = false;
+      const wait = faults.delay(300).then(() => (done = true));
+      await vi.advanceTimersByTimeAsync(299);
+      expect(done).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await wait;
+      expect(done).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
-  it('release() answers a request a latency fault holds, without waiting out its ms', async () => {
+  it('a latency fault holds the request until release() (or its ms), once with times: 1', async () => {
     idp.faults.set('well-known', { kind: 'latency', ms: 120_000, times: 1 });
     const seen = idp.counts()['well-known'];
-    const held = wellKnown();
+    let answered = false;
+    const held = wellKnown().then((res) => {
+      answered = true;
+      return res;
+    });
     // Released once the emulator holds it; two minutes is far past the test's timeout.
     while (idp.counts()['well-known'] === seen) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(idp.faults.list()).toEqual({});
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toBe(false);
     idp.faults.release();
     expect((await held).status).toBe(200);
+    // Used up: the next request is answered without a release, as is one whose short latency ends by itself.
+    expect((await wellKnown()).status).toBe(200);
+    idp.faults.set('well-known', { kind: 'latency', ms: 1, times: 1 });
+    expect((await wellKnown()).status).toBe(200);
   });
 
   it('status answers that status with an endpoint-shaped body until cleared', async () => {
