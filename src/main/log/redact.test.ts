@@ -105,6 +105,14 @@ describe('redact', () => {
     expect(redactor.redact('a outer-inner-secret-x b inner-secret')).toBe(`a ${REDACTED} b ${REDACTED}`);
   });
 
+  it('masks a registered token of URL-safe characters as is, and a secret with quotes in its JSON-escaped form', () => {
+    const redactor = createRedactor();
+    redactor.registerSecret('opaque.token_with-safe.chars123');
+    redactor.registerSecret('say "hi"\\now');
+    expect(redactor.redact('x opaque.token_with-safe.chars123 y')).toBe(`x ${REDACTED} y`);
+    expect(redactor.redact(`{"note":${JSON.stringify('a say "hi"\\now b')}}`)).toBe(`{"note":"a ${REDACTED} b"}`);
+  });
+
   it('registered secrets are per logger', () => {
     const a = createCapturingLogger();
     const b = createCapturingLogger();
