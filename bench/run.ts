@@ -23,8 +23,11 @@ const start = performance.now();
 console.log(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, load ${machine.loadAverageAtStart}`);
 console.log(`budget: ${BUDGET_SECONDS} s`);
 
+/** `BENCH_ONLY=sign-in,capacity` runs only those sections (weight, start, sign-in, capacity); default all. */
+const only = process.env['BENCH_ONLY']?.split(',').map((name) => name.trim());
 const rows: Row[] = [];
-const section = async (name: string, run: () => Row[] | Promise<Row[]>) => {
+const section = async (key: string, name: string, run: () => Row[] | Promise<Row[]>) => {
+  if (only && !only.includes(key)) return;
   const t = performance.now();
   console.log(`${name}...`);
   rows.push(...(await run()));
@@ -32,17 +35,17 @@ const section = async (name: string, run: () => Row[] | Promise<Row[]>) => {
   console.log(`  done in ${round((performance.now() - t) / 1000, 1)} s (${total} s of ${BUDGET_SECONDS} s so far)`);
 };
 
-await section('renderer weight (electron-vite build)', () => benchRendererWeight(root));
-await section('main-process start (17 fresh processes)', () => benchStartCost({ samples: 15, warmup: 2 }));
+await section('weight', 'renderer weight (electron-vite build)', () => benchRendererWeight(root));
+await section('start', 'main-process start (17 fresh processes)', () => benchStartCost({ samples: 15, warmup: 2 }));
 // Stops each comparison once the ratio's 95% interval is within ±2%, or at its budget.
-await section('sign-in overhead and round trips (emulator in its own process)', () =>
-  benchSignIn({
+await section('sign-in', 'sign-in overhead and round trips (emulator in its own process)', () =>
+  benchSignIn(root, {
     warm: { warmup: 20, batch: 50, minPairs: 200, maxPairs: 3000, budgetMs: 35_000 },
     selfCheck: { warmup: 5, batch: 50, minPairs: 100, maxPairs: 400, budgetMs: 12_000 },
     cold: { warmup: 10, batch: 50, minPairs: 200, maxPairs: 1500, budgetMs: 25_000 },
   }),
 );
-await section(`emulator capacity (${flows} full sign-ins, emulator in its own process)`, () => benchCapacity({ flows, clients: 16, warmupFlows: 200 }));
+await section('capacity', `emulator capacity (${flows} full sign-ins, emulator in its own process)`, () => benchCapacity({ flows, clients: 16, warmupFlows: 200 }));
 
 const durationSeconds = round((performance.now() - start) / 1000, 1);
 rows.push({ section: 'this run', metric: `whole npm run bench (${flows} capacity flows)`, value: durationSeconds, unit: 's', target: `<= ${BUDGET_SECONDS}`, met: durationSeconds <= BUDGET_SECONDS });

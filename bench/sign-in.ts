@@ -6,10 +6,9 @@
  * until the 95% intervals of both ratios are within ±2% or the section's time budget is spent.
  * A self-check adds a known 2 ms of CPU to the app path and must come out as a miss.
  */
-import { CHANNELS } from '../src/shared/contract';
-import { createAuthApp, createMemoryStore, createTestCipher, loadConfig, silentLogger, type AppConfig, type AuthApp, type Cipher, type KeyValueStore } from '../src/main/node';
+import type { AppConfig, AuthApp, Cipher, ConfigResult, KeyValueStore } from '../src/main/node';
 import type { IdpEndpoint } from '../idp/index';
-import { baselineSignIn } from './baseline';
+import { compileForBench, type Compiled } from './compiled';
 import { COLD_MINIMUM, WARM_MINIMUM, tripRow } from './round-trips';
 import { startIdpProcess, type IdpProcess } from './idp-process';
 import { burnCpu, formatInterval, measured, ratioEstimate, round, summarize, trimmedMean, type Cost, type RatioEstimate, type Row } from './stats';
@@ -30,21 +29,30 @@ const TRIM = 0.1;
 /** Bootstrap resamples for the look after each batch (cheap) and for the reported interval. */
 const INTERIM_RESAMPLES = 400;
 
-type Config = ReturnType<typeof loadConfig> & { ok: true };
+type Config = ConfigResult & { ok: true };
 
-async function launchApp(config: Config, store: KeyValueStore = createMemoryStore(), cipher: Cipher = createTestCipher()): Promise<AuthApp> {
-  return createAuthApp({ config, cipher, store, log: silentLogger });
+/** The app's steps, run from the compiled build (compiled.ts says why). */
+function appSteps({ app: lib, contract: { CHANNELS } }: Compiled) {
+  /**
+   * A launch: each gets its own logger, as each app process does, at the app's default level
+   * (info), its lines formatted and then dropped instead of written.
+   */
+  const launch = (config: Config, store: KeyValueStore = lib.createMemoryStore(), cipher: Cipher = lib.createTestCipher()): Promise<AuthApp> =>
+    lib.createAuthApp({ config, cipher, store, log: lib.createLineLogger('info', [() => {}]) });
+  return {
+    launch,
+    async signIn(app: AuthApp, password: string): Promise<void> {
+      const result = await app.invoke(CHANNELS.signIn, { username: USER, password });
+      if (!result.ok || result.value.status !== 'signed-in') throw new Error(`app sign-in failed: ${JSON.stringify(result)}`);
+    },
+    async signOut(app: AuthApp): Promise<void> {
+      const result = await app.invoke(CHANNELS.signOut, undefined);
+      if (!result.ok || result.value.status !== 'signed-out') throw new Error(`app sign-out failed: ${JSON.stringify(result)}`);
+    },
+    getState: (app: AuthApp) => app.invoke(CHANNELS.getState, undefined),
+  };
 }
-
-async function appSignIn(app: AuthApp, password: string): Promise<void> {
-  const result = await app.invoke(CHANNELS.signIn, { username: USER, password });
-  if (!result.ok || result.value.status !== 'signed-in') throw new Error(`app sign-in failed: ${JSON.stringify(result)}`);
-}
-
-async function appSignOut(app: AuthApp): Promise<void> {
-  const result = await app.invoke(CHANNELS.signOut, undefined);
-  if (!result.ok || result.value.status !== 'signed-out') throw new Error(`app sign-out failed: ${JSON.stringify(result)}`);
-}
+type AppSteps = ReturnType<typeof appSteps>;
 
 interface Paths {
   readonly app: () => Promise<Cost>;
@@ -126,24 +134,25 @@ async function countsOf(idp: IdpProcess, work: () => Promise<unknown>): Promise<
   return Object.fromEntries(Object.entries(await idp.counts()).filter(([, n]) => n > 0));
 }
 
-async function roundTrips(idp: IdpProcess, config: Config, password: string): Promise<Row[]> {
-  const store = createMemoryStore();
-  const cipher = createTestCipher();
+async function roundTrips(idp: IdpProcess, steps: AppSteps, lib: Compiled, config: Config, password: string): Promise<Row[]> {
+  const store = lib.app.createMemoryStore();
+  const cipher = lib.app.createTestCipher();
   let first: AuthApp | undefined;
-  const launch = await countsOf(idp, async () => (first = await launchApp(config, store, cipher)));
+  const launch = await countsOf(idp, async () => (first = await steps.launch(config, store, cipher)));
   const app = first!;
-  const cold = await countsOf(idp, () => appSignIn(app, password));
-  const signOut = await countsOf(idp, () => appSignOut(app));
-  const warm = await countsOf(idp, () => appSignIn(app, password));
+  const cold = await countsOf(idp, () => steps.signIn(app, password));
+  const signOut = await countsOf(idp, () => steps.signOut(app));
+  const warm = await countsOf(idp, () => steps.signIn(app, password));
   // A second launch over the same (still signed-in) store and cipher, as after an app restart.
   let restoredStatus = '';
   const restored = await countsOf(idp, async () => {
-    const second = await launchApp(config, store, cipher);
-    const state = await second.invoke(CHANNELS.getState, undefined);
+    const second = await steps.launch(config, store, cipher);
+    const state = await steps.getState(second);
     restoredStatus = state.ok ? state.value.status : state.error.code;
     await second.dispose();
   });
   await app.dispose();
+  const { baselineSignIn } = lib.baseline;
   await baselineSignIn(config.config, USER, password); // fills the SDK's process-wide cache, as the sample's first request does
   const baseline = await countsOf(idp, () => baselineSignIn(config.config, USER, password));
   return [
@@ -162,24 +171,27 @@ export interface SignInBenchOptions {
   readonly selfCheck: Budget;
 }
 
-export async function benchSignIn(opts: SignInBenchOptions): Promise<Row[]> {
+export async function benchSignIn(root: string, opts: SignInBenchOptions): Promise<Row[]> {
+  const lib = await compileForBench(root);
+  const steps = appSteps(lib);
+  const { baselineSignIn } = lib.baseline;
   const idp = await startIdpProcess();
   try {
     const { issuer, clientId, redirectUri, demoPassword: password } = idp.info;
-    const config = loadConfig({ OKTA_ISSUER: issuer, OKTA_CLIENT_ID: clientId, OKTA_REDIRECT_URI: redirectUri });
+    const config = lib.app.loadConfig({ OKTA_ISSUER: issuer, OKTA_CLIENT_ID: clientId, OKTA_REDIRECT_URI: redirectUri });
     if (!config.ok) throw new Error(`emulator config rejected: ${config.problems.join('; ')}`);
     const appConfig: AppConfig = config.config;
-    const trips = await roundTrips(idp, config, password);
+    const trips = await roundTrips(idp, steps, lib, config, password);
 
     // Warm: one running app signed out between iterations (sign-out not timed) against one
     // new OktaAuth per request with the SDK's shared cache; neither fetches well-known or keys.
-    const app = await launchApp(config);
+    const app = await steps.launch(config);
     const warmApp = (extraCpuMs = 0) => async () => {
       const cost = await measured(async () => {
-        await appSignIn(app, password);
+        await steps.signIn(app, password);
         if (extraCpuMs) burnCpu(extraCpuMs);
       });
-      await appSignOut(app);
+      await steps.signOut(app);
       return cost;
     };
     const warmBaseline = () => measured(() => baselineSignIn(appConfig, USER, password));
@@ -196,8 +208,8 @@ export async function benchSignIn(opts: SignInBenchOptions): Promise<Row[]> {
       {
         app: () =>
           measured(async () => {
-            const fresh = await launchApp(config);
-            await appSignIn(fresh, password);
+            const fresh = await steps.launch(config);
+            await steps.signIn(fresh, password);
             await fresh.dispose();
           }),
         baseline: () => measured(() => baselineSignIn(appConfig, USER, password, { coldCache: true })),

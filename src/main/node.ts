@@ -5,4 +5,4 @@ export { createAuthApp, type AuthApp, type AuthAppDeps } from './app';
 export { loadConfig, loadDotEnv, type AppConfig, type ConfigResult } from './config/okta-config';
 export { createTestCipher, type Cipher } from './session/cipher';
 export { createMemoryStore, type KeyValueStore } from './session/store';
-export { createConsoleLogger, createCapturingLogger, silentLogger, type Logger } from './log/logger';
+export { createConsoleLogger, createCapturingLogger, createLineLogger, silentLogger, type Logger } from './log/logger';
