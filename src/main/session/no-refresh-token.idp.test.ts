@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/contract';
 import { loadConfig } from '../config/okta-config';
 import { credentials, startHarness, type AppHarness } from '../testing/idp-harness';
-import { SESSION_EXPIRED } from './session';
+import { createManualScheduler } from './scheduler';
+import { SESSION_ENDED, SESSION_EXPIRED } from './session';
 import { VAULT_KEY } from './vault';
 
 let h: AppHarness | undefined;
@@ -32,5 +33,22 @@ describe('a session without a refresh token', () => {
     expect(await later.state()).toEqual({ status: 'signed-out', messages: [SESSION_EXPIRED] });
     expect(h.store.get(VAULT_KEY)).toBeUndefined();
     expect(h.idp.counts().token).toBe(0); // nothing to renew with
+  });
+
+  it('in a running app, ends the session when its access token comes due, with no token request', async () => {
+    h = await startHarness();
+    const later = { ms: 0 };
+    const scheduler = createManualScheduler();
+    const config = loadConfig({ OKTA_ISSUER: h.idp.issuer, OKTA_CLIENT_ID: h.idp.clientId, OKTA_REDIRECT_URI: h.idp.redirectUri, OKTA_SCOPES: 'openid profile email' });
+    const app = await h.launch({ config, scheduler, clock: () => Date.now() + later.ms });
+    expect(await app.view(CHANNELS.signIn, credentials('alice@example.com'))).toMatchObject({ status: 'signed-in' });
+    h.idp.resetCounts();
+    later.ms = 2 * 3600 * 1000;
+    await scheduler.runDue();
+    expect(app.events.at(-1)).toEqual({ status: 'signed-out', messages: [SESSION_ENDED] });
+    expect(await app.state()).toEqual({ status: 'signed-out', messages: [SESSION_ENDED] });
+    expect(h.store.get(VAULT_KEY)).toBeUndefined();
+    expect(h.idp.counts().token).toBe(0);
+    expect(scheduler.pending()).toEqual([]);
   });
 });
