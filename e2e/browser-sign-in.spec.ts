@@ -39,8 +39,8 @@ test('a security-key-only user continues in the browser and comes back signed in
   test.slow();
   systemBrowser.prepare(plugInSecurityKey);
   await signIn(app, 'webauthn-only@example.com');
-  await expect(app.getByRole('heading', { name: 'This step needs your browser' })).toBeVisible();
-  await expect(app.getByText(/Continue in your browser to finish signing in/)).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'This sign-in needs your browser' })).toBeVisible();
+  await expect(app.getByText(/which this window can’t use\. Your browser can\./)).toBeVisible();
   await checkScreen(app, 'browser-continue');
 
   await app.getByRole('button', { name: 'Continue in your browser' }).click();
@@ -126,7 +126,7 @@ for (const [label, use] of [
     test(`the browser screens, ${label}`, async ({ app, systemBrowser }) => {
       await checkScreen(app, `browser-sign-in-link-${label}`);
       await signIn(app, 'webauthn-only@example.com');
-      await expect(app.getByRole('heading', { name: 'This step needs your browser' })).toBeVisible();
+      await expect(app.getByRole('heading', { name: 'This sign-in needs your browser' })).toBeVisible();
       await checkScreen(app, `browser-continue-${label}`);
       await app.getByRole('button', { name: 'Continue in your browser' }).click();
       await expect(app.getByRole('heading', { name: 'Finish signing in in your browser' })).toBeVisible();

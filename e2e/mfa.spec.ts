@@ -118,7 +118,7 @@ test('Okta Verify push with a number challenge: the number to tap, then signed i
   await app.getByRole('button', { name: 'Continue' }).click();
 
   await expect(app.getByRole('heading', { name: 'Check Okta Verify on your phone' })).toBeVisible();
-  await expect(app.getByRole('status')).toContainText('Waiting');
+  await expect(app.getByRole('status').filter({ hasText: 'Waiting' })).toBeVisible();
   const number = (await app.locator('.poll__number-value').textContent())!.trim();
   expect(number).toMatch(/^\d+$/);
   await checkScreen(app, 'mfa-push-number');
@@ -143,7 +143,7 @@ test('Okta Verify enrolment: the QR code, and a setup link by email instead', as
 
 test('a sign-in that only a security key could finish says so, with no dead-end choice: the browser, or back', async ({ app }) => {
   await signIn(app, 'webauthn-only@example.com');
-  await expect(app.getByRole('heading', { name: 'This step needs your browser' })).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'This sign-in needs your browser' })).toBeVisible();
   await expect(app.getByRole('button', { name: 'Continue in your browser' })).toBeVisible();
   await checkScreen(app, 'mfa-unsupported');
   await app.getByRole('button', { name: 'Cancel' }).click();

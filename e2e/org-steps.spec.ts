@@ -2,16 +2,31 @@ import { signIn, usernameInput } from './support/actions';
 import { expect, test } from './support/fixtures';
 import { checkScreen } from './support/screens';
 
-test('a locked-out user gets the terminal screen and can start over', async ({ app }) => {
+test('a locked-out user is told the account is locked and what to do, not that the org ended the sign-in', async ({ app }) => {
   await signIn(app, 'locked@example.com');
 
-  await expect(app.getByRole('heading', { name: 'Sign-in stopped' })).toBeVisible();
-  await expect(app.getByRole('alert')).not.toBeEmpty();
+  await expect(app.getByRole('heading', { name: 'Your account is locked' })).toBeVisible();
+  await expect(app.getByText('too many sign-in attempts')).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'What you can do' })).toBeVisible();
+  await expect(app.getByText('Ask your help desk or administrator to unlock it')).toBeVisible();
+  await expect(app.getByText(/ended this sign-in/)).toHaveCount(0);
   await checkScreen(app, 'terminal-locked-out');
 
-  await app.getByRole('button', { name: 'Start over' }).click();
+  await app.getByRole('button', { name: 'Back to sign in' }).click();
   await expect(app.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expect(usernameInput(app)).toBeFocused();
+});
+
+test('a suspended user is told the org does not let the account sign in here, and whom to ask', async ({ app }) => {
+  await signIn(app, 'suspended@example.com');
+
+  await expect(app.getByRole('heading', { name: 'You can’t sign in to this app' })).toBeVisible();
+  await expect(app.getByText(/may be suspended or deactivated/)).toBeVisible();
+  await expect(app.getByText(/Contact your help desk or administrator/)).toBeVisible();
+  await expect(app.getByText(/ended this sign-in/)).toHaveCount(0);
+  await checkScreen(app, 'terminal-suspended');
+  await app.getByRole('button', { name: 'Back to sign in' }).click();
+  await expect(app.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
 
 test('an expired password must be changed: a weak one is refused, a strong one signs in', async ({ app }) => {

@@ -21,24 +21,68 @@ test('alice signs in and sees her profile, and no token reaches the renderer', a
   await expectNoTokensInRenderer(app, await bridge.responses());
 });
 
-test('a wrong password shows the org message, keeps the username and clears the password', async ({ app }) => {
+test('a wrong password keeps the same form: the intro stays, nothing new appears, the password is focused with the org\'s words and what to do', async ({ app }) => {
   await signIn(app, 'alice@example.com', 'not-the-password');
 
-  await expect(app.getByRole('alert')).toBeVisible();
+  // The org's message, under the field to fix, with guidance; the password field has focus.
+  await expect(passwordInput(app)).toBeFocused();
+  await expect(passwordInput(app)).toHaveAttribute('aria-invalid', 'true');
+  await expect(passwordInput(app)).toHaveAccessibleDescription(/^Authentication failed\. Check your username and password, then try again\./);
   await expect(usernameInput(app)).toHaveValue('alice@example.com');
   await expect(passwordInput(app)).toHaveValue('');
+  // The same form: its intro, and no "Remember this device" or Cancel it never had.
+  await expect(app.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(app.getByText('Use your organization’s Okta account.')).toBeVisible();
+  await expect(app.getByRole('checkbox')).toHaveCount(0);
+  await expect(app.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+  // Tab from the password goes on through the form, not back to the username.
+  await app.keyboard.press('Tab');
+  await expect(app.getByRole('button', { name: 'Show password' })).toBeFocused();
   await checkScreen(app, 'wrong-password');
 
-  // A second wrong try is answered on the screen already shown, so only the form's own clearing
-  // can empty the field (the first answer may draw a new form, empty from the start).
+  // A second wrong try is answered on the screen already shown.
   await passwordInput(app).fill('still-not-the-password');
-  await app.getByRole('button', { name: /^(Sign in|Try again)$/ }).click();
+  await app.getByRole('button', { name: 'Sign in' }).click();
+  await expect(passwordInput(app)).toBeFocused();
   await expect(passwordInput(app)).toHaveValue('');
   await expect(usernameInput(app)).toHaveValue('alice@example.com');
 
   await passwordInput(app).fill(DEMO_PASSWORD);
-  await app.getByRole('button', { name: /^(Sign in|Try again)$/ }).click();
+  await app.getByRole('button', { name: 'Sign in' }).click();
   await expect(app.getByRole('heading', { name: 'Welcome, Alice Example' })).toBeVisible();
+});
+
+test('an unknown user is told under the username, styled as a wrong password is', async ({ app }) => {
+  await signIn(app, 'nobody@example.com', 'whatever');
+
+  await expect(usernameInput(app)).toBeFocused();
+  await expect(usernameInput(app)).toHaveAttribute('aria-invalid', 'true');
+  const error = app.locator('#username-error');
+  await expect(error).toContainText('There is no account with the Username nobody@example.com.');
+  await expect(error).toContainText('Check the username');
+  // The same red as a wrong password's, not a yellow warning box.
+  await expect(app.locator('.message--warning')).toHaveCount(0);
+  await expect(error).toHaveClass('field__error');
+  await checkScreen(app, 'unknown-user');
+});
+
+test.describe('with an identifier-first org', () => {
+  test.use({ idpOptions: { policy: 'identifier-first' } });
+
+  test('a wrong password shows the password step for the username typed, with "Not you?" back to an empty form', async ({ app }) => {
+    await signIn(app, 'alice@example.com', 'not-the-password');
+
+    await expect(app.getByRole('heading', { name: 'Enter your password' })).toBeVisible();
+    await expect(app.getByText('Signing in as alice@example.com')).toBeVisible();
+    await expect(passwordInput(app)).toBeFocused();
+    await expect(passwordInput(app)).toHaveAccessibleDescription('Password is incorrect.');
+    await checkScreen(app, 'password-step-identifier-first');
+
+    await app.getByRole('button', { name: 'Not you?' }).click();
+    await expect(app.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await expect(usernameInput(app)).toHaveValue('');
+    await expect(usernameInput(app)).toBeFocused();
+  });
 });
 
 test('signing out returns to sign-in and revokes the tokens at the org', async ({ app, idp }) => {

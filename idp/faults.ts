@@ -43,6 +43,7 @@ interface ActiveFault {
 export class FaultRegistry {
   private readonly active = new Map<IdpEndpoint, ActiveFault>();
   private readonly held = new Set<() => void>();
+  private readonly holdWatchers: Array<() => void> = [];
 
   /**
    * A latency fault's wait: `ms`, or until `release()`. A test that needs a request held while
@@ -58,7 +59,18 @@ export class FaultRegistry {
       };
       const timer = setTimeout(done, ms);
       this.held.add(done);
+      for (const watcher of this.holdWatchers.splice(0)) watcher();
     });
+  }
+
+  /**
+   * Resolves once a latency fault is holding a request (at once if one is now): a test that
+   * acts while the org "is slow" waits for this, not for the client to have sent the request,
+   * which may not have reached the emulator yet.
+   */
+  holding(): Promise<void> {
+    if (this.held.size > 0) return Promise.resolve();
+    return new Promise((resolve) => this.holdWatchers.push(resolve));
   }
 
   /** Ends every latency wait in progress now; those requests are then answered normally. */

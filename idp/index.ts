@@ -210,6 +210,7 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
       clear: (endpoint) => faults.clear(endpoint),
       list: () => faults.list(),
       release: () => faults.release(),
+      holding: () => faults.holding(),
     },
     outbox: (login) => outbox.list(login),
     counts: () => routing.getCounts(),

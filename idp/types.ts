@@ -170,6 +170,8 @@ export interface FaultControl {
   list(): Record<string, unknown>;
   /** Answers every request a latency fault is holding now, without waiting out its `ms`. */
   release(): void;
+  /** Resolves once a latency fault holds a request (at once when one does now). */
+  holding(): Promise<void>;
 }
 
 export interface RunningIdp {

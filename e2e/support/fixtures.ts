@@ -36,6 +36,8 @@ interface Fixtures {
   encryptionAvailable: boolean;
   /** The app calls the emulator's demo API (OKTA_API_URL, its scope): home shows the tasks panel. Default off. */
   withApi: boolean;
+  /** The preview's per-request timeout towards the org; set longer where a journey holds a request a while. */
+  requestTimeoutMs: number | undefined;
   idp: RunningIdp;
   preview: PreviewServer;
   /** Every `/__bridge/invoke` response body the page has received. */
@@ -49,6 +51,7 @@ export const test = base.extend<Fixtures>({
   idpOptions: [{}, { option: true }],
   encryptionAvailable: [true, { option: true }],
   withApi: [false, { option: true }],
+  requestTimeoutMs: [undefined, { option: true }],
   idp: async ({ idpOptions }, use) => {
     const idp = await startIdp({ ...idpOptions, port: 0 });
     await use(idp);
@@ -77,7 +80,7 @@ export const test = base.extend<Fixtures>({
     });
     await context?.close();
   },
-  preview: async ({ idp, encryptionAvailable, systemBrowser, withApi }, use) => {
+  preview: async ({ idp, encryptionAvailable, requestTimeoutMs, systemBrowser, withApi }, use) => {
     const api = withApi && idp.api ? { OKTA_API_URL: idp.api.origin, OKTA_SCOPES: `${DEFAULT_SCOPES} ${idp.api.requiredScope}` } : {};
     const preview = await startPreviewServer({
       port: 0,
@@ -87,6 +90,7 @@ export const test = base.extend<Fixtures>({
       log: () => {},
       encryptionAvailable,
       openExternal: (url) => systemBrowser.open(url),
+      ...(requestTimeoutMs !== undefined && { requestTimeoutMs }),
     });
     await use(preview);
     await preview.close();

@@ -58,6 +58,20 @@ describe('fault kinds', () => {
     expect((await wellKnown()).status).toBe(200);
   });
 
+  it('holding() resolves once a latency fault holds a request, and at once while one does', async () => {
+    idp.faults.set('well-known', { kind: 'latency', ms: 120_000, times: 1 });
+    let holding = false;
+    const watched = idp.faults.holding().then(() => (holding = true));
+    await Promise.resolve();
+    expect(holding).toBe(false);
+    const held = wellKnown();
+    await watched;
+    expect(holding).toBe(true);
+    await idp.faults.holding();
+    idp.faults.release();
+    expect((await held).status).toBe(200);
+  });
+
   it('status answers that status with an endpoint-shaped body until cleared', async () => {
     idp.faults.set('token', { kind: 'status', status: 503 });
     for (let i = 0; i < 2; i++) {

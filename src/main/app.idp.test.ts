@@ -74,24 +74,30 @@ describe('sign-in against the emulator', () => {
     expect((await h.storedTokens())!.refreshToken).not.toBe(before.refreshToken);
   });
 
-  it('keeps the form with a message after a wrong password, and then signs in', async () => {
+  it('a wrong password is the sign-in form again with the org\'s message on the password, and then signs in', async () => {
     const h = await harness();
     const view = await h.view(CHANNELS.signIn, signIn('alice@example.com', 'wrong-password'));
-    expect(view.status).toBe('pending');
-    if (view.status !== 'pending') return;
-    expect(view.step.name).toBe('identify');
-    expect(view.step.inputs.map((i) => i.name)).toEqual(expect.arrayContaining(['username', 'password']));
-    expect(view.messages[0]?.level).toBe('error');
+    // Not the org's identify step (with its "Remember this device" and Cancel): the form the person is on.
+    expect(view).toEqual({ status: 'signed-out', messages: [{ level: 'error', text: 'Authentication failed', field: 'password' }] });
     expectNoSecrets(h, ['wrong-password']);
-    const retry = await h.view(CHANNELS.proceed, { step: 'identify', values: { username: 'alice@example.com', password: DEMO_PASSWORD } });
-    expect(retry.status).toBe('signed-in');
+    expect(await h.view(CHANNELS.signIn, signIn('alice@example.com'))).toMatchObject({ status: 'signed-in' });
   });
 
-  it('reports an unknown user without signing in', async () => {
+  it('an unknown user is the sign-in form again, the org\'s warning an error on the username', async () => {
     const h = await harness();
-    const view = await h.view(CHANNELS.signIn, signIn('nobody@example.com'));
-    expect(view.status).toBe('pending');
-    expect(view.status === 'pending' && view.messages.length).toBeGreaterThan(0);
+    expect(await h.view(CHANNELS.signIn, signIn('nobody@example.com'))).toEqual({
+      status: 'signed-out',
+      messages: [{ level: 'error', text: 'There is no account with the Username nobody@example.com.', field: 'username' }],
+    });
+  });
+
+  it('identifier-first: a wrong password keeps the password step, the org\'s message on its password field', async () => {
+    const h = await harness({ idp: { policy: 'identifier-first' } });
+    expect(await h.view(CHANNELS.signIn, signIn('alice@example.com', 'wrong-password'))).toMatchObject({
+      status: 'pending',
+      step: { name: 'challenge-authenticator', authenticator: { key: 'okta_password' } },
+      messages: [{ level: 'error', text: 'Password is incorrect', field: 'password' }],
+    });
   });
 
   it.each(['locked@example.com', 'suspended@example.com'])('shows %s a terminal message; a fresh try works after cancel', async (user) => {
@@ -99,6 +105,8 @@ describe('sign-in against the emulator', () => {
     const view = await h.view(CHANNELS.signIn, signIn(user));
     expect(view.status).toBe('terminal');
     expect(view.status === 'terminal' && view.messages[0]?.text).toBeTruthy();
+    // Why, so the window can say what happened and what to do.
+    expect(view.status === 'terminal' && view.reason).toBe(user.startsWith('locked') ? 'locked-out' : 'access-denied');
     expect(await h.view(CHANNELS.cancel)).toEqual({ status: 'signed-out', messages: [] });
     expect(await h.view(CHANNELS.signIn, signIn('alice@example.com'))).toMatchObject({ status: 'signed-in' });
   });

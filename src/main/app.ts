@@ -74,7 +74,7 @@ export interface AuthApp {
  * Every method that acts, one at a time. getState only reads the current view; getTasks reads the
  * API beside them (it must not make a profile refresh or a sign-out "busy"); both are answered first.
  */
-type Action = Exclude<BridgeMethod, 'getState' | 'getTasks'>;
+type Action = Exclude<BridgeMethod, 'getState' | 'getTasks' | 'abortCall'>;
 type Handlers = { [M in Action]: (request: BridgeMethods[M]['request']) => Promise<BridgeResult<AuthView>> };
 
 const ok = <T extends BridgeResponse>(value: T): BridgeResult<T> => ({ ok: true, value });
@@ -223,6 +223,8 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
   // replaced is dropped, its tokens never stored.
   let browserRun = 0;
   const idleTasks: Array<() => Promise<void>> = [];
+  // The action running now (settled, never rejecting): abortCall waits for it to end.
+  let inFlight: Promise<void> = Promise.resolve();
   function whenIdle(task: () => Promise<void>): void {
     if (busy) idleTasks.push(task);
     else void task();
@@ -319,6 +321,12 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
       if (!parsed.ok) return parsed;
       await restored;
       if (parsed.method === 'getState') return ok(view);
+      // Not an action of its own: it stops the one in flight, so it must not wait for it to end first.
+      if (parsed.method === 'abortCall') {
+        flow.abort();
+        await inFlight;
+        return ok(view);
+      }
       if (disposed) return fail('internal', 'The app is shutting down.');
       if (parsed.method === 'getTasks') return tasks();
       // A background poll is not the person's doing: their action waits for it instead of failing.
@@ -328,8 +336,13 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
       if (busy) return fail('busy', 'Please wait for the current request to finish.');
       busy = true;
       poller.stop();
+      const action = dispatch(parsed);
+      inFlight = action.then(
+        () => {},
+        () => {},
+      );
       try {
-        return await dispatch(parsed);
+        return await action;
       } catch (error) {
         log.error('app.unexpected-error', { method: parsed.method, error: errorName(error) });
         return fail('internal', 'Something went wrong. Please try again.');

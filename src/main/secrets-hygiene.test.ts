@@ -76,8 +76,8 @@ const kindsSeen = (secrets: Secrets) => SECRET_KINDS.filter((kind) => [...secret
  */
 async function fullJourney(h: AppHarness, scheduler: ReturnType<typeof createManualScheduler>, later: { ms: number }): Promise<void> {
   // A wrong password first: its value and the failed step are interesting too.
-  expect(await h.view(CHANNELS.signIn, credentials('alice@example.com', 'Wrong-Passw0rd-42'))).toMatchObject({ status: 'pending' });
-  expect(await h.view(CHANNELS.proceed, { step: 'identify', values: credentials('alice@example.com') })).toMatchObject({ status: 'signed-in' });
+  expect(await h.view(CHANNELS.signIn, credentials('alice@example.com', 'Wrong-Passw0rd-42'))).toMatchObject({ status: 'signed-out' });
+  expect(await h.view(CHANNELS.signIn, credentials('alice@example.com'))).toMatchObject({ status: 'signed-in' });
   expect(await h.view(CHANNELS.refreshProfile)).toMatchObject({ status: 'signed-in' });
   // The API with the access token; then that token revoked at the IdP: a 401, a renewal, a retry.
   expect(await h.tasks()).toMatchObject({ ok: true, value: { status: 'loaded' } });

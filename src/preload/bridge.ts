@@ -52,6 +52,7 @@ export function createDesktopAuthApi(transport: BridgeTransport): DesktopAuthApi
     reopenBrowser: call('reopenBrowser'),
     recoverPassword: call('recoverPassword'),
     cancel: call('cancel'),
+    abortCall: call('abortCall'),
     signOut: call('signOut'),
     refreshProfile: call('refreshProfile'),
     getTasks: call('getTasks'),

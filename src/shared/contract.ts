@@ -145,6 +145,12 @@ export interface SelfServiceOffers {
   readonly recoverPassword?: boolean;
 }
 
+/**
+ * Why the org ended a sign-in: the account is locked, the org does not let it sign in here
+ * (suspended, deactivated, not allowed by policy: Okta does not say which), or the sign-in took too long.
+ */
+export type TerminalReason = 'locked-out' | 'access-denied' | 'session-expired';
+
 export type FailureCode =
   | 'network' // the IdP could not be reached or did not answer in time
   | 'rate-limited' // the IdP answered 429
@@ -187,7 +193,12 @@ export type AuthView =
       readonly status: 'browser';
       readonly messages: ReadonlyArray<UiMessage>;
     }
-  | { readonly status: 'terminal'; readonly messages: ReadonlyArray<UiMessage> }
+  | {
+      readonly status: 'terminal';
+      readonly messages: ReadonlyArray<UiMessage>;
+      /** Why, when the org's message says: the renderer then tells the person what happened and what to do. */
+      readonly reason?: TerminalReason;
+    }
   | {
       readonly status: 'failure';
       readonly code: FailureCode;
@@ -288,10 +299,16 @@ export interface BridgeMethods {
   signInWithBrowser: { request: BrowserSignInRequest; response: AuthView };
   /** Open the browser sign-in page again (only in the `browser` view). */
   reopenBrowser: { request: void; response: AuthView };
-  /** Also stops waiting for the browser. */
   /** "Forgot password?": starts the org's password recovery (only when it offers it). */
   recoverPassword: { request: RecoverPasswordRequest; response: AuthView };
+  /** Ends the sign-in (at the org too); also stops waiting for the browser. */
   cancel: { request: void; response: AuthView };
+  /**
+   * Stops the call in flight (sign-in, a step's answer) at once: its request is aborted and no
+   * further request is sent for it. The sign-in ends; answers with the view after it (the sign-in
+   * form). Accepted while another call is running, which is its purpose; a no-op when none is.
+   */
+  abortCall: { request: void; response: AuthView };
   signOut: { request: void; response: AuthView };
   refreshProfile: { request: void; response: AuthView };
   /** The signed-in user's tasks from the app's API (tokens stay in main); only while signed in. */
@@ -314,6 +331,7 @@ export const CHANNELS = {
   reopenBrowser: 'auth:reopen-browser',
   recoverPassword: 'auth:recover-password',
   cancel: 'auth:cancel',
+  abortCall: 'auth:abort-call',
   signOut: 'auth:sign-out',
   refreshProfile: 'auth:refresh-profile',
   getTasks: 'api:get-tasks',

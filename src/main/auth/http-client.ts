@@ -15,12 +15,20 @@ export type TransportFailure =
   | { readonly kind: 'unreachable' }
   | { readonly kind: 'rate-limited'; readonly retryAfterSeconds?: number }
   /** A 5xx: the IdP failed, whatever its body says (an IDX-shaped one would read as TERMINAL). */
-  | { readonly kind: 'server-error'; readonly status: number };
+  | { readonly kind: 'server-error'; readonly status: number }
+  /** The person stopped the call (`withSignal`'s signal): nothing more is sent for it. */
+  | { readonly kind: 'aborted' };
 
 export interface IdpTransport {
   readonly httpRequestClient: HttpRequestClient;
   /** The last transport failure since the previous call, then forgets it. */
   takeFailure(): TransportFailure | undefined;
+  /**
+   * Runs `call` (an SDK call that makes its own requests) with `signal` over every request it
+   * makes: aborting it ends the request in flight, and any request asked for after that fails
+   * without being sent. The SDK's request client takes no signal of its own, hence the scope.
+   */
+  withSignal<T>(signal: AbortSignal, call: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -98,23 +106,36 @@ function isIdxStep(result: HttpResponse): boolean {
 
 export function createIdpTransport(fetchFn: typeof fetch, timeoutMs = DEFAULT_TIMEOUT_MS): IdpTransport {
   let failure: TransportFailure | undefined;
+  // The signal of the call in progress (withSignal); one call runs at a time (AuthApp's busy flag).
+  let scope: AbortSignal | undefined;
 
   // Not AbortSignal.timeout(): a timeout signal with a listener stays alive until its timer fires,
   // and a fetch may hang a listener on it that holds the request, body (a password) included
   // (Electron's net.fetch does). This timer is cleared once the request settles, so after the
   // answer nothing reachable refers to the body (src/main/auth/password-lifetime.test.ts).
   const httpRequestClient: HttpRequestClient = async (method, url, options) => {
+    const stop = scope;
+    if (stop?.aborted) throw stopped();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
+    // A listener, removed once settled, rather than AbortSignal.any: nothing keeps the request alive after.
+    const onStop = () => controller.abort();
+    stop?.addEventListener('abort', onStop, { once: true });
     try {
-      return await send(method, url, options, controller.signal);
+      return await send(method, url, options, controller.signal, stop);
     } finally {
       clearTimeout(timer);
+      stop?.removeEventListener('abort', onStop);
     }
   };
 
+  function stopped(): Error {
+    failure = { kind: 'aborted' };
+    return new Error('The request was cancelled.');
+  }
+
   type FetchOptions = Parameters<HttpRequestClient>[2];
-  async function send(method: string, url: string, options: FetchOptions, signal: AbortSignal): Promise<HttpResponse> {
+  async function send(method: string, url: string, options: FetchOptions, signal: AbortSignal, stop: AbortSignal | undefined): Promise<HttpResponse> {
     const headers = (options.headers ?? {}) as Record<string, string>;
     const contentType = headers['Content-Type'] ?? headers['content-type'] ?? '';
     let response: Response;
@@ -130,6 +151,7 @@ export function createIdpTransport(fetchFn: typeof fetch, timeoutMs = DEFAULT_TI
       });
     } catch (error) {
       if (isRedirectRefusal(error)) throw new RedirectRefusedError();
+      if (stop?.aborted) throw stopped();
       const timedOut = signal.aborted;
       failure = timedOut ? { kind: 'timeout' } : { kind: 'unreachable' };
       throw new Error(timedOut ? 'The request timed out.' : 'The server could not be reached.');
@@ -138,6 +160,7 @@ export function createIdpTransport(fetchFn: typeof fetch, timeoutMs = DEFAULT_TI
     try {
       result = await toHttpResponse(response);
     } catch {
+      if (stop?.aborted) throw stopped();
       failure = { kind: 'unreachable' };
       throw new Error('The connection was interrupted.');
     }
@@ -162,6 +185,14 @@ export function createIdpTransport(fetchFn: typeof fetch, timeoutMs = DEFAULT_TI
       const last = failure;
       failure = undefined;
       return last;
+    },
+    async withSignal(signal, call) {
+      scope = signal;
+      try {
+        return await call();
+      } finally {
+        if (scope === signal) scope = undefined;
+      }
     },
   };
 }

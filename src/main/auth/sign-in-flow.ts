@@ -5,14 +5,14 @@
  * what happens with the tokens is the session's job.
  */
 import { IdxFeature, IdxStatus, type IDToken, type IdxTransaction, type NextStep as SdkNextStep, type OktaAuth, type Tokens } from '@okta/okta-auth-js';
-import type { AuthView, BridgeError, NextStep, ProceedRequest, RecoverPasswordRequest, SelfServiceOffers, SignInRequest, UiMessage } from '../../shared/contract';
+import type { AuthView, BridgeError, NextStep, ProceedRequest, RecoverPasswordRequest, SelfServiceOffers, SignInRequest, TerminalReason, UiMessage } from '../../shared/contract';
 import { message } from '../../shared/i18n/text';
 import { errorName, type Logger } from '../log/logger';
 import { chooseAnotherStep, describeStep } from './describe-step';
 import type { IdpTransport } from './http-client';
 import { createNonce, idTokenProblem } from './id-token-binding';
 import { classifyFailure, failureView, isTransientFailure } from './map-error';
-import { toUiMessages } from './messages';
+import { terminalReason, toUiMessages, type RefusalFields } from './messages';
 import { checkStepValues } from './step-values';
 
 export type FlowOutcome =
@@ -51,6 +51,12 @@ export interface SignInFlow {
   pollIntervalMs(): number | undefined;
   /** Always ends with no transaction, even if the IdP cannot be told. */
   cancel(): Promise<FlowOutcome>;
+  /**
+   * Stops the action in progress (signIn, proceed, skip, resend, recoverPassword): its request is
+   * aborted, no further one is sent, and that action ends as `ABORTED_VIEW` with no transaction.
+   * The IdP is not told (telling it is a request): its transaction expires there.
+   */
+  abort(): void;
   /** Forgets any transaction locally (no IdP call). */
   reset(): void;
 }
@@ -65,9 +71,28 @@ export const DEFAULT_POLL_MS = 4000;
 /** Polling faster than this would only load the org. */
 const MIN_POLL_MS = 1000;
 
+/** What an action stopped by `abort()` ends with: the sign-in form, saying so once. */
+export const ABORTED_MESSAGE: UiMessage = { level: 'info', text: message('signIn.canceled') };
+
 const TERMINAL_FALLBACK: UiMessage = { level: 'error', text: message('terminal.fallback') };
 
 const signedOut = (messages: ReadonlyArray<UiMessage> = []): FlowOutcome => ({ kind: 'view', view: { status: 'signed-out', messages } });
+
+/** The sign-in form's inputs (SignInRequest), which a refusal of the one-page identify step concerns. */
+const SIGN_IN_FORM_FIELDS: RefusalFields = { username: 'username', password: 'password' };
+
+/** Where a refusal goes on the step the org asks for next: the SDK's names for its username and password inputs. */
+function refusalFields(step: SdkNextStep | undefined): RefusalFields {
+  const names = new Set((step?.inputs ?? []).map((input) => input.name));
+  return {
+    ...(names.has('username') && { username: 'username' }),
+    ...(names.has('password') && { password: 'password' }),
+  };
+}
+
+function terminalView(messages: ReadonlyArray<UiMessage>, reason: TerminalReason | undefined): AuthView {
+  return reason === undefined ? { status: 'terminal', messages } : { status: 'terminal', messages, reason };
+}
 
 /** The SDK's own description of the current step, kept beside what the renderer was sent. */
 interface Current {
@@ -95,6 +120,8 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
   let current: Current | undefined;
   // The nonce this transaction sent to interact; its id_token must carry it back.
   let nonce: string | undefined;
+  // The action in progress, so abort() can stop it.
+  let inProgress: AbortController | undefined;
 
   function reset(): void {
     current = undefined;
@@ -109,8 +136,8 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
     return problem === undefined;
   }
 
-  function fromTransaction(tx: IdxTransaction): FlowOutcome {
-    const messages = toUiMessages(tx.messages);
+  function fromTransaction(tx: IdxTransaction, action?: string): FlowOutcome {
+    const messages = toUiMessages(tx.messages, refusalFields(tx.nextStep));
     switch (tx.status) {
       case IdxStatus.SUCCESS:
         current = undefined;
@@ -128,6 +155,12 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
         nonce = undefined;
         return { kind: 'success', tokens: tx.tokens, messages };
       case IdxStatus.PENDING: {
+        if (action === 'sign-in' && tx.nextStep?.name === 'identify' && messages.length > 0) {
+          // The org refused what was typed and asks for it again: that is the sign-in form the
+          // person is on, with the org's words under the field they concern, not a new form.
+          reset();
+          return signedOut(toUiMessages(tx.messages, SIGN_IN_FORM_FIELDS));
+        }
         const available = tx.availableSteps ?? [];
         const step = tx.nextStep && describeStep(tx.nextStep, available);
         if (!step || !tx.nextStep) {
@@ -144,7 +177,7 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
         // Only information and nothing to do (a finished password reset: "You can now sign in with
         // … new password"): that is the sign-in form with the org's words, not a failure.
         if (messages.length > 0 && messages.every((message) => message.level === 'info')) return signedOut(messages);
-        return { kind: 'view', view: { status: 'terminal', messages: messages.length > 0 ? messages : [TERMINAL_FALLBACK] } };
+        return { kind: 'view', view: terminalView(messages.length > 0 ? messages : [TERMINAL_FALLBACK], terminalReason(tx.messages)) };
       // CANCELED is not handled: the SDK reports it only for its 'cancel' action, which only
       // cancel() below runs (and it does not read the result). Anything unexpected is a failure.
       default:
@@ -169,8 +202,11 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
 
   async function settle(action: string, call: () => Promise<IdxTransaction>): Promise<FlowResult> {
     transport.takeFailure();
+    const controller = new AbortController();
+    inProgress = controller;
     try {
-      const tx = await call();
+      const tx = await transport.withSignal(controller.signal, call);
+      if (controller.signal.aborted) return stoppedBy(action);
       log.info('sign-in.result', { action, status: tx.status, step: tx.nextStep?.name });
       const failure = transport.takeFailure();
       if (tx.status === IdxStatus.TERMINAL && failure?.kind === 'server-error') {
@@ -179,13 +215,24 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
         reset();
         return { ok: true, outcome: { kind: 'view', view: failureView('idp-error') } };
       }
-      return { ok: true, outcome: fromTransaction(tx) };
+      return { ok: true, outcome: fromTransaction(tx, action) };
     } catch (error) {
+      if (controller.signal.aborted) return stoppedBy(action);
       const view = classifyFailure(error, transport.takeFailure());
       log.warn('sign-in.failed', { action, failure: view.code, error: errorName(error) });
       reset();
       return { ok: true, outcome: { kind: 'view', view } };
+    } finally {
+      if (inProgress === controller) inProgress = undefined;
     }
+  }
+
+  /** Whatever the SDK made of the aborted request (an error, or a state it read from nothing), the action ends here. */
+  function stoppedBy(action: string): FlowResult {
+    transport.takeFailure();
+    log.info('sign-in.aborted', { action });
+    reset();
+    return { ok: true, outcome: signedOut([ABORTED_MESSAGE]) };
   }
 
   return {
@@ -292,6 +339,8 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
     },
 
     pollIntervalMs: () => current?.poll?.intervalMs,
+
+    abort: () => inProgress?.abort(),
 
     async cancel() {
       transport.takeFailure();

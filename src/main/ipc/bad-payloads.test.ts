@@ -136,7 +136,7 @@ const ROWS: Row[] = [
   proceed('a stale step', { step: 'identify', values: { username: 'alice@example.com', password: pw } }, 'stale'),
   proceed('a step never offered', { step: 'select-authenticator-authenticate', values: {} }, 'stale'),
 
-  ...(['getState', 'skip', 'cancel', 'signOut', 'refreshProfile', 'getTasks'] as const).flatMap((method) =>
+  ...(['getState', 'skip', 'cancel', 'signOut', 'refreshProfile', 'getTasks', 'abortCall'] as const).flatMap((method) =>
     [{}, null, 'x', 0, false, [], own('{"__proto__":{"polluted":true}}')].map((payload): Row => ({
       name: `${method}: payload ${JSON.stringify(payload)}`,
       channel: CHANNELS[method],

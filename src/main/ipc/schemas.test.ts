@@ -17,7 +17,7 @@ describe('parseRequest', () => {
       request: { username: 'alice@example.com', password: 'pw' },
     });
     expect(parseRequest(CHANNELS.proceed, { step: 'reenroll-authenticator', values: { newPassword: 'x', revokeSessions: true } }).ok).toBe(true);
-    for (const channel of [CHANNELS.getState, CHANNELS.skip, CHANNELS.cancel, CHANNELS.signOut, CHANNELS.refreshProfile, CHANNELS.getTasks]) {
+    for (const channel of [CHANNELS.getState, CHANNELS.skip, CHANNELS.cancel, CHANNELS.signOut, CHANNELS.refreshProfile, CHANNELS.getTasks, CHANNELS.abortCall]) {
       expect(parseRequest(channel, undefined).ok).toBe(true);
     }
   });
@@ -31,6 +31,7 @@ describe('parseRequest', () => {
     rejects(CHANNELS.getState, {});
     rejects(CHANNELS.signOut, 'x');
     rejects(CHANNELS.cancel, null);
+    rejects(CHANNELS.abortCall, {});
   });
 
   it('rejects unknown keys, wrong types and over-long values without echoing them', () => {

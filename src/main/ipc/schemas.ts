@@ -111,6 +111,7 @@ export const requestSchemas = {
   reopenBrowser: noPayload,
   recoverPassword: plainObject({ username: usernameSchema.optional() }),
   cancel: noPayload,
+  abortCall: noPayload,
   signOut: noPayload,
   refreshProfile: noPayload,
   getTasks: noPayload,

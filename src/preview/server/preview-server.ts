@@ -28,6 +28,8 @@ export interface PreviewServerOptions {
    * journeys open it in a second page). Default: print it for the person running the preview.
    */
   openExternal?: (url: string) => Promise<void> | void;
+  /** Per-request timeout towards the org (default the app's); a journey that holds a request past it sets it longer. */
+  requestTimeoutMs?: number;
 }
 
 export interface PreviewServer {
@@ -47,6 +49,7 @@ export async function startPreviewServer({
   log = console.log,
   encryptionAvailable = true,
   openExternal = (url) => log(`Finish signing in in your browser: ${url}`),
+  requestTimeoutMs,
 }: PreviewServerOptions = {}): Promise<PreviewServer> {
   const bundle = await buildPreviewBundle();
   // Per run, and only ever in the URL handed to whoever started the server (see http-transport.ts).
@@ -82,6 +85,7 @@ export async function startPreviewServer({
     store: createMemoryStore(),
     openExternal: async (url) => void (await openExternal(url)),
     discoverOffers: true,
+    ...(requestTimeoutMs !== undefined && { requestTimeoutMs }),
   });
   const running = app;
 

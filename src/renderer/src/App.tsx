@@ -6,6 +6,7 @@ import { HomeScreen } from './screens/HomeScreen';
 import { MessageScreen } from './screens/MessageScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { StepScreen } from './screens/StepScreen';
+import { TerminalScreen } from './screens/TerminalScreen';
 import { useAuth, type AuthController } from './useAuth';
 import { useScreenFocus } from './useScreenFocus';
 import { useText } from './i18n/useText';
@@ -44,6 +45,7 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
   const { view, busy, run } = auth;
   const { t } = useText();
   const cancel = () => void run((api) => api.cancel());
+  const abort = () => void auth.abort();
   const signInWithBrowser = () => void run((api) => api.signInWithBrowser({}));
   // The username typed so far goes with it, so the org need not ask again.
   const recover = () => void run((api) => api.recoverPassword(username.trim() ? { username: username.trim() } : {}));
@@ -67,6 +69,7 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
           failure={view.status === 'failure' ? view : undefined}
           busy={busy}
           onSubmit={(request) => void run((api) => api.signIn(request))}
+          onAbort={abort}
           onSignInWithBrowser={signInWithBrowser}
           onRecover={view.status === 'signed-out' && view.offers?.recoverPassword === true ? recover : undefined}
         />
@@ -87,6 +90,11 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
           onResend={() => void run((api) => api.resend())}
           onChooseAnother={() => void run((api) => api.chooseAnother())}
           onCancel={cancel}
+          onAbort={abort}
+          onNotYou={() => {
+            onUsernameChange('');
+            cancel();
+          }}
           onRecover={recover}
         />
       );
@@ -105,14 +113,7 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
       return <BrowserScreen messages={view.messages} busy={busy} onReopen={() => void run((api) => api.reopenBrowser())} onCancel={cancel} />;
     case 'terminal':
       return (
-        <MessageScreen
-          title={t('terminal.title')}
-          intro={t('terminal.intro')}
-          messages={view.messages}
-          actionLabel={t('terminal.startOver')}
-          busy={busy}
-          onAction={cancel}
-        />
+        <TerminalScreen reason={view.reason} messages={view.messages} busy={busy} onBack={cancel} />
       );
     case 'signed-in':
       return (
@@ -142,7 +143,8 @@ function BridgeErrorAlert({ error }: { error: BridgeError }) {
   return (
     <div role="alert" className="messages bridge-error" data-first-error tabIndex={-1}>
       <p className="message message--error">
-        <strong className="message__level">{t('message.level.error')}</strong> {t(BRIDGE_ERROR_TEXT[error.code])}
+        <strong className="visually-hidden">{t('message.level.error')} </strong>
+        {t(BRIDGE_ERROR_TEXT[error.code])}
       </p>
     </div>
   );

@@ -10,6 +10,8 @@ export interface AuthController {
   /** Grows with every finished call, so screens can move focus even when the view is unchanged. */
   readonly completedCalls: number;
   run(call: (api: DesktopAuthApi) => Promise<BridgeResult<AuthView>>): Promise<void>;
+  /** Stops the call in flight (Cancel while waiting); main answers with the sign-in form. */
+  abort(): Promise<void>;
 }
 
 /** Holds the current view: from the first getState, from each call's result, and from pushes. */
@@ -61,5 +63,10 @@ export function useAuth(api: DesktopAuthApi): AuthController {
     [api, apply],
   );
 
-  return { view, busy, bridgeError, completedCalls, run };
+  // Past the in-flight guard on purpose: it is the one call that may run beside another.
+  const abort = useCallback(async () => {
+    if (inFlight.current) apply(await api.abortCall());
+  }, [api, apply]);
+
+  return { view, busy, bridgeError, completedCalls, run, abort };
 }

@@ -23,11 +23,16 @@ function fieldParts({ id, label, required, errors }: FieldParts, { t, show }: Tr
   );
   const errorNode = hasErrors && (
     <p className="field__error" id={errorId}>
-      {errors.map(show).join(' ')}
+      {sentences(errors.map(show))}
     </p>
   );
   const aria: ErrorAria = hasErrors ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
   return { labelNode, errorNode, aria };
+}
+
+/** Several messages as one text: the org's often end without a full stop ("Authentication failed"). */
+function sentences(texts: ReadonlyArray<string>): string {
+  return texts.map((text) => (/[.!?…:]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`)).join(' ');
 }
 
 /** Label, control and the control's own errors, wired together for assistive technology. */

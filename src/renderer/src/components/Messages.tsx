@@ -9,7 +9,8 @@ const LEVEL_LABEL: Record<UiMessage['level'], MessageId> = {
 
 /**
  * Messages from the org, grouped so errors are announced at once (alert) and the rest politely
- * (status). The level is also written out, so it does not depend on colour alone.
+ * (status). The level is written out for screen readers ("Error: …"); on screen the colour,
+ * border and the box's place say it, as they do in Okta's own widget.
  */
 export function Messages({ messages }: { messages: ReadonlyArray<UiMessage> }) {
   const errors = messages.filter((m) => m.level === 'error');
@@ -38,7 +39,8 @@ function MessageLine({ message }: { message: UiMessage }) {
   const { t, show } = useText();
   return (
     <p className={`message message--${message.level}`}>
-      <strong className="message__level">{t(LEVEL_LABEL[message.level])}</strong> {show(message.text)}
+      <strong className="visually-hidden">{t(LEVEL_LABEL[message.level])} </strong>
+      {show(message.text)}
     </p>
   );
 }

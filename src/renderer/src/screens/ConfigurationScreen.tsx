@@ -17,7 +17,8 @@ export function ConfigurationScreen({ problems, busy, onCheckAgain }: Configurat
       <div role="alert" className="messages" data-first-error tabIndex={-1}>
         <div className="message message--error">
           <p className="problems__lead">
-            <strong className="message__level">{t('message.level.error')}</strong> {t('config.lead')}
+            <strong className="visually-hidden">{t('message.level.error')} </strong>
+            {t('config.lead')}
           </p>
           <ul className="problems">
             {problems.map((problem, i) => (

@@ -25,7 +25,8 @@ export function HomeScreen({ profile, messages, offline = false, busy, onRefresh
       {offline && (
         <div role="status" className="messages">
           <p className="message message--info">
-            <strong className="message__level">{t('home.offline.label')}</strong> {t('home.offline.text')}
+            <strong className="visually-hidden">{t('home.offline.label')} </strong>
+            {t('home.offline.text')}
           </p>
         </div>
       )}

@@ -4,6 +4,8 @@ import { useText } from '../i18n/useText';
 import { PasswordField, TextField } from '../components/Fields';
 import { fieldErrors, Messages, splitByField } from '../components/Messages';
 import { Screen } from '../components/Screen';
+import { Spinner, StopButton, WaitingStatus } from '../components/Waiting';
+import { duration } from '../duration';
 import { useDeadline, useSecondsLeft } from '../useCountdown';
 import { useFocusFirstInvalid } from '../useScreenFocus';
 
@@ -11,6 +13,12 @@ export interface SignInFailure {
   readonly message: Text;
   readonly retryAfterSeconds?: number;
 }
+
+/** What to do about the org's refusal, under the field it concerns. */
+const GUIDANCE = {
+  username: { id: 'signIn.guidance.username' },
+  password: { id: 'signIn.guidance.password' },
+} as const satisfies Record<string, Message>;
 
 interface SignInScreenProps {
   /** Kept by the parent so it survives a failed attempt. */
@@ -20,13 +28,15 @@ interface SignInScreenProps {
   failure?: SignInFailure;
   busy: boolean;
   onSubmit(request: SignInRequest): void;
+  /** Cancel while signing in: stops the call in flight. */
+  onAbort(): void;
   /** Sign in in the system browser instead (security keys, another identity provider). */
   onSignInWithBrowser(): void;
   /** "Forgot password?", drawn only when the org offers recovery. */
   onRecover?(): void;
 }
 
-export function SignInScreen({ username, onUsernameChange, messages, failure, busy, onSubmit, onSignInWithBrowser, onRecover }: SignInScreenProps) {
+export function SignInScreen({ username, onUsernameChange, messages, failure, busy, onSubmit, onAbort, onSignInWithBrowser, onRecover }: SignInScreenProps) {
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ username?: Message; password?: Message }>({});
   const { t } = useText();
@@ -34,6 +44,11 @@ export function SignInScreen({ username, onUsernameChange, messages, failure, bu
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, refusedSubmits);
   const { general, byField } = splitByField(messages, ['username', 'password']);
+  // The org's refusal, with what to do about it; gone while the next attempt runs (it may not apply).
+  const refusal = (field: keyof typeof GUIDANCE): Text[] | undefined => {
+    const fromOrg = byField.get(field);
+    return busy || fromOrg === undefined ? undefined : [...fromOrg, GUIDANCE[field]];
+  };
   // The org asked for a wait (429 + Retry-After): the button stays off until it is over.
   const secondsLeft = useSecondsLeft(useDeadline(failure, failure?.retryAfterSeconds));
   const waiting = secondsLeft > 0;
@@ -59,29 +74,32 @@ export function SignInScreen({ username, onUsernameChange, messages, failure, bu
 
   return (
     <Screen title={t('signIn.title')} intro={t('signIn.intro')}>
-      {failure !== undefined && <FailureAlert failure={failure} />}
-      <Messages messages={general} />
+      {!busy && failure !== undefined && <FailureAlert failure={failure} secondsLeft={secondsLeft} />}
+      {!busy && <Messages messages={general} />}
       <form ref={formRef} className="form" onSubmit={submit} noValidate aria-busy={busy}>
-        <TextField
-          id="username"
-          label={t('input.username')}
-          value={username}
-          onChange={onUsernameChange}
-          required
-          autoComplete="username"
-          maxLength={INPUT_LIMITS.username}
-          errors={fieldErrors(missing.username, byField.get('username'))}
-        />
-        <PasswordField
-          id="password"
-          label={t('input.password')}
-          value={password}
-          onChange={setPassword}
-          required
-          autoComplete="current-password"
-          maxLength={INPUT_LIMITS.password}
-          errors={fieldErrors(missing.password, byField.get('password'))}
-        />
+        {/* Locked while signing in: what was typed is what is being checked. */}
+        <fieldset className="form__fields" disabled={busy}>
+          <TextField
+            id="username"
+            label={t('input.username')}
+            value={username}
+            onChange={onUsernameChange}
+            required
+            autoComplete="username"
+            maxLength={INPUT_LIMITS.username}
+            errors={fieldErrors(missing.username, refusal('username'))}
+          />
+          <PasswordField
+            id="password"
+            label={t('input.password')}
+            value={password}
+            onChange={setPassword}
+            required
+            autoComplete="current-password"
+            maxLength={INPUT_LIMITS.password}
+            errors={fieldErrors(missing.password, refusal('password'))}
+          />
+        </fieldset>
         <div className="actions">
           <button
             type="submit"
@@ -89,14 +107,10 @@ export function SignInScreen({ username, onUsernameChange, messages, failure, bu
             disabled={busy || waiting}
             aria-describedby={waiting ? 'retry-wait' : undefined}
           >
+            {busy && <Spinner />}
             {t(busy ? 'signIn.busy' : failure !== undefined ? 'signIn.tryAgain' : 'signIn.submit')}
           </button>
-          {waiting && (
-            // Not a live region: it changes every second. The status below speaks once, at the end.
-            <p id="retry-wait" className="actions__note">
-              {t('signIn.retryIn', { duration: duration(secondsLeft) })}
-            </p>
-          )}
+          {busy && <StopButton onStop={onAbort} />}
         </div>
         {onRecover !== undefined && (
           <p className="self-service">
@@ -105,9 +119,7 @@ export function SignInScreen({ username, onUsernameChange, messages, failure, bu
             </button>
           </p>
         )}
-        <p role="status" className="visually-hidden">
-          {(failure?.retryAfterSeconds ?? 0) > 0 && !waiting ? t('signIn.waitOver') : ''}
-        </p>
+        <WaitingStatus busy={busy} label={t('signIn.busy')} idle={(failure?.retryAfterSeconds ?? 0) > 0 && !waiting ? t('signIn.waitOver') : ''} />
       </form>
       <p className="alternative">
         {/* Its name must not contain "Sign in": that is the form's button. */}
@@ -120,24 +132,28 @@ export function SignInScreen({ username, onUsernameChange, messages, failure, bu
   );
 }
 
-function FailureAlert({ failure }: { failure: SignInFailure }) {
-  const wait = failure.retryAfterSeconds;
+/**
+ * The failure, and when to try again: said once. A wait the org asked for counts down in the
+ * alert, in a part that is not live (it changes every second); the alert is read in full when it
+ * appears, and the status under the form says once when the wait is over.
+ */
+function FailureAlert({ failure, secondsLeft }: { failure: SignInFailure; secondsLeft: number }) {
   const { t, show } = useText();
   return (
     <div role="alert" className="messages" data-first-error tabIndex={-1}>
       <div className="message message--error">
         <p className="message__text">
-          <strong className="message__level">{t('message.level.error')}</strong> {show(failure.message)}
+          <strong className="visually-hidden">{t('message.level.error')} </strong>
+          {show(failure.message)}
         </p>
-        <p className="message__hint">
-          {wait !== undefined && wait > 0 ? t('signIn.failureHintWait', { duration: duration(wait) }) : t('signIn.failureHint')}
-        </p>
+        {secondsLeft > 0 ? (
+          <p className="message__hint" id="retry-wait" aria-live="off">
+            {t('signIn.retryIn', { duration: duration(secondsLeft) })}
+          </p>
+        ) : (
+          <p className="message__hint">{t('signIn.failureHint')}</p>
+        )}
       </div>
     </div>
   );
-}
-
-/** Seconds up to 90, whole minutes (rounded up) after that. */
-function duration(seconds: number): Message {
-  return seconds < 90 ? { id: 'time.seconds', values: { count: seconds } } : { id: 'time.minutes', values: { count: Math.ceil(seconds / 60) } };
 }

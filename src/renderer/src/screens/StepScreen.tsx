@@ -1,8 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { Message, MessageId, NextStep, ProceedRequest, StepInput, StepKind, UiMessage } from '../../../shared/contract';
 import { useText } from '../i18n/useText';
 import { fieldErrors, Messages, splitByField } from '../components/Messages';
 import { Screen } from '../components/Screen';
+import { Spinner, StopButton, WaitingStatus } from '../components/Waiting';
 import { useDeadline, useSecondsLeft } from '../useCountdown';
 import { useFocusFirstInvalid } from '../useScreenFocus';
 import { ChoiceStep } from '../steps/ChoiceStep';
@@ -29,6 +31,10 @@ interface StepScreenProps {
   onResend(): void;
   onChooseAnother(): void;
   onCancel(): void;
+  /** Cancel while a call runs: stops it in main. */
+  onAbort(): void;
+  /** "Not you?" beside the username a password step is for: back to the sign-in form, empty. */
+  onNotYou(): void;
   /** "Forgot password?" (only drawn when the step says `canRecover`). */
   onRecover?(): void;
 }
@@ -73,7 +79,21 @@ function submitLabel(step: NextStep): MessageId | undefined {
 }
 
 /** Draws whatever the org asks for next from its description; knows no step or authenticator by name. */
-export function StepScreen({ step, knownUsername, onUsernameChange, messages, busy, onProceed, onSkip, onResend, onChooseAnother, onCancel, onRecover }: StepScreenProps) {
+export function StepScreen({
+  step,
+  knownUsername,
+  onUsernameChange,
+  messages,
+  busy,
+  onProceed,
+  onSkip,
+  onResend,
+  onChooseAnother,
+  onCancel,
+  onAbort,
+  onNotYou,
+  onRecover,
+}: StepScreenProps) {
   const [values, setValues] = useState<Values>(() => initialValues(step.inputs, knownUsername));
   const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
   const [refusedSubmits, setRefusedSubmits] = useState(0);
@@ -108,12 +128,25 @@ export function StepScreen({ step, knownUsername, onUsernameChange, messages, bu
     setValues((v) => ({ ...v, [input.name]: value }));
     if (isUsername(input) && typeof value === 'string') onUsernameChange(value);
   };
-  const errorsFor = (input: StepInput) => fieldErrors(missing.has(input.name) ? missingText(input) : undefined, byField.get(input.name));
+  // The org's words about the last answer are gone while the next one is checked.
+  const errorsFor = (input: StepInput) =>
+    fieldErrors(missing.has(input.name) ? missingText(input) : undefined, busy ? undefined : byField.get(input.name));
   const submitText = submitLabel(step);
+  const signingInAs = isPasswordStep(step) && knownUsername.trim() !== '' ? knownUsername.trim() : undefined;
 
   return (
     <Screen title={step.title} intro={step.description}>
-      <Messages messages={general} />
+      {signingInAs !== undefined && (
+        <p className="signing-in-as">
+          <span>
+            <FormattedMessage id="step.signingInAs" values={{ name: <strong className="signing-in-as__name">{signingInAs}</strong> }} />
+          </span>
+          <button type="button" className="button button--link" disabled={busy} onClick={onNotYou}>
+            {t('step.notYou')}
+          </button>
+        </p>
+      )}
+      {!busy && <Messages messages={general} />}
       {step.daysToExpiry !== undefined && (
         <p className="step__note">{t('step.passwordWarning.daysLeft', { count: step.daysToExpiry })}</p>
       )}
@@ -128,7 +161,9 @@ export function StepScreen({ step, knownUsername, onUsernameChange, messages, bu
         </div>
       )}
       <form ref={formRef} className="form" onSubmit={submit} noValidate aria-busy={busy}>
-        <StepBody step={step} inputs={step.inputs} values={values} set={set} errorsFor={errorsFor} />
+        <fieldset className="form__fields" disabled={busy}>
+          <StepBody step={step} inputs={step.inputs} values={values} set={set} errorsFor={errorsFor} />
+        </fieldset>
         {step.canResend === true && (
           <p className="resend">
             {t('step.resend.question')}{' '}
@@ -148,6 +183,7 @@ export function StepScreen({ step, knownUsername, onUsernameChange, messages, bu
         <div className="actions">
           {submitText !== undefined && (
             <button type="submit" className="button button--primary" disabled={busy}>
+              {busy && <Spinner />}
               {t(busy ? 'action.working' : submitText)}
             </button>
           )}
@@ -161,10 +197,15 @@ export function StepScreen({ step, knownUsername, onUsernameChange, messages, bu
               {t(step.kind === 'qr-enrollment' ? 'step.getSetupLink' : 'step.chooseAnother')}
             </button>
           )}
-          <button type="button" className="button button--quiet" disabled={busy} onClick={onCancel}>
-            {t('action.cancel')}
-          </button>
+          {busy ? (
+            <StopButton onStop={onAbort} />
+          ) : (
+            <button type="button" className="button button--quiet" onClick={onCancel}>
+              {t('action.cancel')}
+            </button>
+          )}
         </div>
+        <WaitingStatus busy={busy} label={t('action.working')} />
         {step.canRecover === true && onRecover !== undefined && (
           <p className="self-service">
             <button type="button" className="button button--link" disabled={busy} onClick={onRecover}>
@@ -191,6 +232,11 @@ function initialValues(inputs: ReadonlyArray<StepInput>, knownUsername: string):
 /** The values of the inputs on screen: a hidden field's old text is not sent. */
 function onlyShown(values: Values, shown: ReadonlyArray<StepInput>): Values {
   return Object.fromEntries(shown.flatMap((input) => (values[input.name] === undefined ? [] : [[input.name, values[input.name]!]])));
+}
+
+/** A step that asks for the current password and not the username (identifier-first). */
+function isPasswordStep(step: NextStep): boolean {
+  return step.inputs.some((input) => input.autocomplete === 'current-password') && !step.inputs.some(isUsername);
 }
 
 function isUsername(input: StepInput): boolean {
