@@ -21,6 +21,8 @@ export default {
     '!**/*.child.ts',
     '!src/main/testing/**',
     '!idp/test/**',
+    // The emulator package's build script (run by npm pack), not code the tests import.
+    '!idp/build.ts',
   ],
   // Static mutants (module-level code: constants, zod schemas, message tables) run at import, so
   // Stryker cannot tell which tests cover them and runs every related test for each: here 43% of

@@ -1,9 +1,9 @@
-/** Parses `npm run idp -- ...` arguments into startIdp options (kept apart from the process glue so it can be tested). */
+/** Parses `okta-idx-emulator ...` (`npm run idp -- ...`) arguments into startIdp options (kept apart from the process glue so it can be tested). */
 import { parseArgs } from 'node:util';
 import type { IdpOptions } from './types';
 import { MAX_PASSWORD_HASH_COST } from './users';
 
-export const CLI_USAGE = `Usage: npm run idp -- [options]
+export const CLI_USAGE = `Usage: okta-idx-emulator [options]      (in its repository: npm run idp -- [options])
 
 Serves a local Okta Identity Engine org on 127.0.0.1 (issuer http://127.0.0.1:PORT/oauth2/default).
 
@@ -11,7 +11,7 @@ Options:
   --port N                  port to listen on (default 8787; 0 = any free port)
   --client-id ID            OIDC client id (default desktop-app-client)
   --redirect-uri URI        registered redirect URI (default com.example.desktop:/callback)
-  --users FILE              users file (default idp/users.demo.json; format in idp/README.md)
+  --users FILE              users file (default: the demo users; format in the README, schema users.schema.json)
   --policy P                one-page (default) or identifier-first
   --lockout N               wrong passwords before an account locks (default 5)
   --access-token-ttl S      access token lifetime in seconds (default 3600)

@@ -39,7 +39,7 @@ const userSchema = z.object({
 
 const groupSchema = z.object({ name: z.string().min(1).max(100), policy: policySchema.optional() }).strict();
 
-const usersFileSchema = z.object({ users: z.array(userSchema), groups: z.array(groupSchema).optional() });
+export const usersFileSchema = z.object({ users: z.array(userSchema), groups: z.array(groupSchema).optional() });
 
 /**
  * Validates users (from code or a file); throws an Error naming the first problem. Each user's

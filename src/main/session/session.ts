@@ -372,6 +372,9 @@ export function createSession(deps: SessionDeps): Session {
 
     dispose() {
       generation += 1;
+      // The SDK's token manager holds an expiry timer per token: without this a Node process
+      // (the preview, a test, another app's main) stays alive until the access token expires.
+      oktaAuth.tokenManager.stop();
       cancelTimer?.();
       revocations.dispose();
     },
