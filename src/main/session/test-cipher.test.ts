@@ -25,7 +25,11 @@ describe('createTestCipher', () => {
     const changed = Buffer.from(data);
     changed[changed.length - 1]! ^= 1;
     await expect(cipher.decrypt(changed)).rejects.toBeInstanceOf(UndecryptableError);
+    // Its name is what the logs show (errorName), its message says what happened and nothing of the data.
+    await expect(cipher.decrypt(changed)).rejects.toMatchObject({ name: 'UndecryptableError', message: 'The data cannot be decrypted with this key.' });
     await expect(cipher.decrypt(data.subarray(0, 27))).rejects.toBeInstanceOf(UndecryptableError);
+    await expect(cipher.decrypt(data.subarray(0, 5))).rejects.toBeInstanceOf(UndecryptableError);
+    await expect(cipher.decrypt(Buffer.alloc(0))).rejects.toBeInstanceOf(UndecryptableError);
     // Exactly IV and tag with no body: long enough to try, and the tag check fails.
     await expect(cipher.decrypt(Buffer.alloc(28))).rejects.toBeInstanceOf(UndecryptableError);
     await expect(createTestCipher().decrypt(data)).rejects.toBeInstanceOf(UndecryptableError);
