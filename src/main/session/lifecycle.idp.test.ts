@@ -209,6 +209,7 @@ describe('refresh', () => {
     const revocations = createRevocations(oktaAuth, transport, createSealedStore(w.cipher, w.store, silentLogger), scheduler, clock, silentLogger);
     const session = createSession({ oktaAuth, transport, vault, revocations, log: silentLogger, clock, scheduler, onChange: () => {} });
     cleanup.push(async () => session.dispose());
+    expect(session.currentTokens()).toBeUndefined();
     expect(await session.restore()).toMatchObject({ status: 'signed-in' });
     const fresh = (await w.stored())!.refreshToken;
     expect(seenAtWrite[0]).toEqual({ written: fresh, held: tokens.refreshToken });

@@ -13,7 +13,8 @@ import { silentLogger } from '../log/logger';
 import { credentials, startHarness, type AppHarness } from '../testing/idp-harness';
 import { createManualScheduler, type ManualScheduler } from './scheduler';
 import { PROFILE_REFRESH_FAILED } from './session';
-import { createTokenVault } from './vault';
+import { failureView } from '../auth/map-error';
+import { VAULT_KEY, createTokenVault } from './vault';
 
 const HOURS_2 = 2 * 3600 * 1000;
 
@@ -91,6 +92,16 @@ describe('profile refresh', () => {
     open();
     await refresh;
     expect(scheduler.pending()).toEqual([]);
+  });
+});
+
+describe('a userinfo answer that is not a profile', () => {
+  it('(a claim longer than any name) fails the sign-in as an IdP error and keeps nothing', async () => {
+    h = await startHarness({
+      idp: { users: [{ login: 'long@example.com', password: 'Long-name-pass1!', status: 'ACTIVE', profile: { name: 'x'.repeat(2000) }, factors: ['password'] }] },
+    });
+    expect(await h.view(CHANNELS.signIn, credentials('long@example.com', 'Long-name-pass1!'))).toEqual(failureView('idp-error'));
+    expect(h.store.entries.has(VAULT_KEY)).toBe(false);
   });
 });
 

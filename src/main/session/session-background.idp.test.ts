@@ -64,6 +64,17 @@ describe('answers after dispose', () => {
     expect(scheduler.pending()).toEqual([]);
   });
 
+  it('a due refresh whose renewal is answered after dispose answers signed out', async () => {
+    const { h, scheduler, later } = await signedIn();
+    later.ms = HOURS_2;
+    let refresh: Promise<unknown> | undefined;
+    await holdNext(h, 'token', () => (refresh = h.call(CHANNELS.refreshProfile)));
+    await h.app.dispose();
+    h.idp.faults.release();
+    expect(await refresh).toEqual({ ok: true, value: { status: 'signed-out', messages: [] } });
+    expect(scheduler.pending()).toEqual([]);
+  });
+
   it('a profile load answered after dispose starts no timer', async () => {
     const { h, scheduler } = await signedIn();
     let refresh: Promise<unknown> | undefined;
