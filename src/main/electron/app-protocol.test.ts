@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { APP_ENTRY_URL, APP_SCHEME } from '../renderer-host/app-protocol';
-import { standin } from '../testing/electron-standin';
+import { net, standin } from '../testing/electron-standin';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 
 vi.mock('electron', () => import('../testing/electron-standin'));
@@ -66,6 +66,19 @@ describe('serveRenderer', () => {
     const response = await standin.request('app://bundle/assets/missing.js');
     expect(response.status).toBe(404);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await response.text()).toBe('Not found');
+  });
+
+  it('answers 404, not the body, when reading the file answers other than OK', async () => {
+    const read = vi.spyOn(net, 'fetch').mockResolvedValueOnce(new Response('denied', { status: 403 }));
+    try {
+      const response = await standin.request(APP_ENTRY_URL);
+      expect(response.status).toBe(404);
+      expect(await response.text()).toBe('Not found');
+    } finally {
+      read.mockRestore();
+    }
   });
 
   it('answers 404 for paths that would leave the renderer folder and for other hosts', async () => {

@@ -35,11 +35,23 @@ describe('claimSingleInstance', () => {
     expect({ minimized: window.minimized, shown: window.shown, focused: window.focused }).toEqual({ minimized: false, shown: true, focused: true });
   });
 
-  it('ignores a second launch after the window is gone', () => {
+  it('ignores a second launch after the window is gone, or before there is one', () => {
     const window = new BrowserWindow({});
     claimSingleInstance(() => window as never);
     window.close();
     expect(() => standin.emitApp('second-instance', {}, [], '/')).not.toThrow();
+    expect({ shown: window.shown, focused: window.focused }).toEqual({ shown: false, focused: false });
+    standin.reset({ userData });
+    claimSingleInstance(() => undefined);
+    expect(() => standin.emitApp('second-instance', {}, [], '/')).not.toThrow();
+  });
+
+  it('leaves a window that is not minimized as it is (restore would un-maximize it)', () => {
+    const window = new BrowserWindow({});
+    window.maximized = true;
+    claimSingleInstance(() => window as never);
+    standin.emitApp('second-instance', {}, ['app'], '/');
+    expect({ restored: window.restored, maximized: window.maximized, shown: window.shown, focused: window.focused }).toEqual({ restored: 0, maximized: true, shown: true, focused: true });
   });
 });
 
@@ -55,12 +67,15 @@ describe('installAppMenu', () => {
 });
 
 describe('window placement', () => {
-  it('opens at the default size the first time, then where the window was closed', () => {
+  it('opens at the default size the first time (a damaged state file is cleared), then where the window was closed', () => {
+    writeFileSync(join(userData, 'window-state.json'), '{ not json');
     expect(savedWindowPlacement()).toMatchObject({ maximized: false, width: 960, height: 720 });
     const window = new BrowserWindow({ x: 40, y: 50, width: 800, height: 600 });
     rememberWindowPlacement(window as never);
     window.close();
     expect(savedWindowPlacement()).toEqual({ x: 40, y: 50, width: 800, height: 600, maximized: false });
+    // Its own file in userData, apart from the app's other settings.
+    expect(JSON.parse(readFileSync(join(userData, 'window-state.json'), 'utf8'))).toMatchObject({ main: { x: 40, y: 50, width: 800, height: 600 } });
   });
 });
 

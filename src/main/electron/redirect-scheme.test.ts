@@ -52,7 +52,8 @@ describe('registerRedirectScheme', () => {
     standin.emitApp('second-instance', {}, ['C:\\Program Files\\App\\app.exe', '--flag', URL_BACK], 'C:\\');
     standin.emitApp('second-instance', {}, ['/opt/app/app'], '/');
     standin.emitApp('second-instance', {}, 'not an array', '/');
-    expect(onRedirect.mock.calls).toEqual([[URL_BACK]]);
+    standin.emitApp('second-instance', {}, [42, null, URL_BACK], '/');
+    expect(onRedirect.mock.calls).toEqual([[URL_BACK], [URL_BACK]]);
   });
 });
 

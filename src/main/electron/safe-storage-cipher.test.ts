@@ -56,7 +56,10 @@ describe('safeStorage cipher on Linux', () => {
     const cipher = createSafeStorageCipher('linux');
     expect(await cipher.isAvailable()).toBe(true);
     standin.setKeychain('posix-fallback');
-    await expect(cipher.encrypt('secret')).rejects.toMatchObject({ name: 'CipherUnavailableError' });
+    await expect(cipher.encrypt('secret')).rejects.toMatchObject({
+      name: 'CipherUnavailableError',
+      message: 'The OS keyring did not encrypt this data (Chromium fell back to its built-in key).',
+    });
     expect(await cipher.isAvailable()).toBe(false);
   });
 
@@ -80,6 +83,16 @@ describe('safeStorage cipher on macOS and Windows', () => {
   it('is unavailable when the OS has no encryptor', async () => {
     ready({ platform: 'darwin', keychain: 'none' });
     expect(await createSafeStorageCipher('darwin').isAvailable()).toBe(false);
+    // On Linux it says so without trying to encrypt (which would throw).
+    ready({ platform: 'linux', keychain: 'none' });
+    await expect(createSafeStorageCipher('linux').isAvailable()).resolves.toBe(false);
+  });
+
+  it('on Linux trusts the backend Chromium names over a probe: basic_text and unknown are never a keyring', async () => {
+    for (const linuxBackend of ['basic_text', 'unknown']) {
+      ready({ platform: 'linux', linuxBackend, keychain: 'keyring' });
+      expect(await createSafeStorageCipher('linux').isAvailable(), linuxBackend).toBe(false);
+    }
   });
 });
 

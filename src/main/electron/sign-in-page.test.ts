@@ -48,6 +48,14 @@ describe('bringToFront', () => {
     expect({ minimized: window.minimized, shown: window.shown, focused: window.focused, app: standin.state.appFocused }).toEqual({ minimized: false, shown: true, focused: true, app: 1 });
   });
 
+  it('leaves a window that is not minimized as it is (restore would un-maximize it), and steals focus for the app', () => {
+    const window = new BrowserWindow({});
+    window.maximized = true;
+    bringToFront(window as never);
+    expect({ restored: window.restored, maximized: window.maximized, shown: window.shown, focused: window.focused }).toEqual({ restored: 0, maximized: true, shown: true, focused: true });
+    expect(standin.state.appFocusOptions).toEqual([{ steal: true }]);
+  });
+
   it('does nothing once the window is gone', () => {
     const window = new BrowserWindow({});
     window.close();

@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCapturingLogger } from '../log/logger';
 import { APP_ENTRY_URL } from '../renderer-host/app-protocol';
-import { standin } from '../testing/electron-standin';
+import { BrowserWindow, standin } from '../testing/electron-standin';
 import { createMainWindow, denyAllPermissions } from './window';
 
 vi.mock('electron', () => import('../testing/electron-standin'));
@@ -39,11 +39,38 @@ describe('createMainWindow', () => {
       webviewTag: false,
       disableBlinkFeatures: 'Auxclick',
     });
+    // No spellchecker: on some platforms it sends what is typed to an OS service.
+    expect(window.options.webPreferences.spellcheck).toBe(false);
+    // Hidden until the page is ready, so no blank window flashes.
+    expect(window.options.show).toBe(false);
     expect(window.options.webPreferences.preload).toMatch(/[\\/]preload[\\/]index\.cjs$/);
     expect(window.loadedUrls).toEqual([APP_ENTRY_URL]);
     expect(window.shown).toBe(false);
     window.emit('ready-to-show');
     expect(window.shown).toBe(true);
+  });
+
+  it('without a saved placement opens at the default size, not maximized, with no external origin', () => {
+    standin.reset();
+    standin.becomeReady();
+    createMainWindow({ startUrl: APP_ENTRY_URL, log: createCapturingLogger() });
+    const window = standin.state.windows[0]!;
+    expect(window.options).toMatchObject({ width: 960, height: 720 });
+    window.emit('ready-to-show');
+    expect({ shown: window.shown, maximized: window.maximized }).toEqual({ shown: true, maximized: false });
+    expect(window.webContents.windowOpenHandler!({ url: `${ORG}/help` })).toEqual({ action: 'deny' });
+    expect(standin.state.openedExternally).toEqual([]);
+  });
+
+  it('a load failure without an error code is logged by the error\'s name', async () => {
+    const load = vi.spyOn(BrowserWindow.prototype, 'loadURL').mockRejectedValueOnce(new TypeError('no code'));
+    try {
+      const { log } = open();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(log.entries).toEqual([{ level: 'error', event: 'window.load-failed', fields: { failure: 'TypeError' } }]);
+    } finally {
+      load.mockRestore();
+    }
   });
 
   it('stays on the app origin: navigation and redirects elsewhere are prevented', () => {

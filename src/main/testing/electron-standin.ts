@@ -64,6 +64,8 @@ const state = {
   options: {} as Required<Omit<StandinOptions, 'fetch' | 'loadUrlError'>> & Pick<StandinOptions, 'fetch' | 'loadUrlError'>,
   protocolClients: [] as string[],
   appFocused: 0,
+  /** The options of each `app.focus()` call, in order. */
+  appFocusOptions: [] as unknown[],
   ready: false,
   readyWaiters: [] as Array<() => void>,
   privilegedSchemes: undefined as unknown[] | undefined,
@@ -127,8 +129,9 @@ export const app = {
     state.protocolClients.push(protocol);
     return true;
   },
-  focus() {
+  focus(options?: unknown) {
     state.appFocused += 1;
+    state.appFocusOptions.push(options);
   },
   on(event: string, listener: Listener) {
     appEvents.on(event, listener);
@@ -232,6 +235,8 @@ class StandinBrowserWindow extends EventEmitter {
   maximized = false;
   minimized = false;
   focused = false;
+  /** How often `restore()` was called (Electron's restore also un-maximizes on Windows). */
+  restored = 0;
   private destroyed = false;
   constructor(readonly options: Record<string, any>) {
     super();
@@ -256,6 +261,7 @@ class StandinBrowserWindow extends EventEmitter {
     return this.minimized;
   }
   restore() {
+    this.restored += 1;
     this.minimized = false;
   }
   focus() {
@@ -392,6 +398,7 @@ export const standin = {
     };
     state.protocolClients = [];
     state.appFocused = 0;
+    state.appFocusOptions = [];
     state.ready = false;
     state.readyWaiters = [];
     state.privilegedSchemes = undefined;
