@@ -53,7 +53,8 @@ export function ApiTasksPanel() {
       ) : (
         <div role="alert" className="messages api-panel__failure">
           <p className="message message--warning">
-            <strong className="message__level">{t('api.tasks.failedLabel')}</strong>{' '}
+            {/* As in Messages: the level for screen readers; on screen the warning's colour and mark say it. */}
+            <strong className="visually-hidden">{t('message.level.warning')} </strong>
             {/* A refused bridge call (busy, wrong state) has no failure of the API's own: the generic one. */}
             {view?.status === 'failed' ? show(view.message) : t('api.failure.internal')}{' '}
             <button type="button" className="button--link" onClick={() => void load(() => true)}>
