@@ -85,16 +85,28 @@ test.describe('with an identifier-first org', () => {
   });
 });
 
-test('signing out returns to sign-in and revokes the tokens at the org', async ({ app, idp }) => {
+test('home is a profile a person recognises, details behind a disclosure; signing out says so, clears the username and revokes the tokens', async ({ app, idp }) => {
   await signIn(app, 'alice@example.com');
   await expect(app.getByRole('heading', { name: 'Welcome, Alice Example' })).toBeVisible();
+  await expect(app.locator('.identity__avatar')).toHaveText('AE');
+  await expect(app.locator('.identity__email')).toHaveText('alice@example.com');
+  // The subject and the token times are there for whoever needs them, not in the way.
+  await expect(app.getByText('Subject (sub)')).toBeHidden();
+  await app.getByText('Technical details').click();
+  await expect(app.getByText('Subject (sub)')).toBeVisible();
+  await expect(app.getByRole('definition').filter({ hasText: /\d{4}/ }).first()).toBeVisible();
+  await expect(app.getByText(/^\d{10}$/)).toHaveCount(0);
+  await checkScreen(app, 'home-details');
   // The browser never sees the tokens; the org can count them: an access and a refresh token.
   expect(idp.liveTokenCount('alice@example.com')).toBe(2);
 
   await app.getByRole('button', { name: 'Sign out' }).click();
 
   await expect(app.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(app.getByText('You’re signed out.')).toBeVisible();
+  await expect(usernameInput(app)).toHaveValue('');
   await expect(passwordInput(app)).toHaveValue('');
+  await checkScreen(app, 'signed-out');
   expect(idp.liveTokenCount('alice@example.com')).toBe(0);
 });
 
@@ -140,11 +152,8 @@ test.describe('in a narrow window', () => {
     await signIn(app, 'alice@example.com');
     await expect(app.getByRole('heading', { name: 'Welcome, Alice Example' })).toBeVisible();
     expect(await scrollsSideways()).toBe(false);
-    // Profile labels sit above their values, so the email is not broken across lines.
-    const email = app.getByText('alice@example.com (verified)');
-    const label = app.getByRole('term').filter({ hasText: 'Email' });
-    expect((await email.boundingBox())!.y).toBeGreaterThan((await label.boundingBox())!.y);
-    expect((await email.boundingBox())!.height).toBeLessThan(30);
+    // The email beside the avatar is not broken across lines.
+    expect((await app.locator('.identity__email').boundingBox())!.height).toBeLessThan(30);
   });
 });
 

@@ -38,6 +38,8 @@ interface Fixtures {
   withApi: boolean;
   /** The preview's per-request timeout towards the org; set longer where a journey holds a request a while. */
   requestTimeoutMs: number | undefined;
+  /** More settings for the preview's configuration, e.g. the org's branding (OKTA_ORG_*). */
+  extraEnv: Record<string, string>;
   idp: RunningIdp;
   preview: PreviewServer;
   /** Every `/__bridge/invoke` response body the page has received. */
@@ -52,6 +54,7 @@ export const test = base.extend<Fixtures>({
   encryptionAvailable: [true, { option: true }],
   withApi: [false, { option: true }],
   requestTimeoutMs: [undefined, { option: true }],
+  extraEnv: [{}, { option: true }],
   idp: async ({ idpOptions }, use) => {
     const idp = await startIdp({ ...idpOptions, port: 0 });
     await use(idp);
@@ -80,11 +83,11 @@ export const test = base.extend<Fixtures>({
     });
     await context?.close();
   },
-  preview: async ({ idp, encryptionAvailable, requestTimeoutMs, systemBrowser, withApi }, use) => {
+  preview: async ({ idp, encryptionAvailable, requestTimeoutMs, extraEnv, systemBrowser, withApi }, use) => {
     const api = withApi && idp.api ? { OKTA_API_URL: idp.api.origin, OKTA_SCOPES: `${DEFAULT_SCOPES} ${idp.api.requiredScope}` } : {};
     const preview = await startPreviewServer({
       port: 0,
-      env: { OKTA_ISSUER: idp.issuer, OKTA_CLIENT_ID: idp.clientId, OKTA_REDIRECT_URI: idp.redirectUri, ...api },
+      env: { OKTA_ISSUER: idp.issuer, OKTA_CLIENT_ID: idp.clientId, OKTA_REDIRECT_URI: idp.redirectUri, ...api, ...extraEnv },
       // Hermetic: a developer's own .env must not change what the tests talk to.
       dotEnvPath: '/nonexistent/.env',
       log: () => {},

@@ -3,7 +3,8 @@
  * renderer, runs one action at a time, keeps the current view and tells listeners when it changes.
  * Electron (src/main/electron) and the web preview only forward `(channel, payload)` here.
  */
-import type { ApiTasksView, AuthView, BridgeError, BridgeMethod, BridgeMethods, BridgeResponse, BridgeResult, SelfServiceOffers } from '../shared/contract';
+import type { ApiTasksView, AuthView, BridgeError, BridgeMethod, BridgeMethods, BridgeResponse, BridgeResult, SelfServiceOffers, Branding, ResponseOf } from '../shared/contract';
+import { loadBranding } from './branding/load-branding';
 import { createAuthorizedFetch } from './api/authorized-fetch';
 import { loadTasks } from './api/tasks';
 import { BROWSER_MESSAGES, createBrowserSignIn } from './auth/browser-sign-in';
@@ -58,7 +59,7 @@ export interface AuthAppDeps {
 
 export interface AuthApp {
   /** Validates, routes, never throws. Every method answers an AuthView but getTasks (ApiTasksView). */
-  invoke(channel: string, payload: unknown): Promise<BridgeResult<BridgeResponse>>;
+  invoke<C extends string>(channel: C, payload: unknown): Promise<BridgeResult<ResponseOf<C>>>;
   /** Called with every new view (after actions and on changes main makes itself). */
   onStateChanged(listener: (view: AuthView) => void): () => void;
   /** Settles once the org's self-service offers are known (or `discoverOffers` is off); for tests. */
@@ -74,7 +75,7 @@ export interface AuthApp {
  * Every method that acts, one at a time. getState only reads the current view; getTasks reads the
  * API beside them (it must not make a profile refresh or a sign-out "busy"); both are answered first.
  */
-type Action = Exclude<BridgeMethod, 'getState' | 'getTasks' | 'abortCall'>;
+type Action = Exclude<BridgeMethod, 'getState' | 'getTasks' | 'abortCall' | 'getBranding'>;
 type Handlers = { [M in Action]: (request: BridgeMethods[M]['request']) => Promise<BridgeResult<AuthView>> };
 
 const ok = <T extends BridgeResponse>(value: T): BridgeResult<T> => ({ ok: true, value });
@@ -111,11 +112,12 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
     view = { status: 'needs-configuration', problems: deps.config.problems };
     log.warn('app.needs-configuration', { problems: deps.config.problems.length });
     return {
-      invoke: async (channel, payload) => {
+      invoke: (async (channel: string, payload: unknown): Promise<BridgeResult<BridgeResponse>> => {
         const parsed = parseRequest(channel, payload);
         if (!parsed.ok) return parsed;
+        if (parsed.method === 'getBranding') return ok({});
         return parsed.method === 'getState' ? ok(view) : WRONG_STATE('do that until the app is configured');
-      },
+      }) as AuthApp['invoke'],
       onStateChanged,
       handleSystemResume: async () => {},
       handleRedirect: () => false,
@@ -125,6 +127,8 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
 
   const transport = createIdpTransport(deps.fetch ?? globalThis.fetch, deps.requestTimeoutMs);
   const orgConfig = deps.config.config;
+  // Loaded once (the logo may be fetched); getBranding waits for it, nothing else does.
+  const branding: Promise<Branding> = loadBranding(orgConfig.branding, { fetch: deps.fetch ?? globalThis.fetch, store: deps.store, log, clock: deps.clock ?? Date.now });
   const oktaAuth = createOktaClient(orgConfig, transport);
   const flow = createSignInFlow(oktaAuth, transport, log);
   const clock = deps.clock ?? Date.now;
@@ -316,9 +320,11 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
   const dispatch = <M extends Action>(parsed: ParsedRequestOf<M>) => handlers[parsed.method](parsed.request);
 
   return {
-    async invoke(channel, payload) {
+    // Each channel answers its method's response (ResponseOf): the routing below keeps to it.
+    invoke: (async (channel: string, payload: unknown): Promise<BridgeResult<BridgeResponse>> => {
       const parsed = parseRequest(channel, payload);
       if (!parsed.ok) return parsed;
+      if (parsed.method === 'getBranding') return ok(await branding);
       await restored;
       if (parsed.method === 'getState') return ok(view);
       // Not an action of its own: it stops the one in flight, so it must not wait for it to end first.
@@ -353,7 +359,7 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
         // A browser answer that arrived during the action.
         void idleTasks.shift()?.();
       }
-    },
+    }) as AuthApp['invoke'],
     onStateChanged,
     offersKnown,
     handleSystemResume: () => (disposed ? Promise.resolve() : session.handleResume()),

@@ -90,7 +90,7 @@ async function start(): Promise<void> {
   denyAllPermissions();
   installAppMenu();
   // Only the Okta org's own https pages may open in the system browser.
-  const window = createMainWindow({ startUrl, placement: savedWindowPlacement(), externalOrigins: externalOrigins(config.ok ? [config.config.issuer] : []), log });
+  const window = createMainWindow({ startUrl, placement: savedWindowPlacement(), externalOrigins: externalOrigins(config.ok ? [config.config.issuer, ...(config.config.branding.helpUrl ? [config.config.branding.helpUrl] : [])] : []), log });
   mainWindow = window;
   rememberWindowPlacement(window);
   const unregister = registerIpc(authApp, window, allowedOrigin);

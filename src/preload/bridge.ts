@@ -56,6 +56,7 @@ export function createDesktopAuthApi(transport: BridgeTransport): DesktopAuthApi
     signOut: call('signOut'),
     refreshProfile: call('refreshProfile'),
     getTasks: call('getTasks'),
+    getBranding: call('getBranding'),
     onStateChanged(listener: (view: AuthView) => void) {
       if (typeof listener !== 'function') throw new TypeError('onStateChanged needs a function');
       return transport.subscribe(EVENTS.stateChanged, (payload) => listener(payload as AuthView));

@@ -139,6 +139,21 @@ export interface NextStep {
   readonly daysToExpiry?: number;
 }
 
+/**
+ * The org's look, from the app's configuration (OKTA_ORG_*): shown in the window title, the
+ * sign-in card and the help links. Every field is optional; without them the app has its own look.
+ */
+export interface Branding {
+  /** The org's name as people know it, e.g. "Acme". */
+  readonly orgName?: string;
+  /** The org's logo as a `data:image/…;base64,` URL: checked (an image by its bytes, bounded) and cached by main. */
+  readonly logo?: string;
+  /** `#rrggbb`: the org's colour for buttons, links and the focus ring. */
+  readonly accentColor?: string;
+  /** The org's help page (https), for people who are stuck (locked out, not allowed). */
+  readonly helpUrl?: string;
+}
+
 /** What the org lets a person do on their own from the sign-in screen. */
 export interface SelfServiceOffers {
   /** "Forgot password?" (the org sends `recover` on its identify step). */
@@ -216,7 +231,17 @@ export type AuthView =
        * Absent means online.
        */
       readonly offline?: boolean;
+      /** When this sign-in happened and when its access token expires (epoch seconds), for the technical details. */
+      readonly times?: SessionTimes;
     };
+
+/** Times of the session, never the tokens themselves. */
+export interface SessionTimes {
+  /** The id token's `auth_time`: when the person signed in at the org. */
+  readonly signedInAt?: number;
+  /** When the access token expires; the app renews it before then. */
+  readonly accessTokenExpiresAt?: number;
+}
 
 export type AuthStatus = AuthView['status'];
 
@@ -313,6 +338,8 @@ export interface BridgeMethods {
   refreshProfile: { request: void; response: AuthView };
   /** The signed-in user's tasks from the app's API (tokens stay in main); only while signed in. */
   getTasks: { request: void; response: ApiTasksView };
+  /** The org's look; the same for the whole run. */
+  getBranding: { request: void; response: Branding };
 }
 
 export type BridgeMethod = keyof BridgeMethods;
@@ -335,7 +362,13 @@ export const CHANNELS = {
   signOut: 'auth:sign-out',
   refreshProfile: 'auth:refresh-profile',
   getTasks: 'api:get-tasks',
+  getBranding: 'app:get-branding',
 } as const satisfies Record<BridgeMethod, string>;
+
+type Channel = (typeof CHANNELS)[BridgeMethod];
+type MethodOfChannel<C extends Channel> = { [M in BridgeMethod]: (typeof CHANNELS)[M] extends C ? M : never }[BridgeMethod];
+/** What a call on `channel` answers: its method's response for a known channel, any response otherwise. */
+export type ResponseOf<C extends string> = C extends Channel ? BridgeMethods[MethodOfChannel<C>]['response'] : BridgeResponse;
 
 /** Events main pushes to the renderer. */
 export const EVENTS = {

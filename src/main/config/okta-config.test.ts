@@ -27,6 +27,7 @@ describe('loadConfig', () => {
         clientId: '0oa1abcdEFGH2345',
         redirectUri: 'com.example.app:/callback',
         scopes: ['openid', 'profile', 'email', 'offline_access'],
+        branding: {},
       },
     });
   });

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { message, type Message, type MessageId } from '../../shared/i18n/text';
+import { brandingInput, brandingSchema, toBranding, type BrandingSettings } from './branding';
 
 export interface AppConfig {
   /** Without a trailing slash, e.g. `https://example.okta.com/oauth2/default`. */
@@ -20,6 +21,8 @@ export interface AppConfig {
    * home screen's panel reads its tasks at `${apiUrl}/api/tasks`. Absent: no API, no panel.
    */
   readonly apiUrl?: string;
+  /** The org's name, logo, accent colour and help page (OKTA_ORG_*, branding.ts), all optional. */
+  readonly branding: BrandingSettings;
 }
 
 export type ConfigResult =
@@ -105,6 +108,7 @@ const envSchema = (options: Required<ConfigOptions>) =>
     OKTA_REDIRECT_URI: redirectUriSchema,
     OKTA_SCOPES: scopesSchema,
     OKTA_API_URL: apiUrlSchema(options.allowLoopbackHttp),
+    ...brandingSchema.shape,
   });
 
 /** Validates the `OKTA_*` variables of `env`; other variables are ignored. */
@@ -116,12 +120,13 @@ export function loadConfig(env: EnvSource, options: ConfigOptions = {}): ConfigR
     OKTA_REDIRECT_URI: env['OKTA_REDIRECT_URI'],
     OKTA_SCOPES: scopes,
     OKTA_API_URL: env['OKTA_API_URL']?.trim() ? env['OKTA_API_URL'] : undefined,
+    ...brandingInput(env),
   });
   if (!parsed.success) {
     // Each issue's message is a catalog id (problem() below); zod's own would be English.
     return { ok: false, problems: [...new Set(parsed.error.issues.map((issue) => issue.message))].map((id) => message(id as MessageId)) };
   }
-  const { OKTA_ISSUER, OKTA_CLIENT_ID, OKTA_REDIRECT_URI, OKTA_SCOPES, OKTA_API_URL } = parsed.data;
+  const { OKTA_ISSUER, OKTA_CLIENT_ID, OKTA_REDIRECT_URI, OKTA_SCOPES, OKTA_API_URL, ...branding } = parsed.data;
   return {
     ok: true,
     config: {
@@ -130,6 +135,7 @@ export function loadConfig(env: EnvSource, options: ConfigOptions = {}): ConfigR
       redirectUri: OKTA_REDIRECT_URI,
       scopes: OKTA_SCOPES,
       ...(OKTA_API_URL !== undefined ? { apiUrl: OKTA_API_URL } : {}),
+      branding: toBranding(branding),
     },
   };
 }

@@ -87,7 +87,7 @@ describe('loadReleaseConfig', () => {
       return result.ok ? [] : result.problems;
     };
     expect(problems('typo.json')).toEqual([
-      `${join(dir, 'typo.json')} has unknown keys: OKTA_ISSUR, issuer. Allowed: OKTA_ISSUER, OKTA_CLIENT_ID, OKTA_REDIRECT_URI, OKTA_SCOPES, OKTA_API_URL.`,
+      `${join(dir, 'typo.json')} has unknown keys: OKTA_ISSUR, issuer. Allowed: OKTA_ISSUER, OKTA_CLIENT_ID, OKTA_REDIRECT_URI, OKTA_SCOPES, OKTA_API_URL, OKTA_ORG_NAME, OKTA_ORG_LOGO, OKTA_ORG_ACCENT_COLOR, OKTA_ORG_HELP_URL.`,
     ]);
     expect(problems('number.json')).toEqual([`${join(dir, 'number.json')}: OKTA_CLIENT_ID must be a string.`]);
     expect(problems('array.json')).toEqual([`${join(dir, 'array.json')} must hold a JSON object like {"OKTA_ISSUER": "https://…"}.`]);

@@ -15,12 +15,14 @@
  */
 import { posix, win32 } from 'node:path';
 import { z } from 'zod';
+import { BRANDING_KEYS } from './branding';
 import { message, type Message, type MessageValue } from '../../shared/i18n/text';
 import { loadConfig, readTextIfPresent, type ConfigResult, type EnvSource } from './okta-config';
 
 export const CONFIG_FILE_NAME = 'config.json';
 
-export const OKTA_KEYS = ['OKTA_ISSUER', 'OKTA_CLIENT_ID', 'OKTA_REDIRECT_URI', 'OKTA_SCOPES', 'OKTA_API_URL'] as const;
+/** The org's settings, then its look (branding.ts): one source supplies all of them. */
+export const OKTA_KEYS = ['OKTA_ISSUER', 'OKTA_CLIENT_ID', 'OKTA_REDIRECT_URI', 'OKTA_SCOPES', 'OKTA_API_URL', ...BRANDING_KEYS] as const;
 
 /** A config.json holds the same keys as `.env`; anything else is a typo the admin should hear about. */
 const fileSchema = z.strictObject(

@@ -18,7 +18,7 @@ function fakeApp() {
   let listener: ((view: AuthView) => void) | undefined;
   const invoke = vi.fn(async () => ({ ok: true as const, value: VIEW }));
   const app = {
-    invoke,
+    invoke: invoke as unknown as AuthApp['invoke'],
     onStateChanged: (l: (view: AuthView) => void) => {
       listener = l;
       return () => void (listener = undefined);

@@ -115,6 +115,7 @@ export const requestSchemas = {
   signOut: noPayload,
   refreshProfile: noPayload,
   getTasks: noPayload,
+  getBranding: noPayload,
 } as const satisfies { [M in BridgeMethod]: z.ZodType<BridgeMethods[M]['request']> };
 
 /** A validated call of method `M`. */

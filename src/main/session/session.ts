@@ -6,7 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { OktaAuth, Tokens } from '@okta/okta-auth-js';
-import type { AuthView, TokenStorage, UiMessage, UserProfile } from '../../shared/contract';
+import type { AuthView, SessionTimes, TokenStorage, UiMessage, UserProfile } from '../../shared/contract';
 import { message } from '../../shared/i18n/text';
 import type { IdpTransport } from '../auth/http-client';
 import { classifyFailure, failureView, isGrantRefused, isTokenRejected, type FailureView } from '../auth/map-error';
@@ -78,6 +78,17 @@ export const SESSION_EXPIRED: UiMessage = { level: 'info', text: message('sessio
 export const SESSION_ENDED: UiMessage = { level: 'info', text: message('session.ended') };
 export const PROFILE_REFRESH_FAILED: UiMessage = { level: 'warning', text: message('session.profileRefreshFailed') };
 
+/** The session's times for the technical details (numbers only: nothing of the tokens themselves). */
+function timesOf(tokens: Tokens): { times?: SessionTimes } {
+  const authTime = tokens.idToken?.claims.auth_time;
+  const expiresAt = tokens.accessToken?.expiresAt;
+  const times: SessionTimes = {
+    ...(typeof authTime === 'number' && Number.isFinite(authTime) && { signedInAt: authTime }),
+    ...(typeof expiresAt === 'number' && Number.isFinite(expiresAt) && { accessTokenExpiresAt: expiresAt }),
+  };
+  return Object.keys(times).length > 0 ? { times } : {};
+}
+
 interface Current {
   tokens: Tokens;
   profile: UserProfile;
@@ -104,6 +115,7 @@ export function createSession(deps: SessionDeps): Session {
     storage: c.storage,
     messages: [...c.notes, ...extra],
     ...(c.offline ? { offline: true } : {}),
+    ...timesOf(c.tokens),
   });
   const expiresAtMs = (c: Current) => (c.tokens.accessToken?.expiresAt ?? 0) * 1000;
   const isDue = (c: Current) => expiresAtMs(c) - REFRESH_MARGIN_SECONDS * 1000 <= clock();

@@ -1,5 +1,7 @@
-import { useRef, useState } from 'react';
-import type { AuthView, BridgeError, DesktopAuthApi, MessageId } from '../../shared/contract';
+import { useEffect, useRef, useState } from 'react';
+import type { AuthView, Branding, BridgeError, DesktopAuthApi, MessageId, UiMessage } from '../../shared/contract';
+import { accentVariables, useBranding, usePrefersDark } from './branding';
+import { Brand } from './components/Brand';
 import { BrowserScreen } from './screens/BrowserScreen';
 import { ConfigurationScreen } from './screens/ConfigurationScreen';
 import { HomeScreen } from './screens/HomeScreen';
@@ -18,18 +20,29 @@ export function App({ api }: { api: DesktopAuthApi }) {
   const [username, setUsername] = useState('');
   const mainRef = useRef<HTMLElement>(null);
   useScreenFocus(mainRef, screenKey(auth.view), auth.completedCalls);
+  const branding = useBranding(api);
+  const dark = usePrefersDark();
+  // The window title is the page's (Electron shows it): the org's name when it has one.
+  const title = branding.orgName !== undefined ? t('app.title.org', { org: branding.orgName }) : t('app.name');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+  // The org's colour, where it reads well in this scheme (accentVariables).
+  useEffect(() => {
+    const variables = accentVariables(branding.accentColor, dark) ?? {};
+    const root = document.documentElement;
+    for (const name of ['--accent', '--accent-hover', '--accent-text', '--focus']) root.style.removeProperty(name);
+    for (const [name, value] of Object.entries(variables)) root.style.setProperty(name, value);
+  }, [branding.accentColor, dark]);
 
   return (
     <>
       <header className="topbar">
-        <span className="topbar__brand" aria-hidden="true">
-          ◆
-        </span>
-        <span className="topbar__name">{t('app.name')}</span>
+        <Brand branding={branding} className="topbar__brand" />
       </header>
       <main ref={mainRef} className="content">
         {auth.bridgeError !== null && <BridgeErrorAlert error={auth.bridgeError} />}
-        <CurrentScreen auth={auth} username={username} onUsernameChange={setUsername} />
+        <CurrentScreen auth={auth} branding={branding} username={username} onUsernameChange={setUsername} />
       </main>
     </>
   );
@@ -37,12 +50,17 @@ export function App({ api }: { api: DesktopAuthApi }) {
 
 interface CurrentScreenProps {
   auth: AuthController;
+  branding: Branding;
   username: string;
   onUsernameChange(value: string): void;
 }
 
-function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps) {
+/** Said on the sign-in form right after signing out, until the next attempt. */
+const SIGNED_OUT: UiMessage = { level: 'info', text: { id: 'signOut.done' } };
+
+function CurrentScreen({ auth, branding, username, onUsernameChange }: CurrentScreenProps) {
   const { view, busy, run } = auth;
+  const [justSignedOut, setJustSignedOut] = useState(false);
   const { t } = useText();
   const cancel = () => void run((api) => api.cancel());
   const abort = () => void auth.abort();
@@ -65,10 +83,14 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
         <SignInScreen
           username={username}
           onUsernameChange={onUsernameChange}
-          messages={view.status === 'signed-out' ? view.messages : []}
+          messages={view.status === 'signed-out' ? (justSignedOut ? [SIGNED_OUT, ...view.messages] : view.messages) : []}
           failure={view.status === 'failure' ? view : undefined}
+          branding={branding}
           busy={busy}
-          onSubmit={(request) => void run((api) => api.signIn(request))}
+          onSubmit={(request) => {
+            setJustSignedOut(false);
+            void run((api) => api.signIn(request));
+          }}
           onAbort={abort}
           onSignInWithBrowser={signInWithBrowser}
           onRecover={view.status === 'signed-out' && view.offers?.recoverPassword === true ? recover : undefined}
@@ -113,7 +135,14 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
       return <BrowserScreen messages={view.messages} busy={busy} onReopen={() => void run((api) => api.reopenBrowser())} onCancel={cancel} />;
     case 'terminal':
       return (
-        <TerminalScreen reason={view.reason} messages={view.messages} busy={busy} onBack={cancel} />
+        <TerminalScreen
+          reason={view.reason}
+          messages={view.messages}
+          {...(branding.helpUrl !== undefined && { helpUrl: branding.helpUrl })}
+          {...(branding.orgName !== undefined && { orgName: branding.orgName })}
+          busy={busy}
+          onBack={cancel}
+        />
       );
     case 'signed-in':
       return (
@@ -121,9 +150,21 @@ function CurrentScreen({ auth, username, onUsernameChange }: CurrentScreenProps)
           profile={view.profile}
           messages={view.messages}
           offline={view.offline === true}
+          {...(view.times !== undefined && { times: view.times })}
+          {...(branding.orgName !== undefined && { orgName: branding.orgName })}
           busy={busy}
           onRefresh={() => void run((api) => api.refreshProfile())}
-          onSignOut={() => void run((api) => api.signOut())}
+          onSignOut={() =>
+            void run(async (api) => {
+              const result = await api.signOut();
+              // Signed out: say so, and leave no one's username in the form.
+              if (result.ok && result.value.status === 'signed-out') {
+                onUsernameChange('');
+                setJustSignedOut(true);
+              }
+              return result;
+            })
+          }
         />
       );
   }

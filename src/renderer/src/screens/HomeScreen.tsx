@@ -1,4 +1,4 @@
-import type { UiMessage, UserProfile } from '../../../shared/contract';
+import type { SessionTimes, UiMessage, UserProfile } from '../../../shared/contract';
 import { ApiTasksPanel } from '../components/ApiTasksPanel';
 import { Messages } from '../components/Messages';
 import { Screen } from '../components/Screen';
@@ -10,16 +10,39 @@ interface HomeScreenProps {
   messages: ReadonlyArray<UiMessage>;
   /** The sign-in service cannot be reached; the profile is the last one stored. */
   offline?: boolean;
+  times?: SessionTimes;
+  /** The org's name (branding), shown under the person's email. */
+  orgName?: string;
   busy: boolean;
   onRefresh(): void;
   onSignOut(): void;
 }
 
-export function HomeScreen({ profile, messages, offline = false, busy, onRefresh, onSignOut }: HomeScreenProps) {
+/** Up to two letters for the avatar: given and family name, else the name's first two words, else the email. */
+export function initialsOf(profile: UserProfile, displayName: string): string {
+  const words = [profile.given_name, profile.family_name].every((part) => part?.trim())
+    ? [profile.given_name!, profile.family_name!]
+    : displayName.split(/\s+/).filter(Boolean);
+  const source = words.length > 0 ? words.slice(0, 2) : [profile.email ?? profile.preferred_username ?? ''];
+  return source.map((word) => [...word.trim()][0] ?? '').join('').toLocaleUpperCase();
+}
+
+/**
+ * Who is signed in, as a person recognises it: name, email, initials, the org. What only an
+ * administrator needs (the subject, locale, token times) is behind "Technical details".
+ */
+export function HomeScreen({ profile, messages, offline = false, times, orgName, busy, onRefresh, onSignOut }: HomeScreenProps) {
   const displayName = profile.name ?? [profile.given_name, profile.family_name].filter(Boolean).join(' ');
   const { t } = useText();
   const intl = useIntl();
-  const updated = profile.updated_at !== undefined && Number.isFinite(profile.updated_at) ? intl.formatDate(profile.updated_at * 1000, { dateStyle: 'medium', timeStyle: 'short' }) : undefined;
+  const when = (seconds: number | undefined) =>
+    seconds !== undefined && Number.isFinite(seconds) ? intl.formatDate(seconds * 1000, { dateStyle: 'medium', timeStyle: 'short' }) : undefined;
+  const email =
+    profile.email === undefined
+      ? undefined
+      : profile.email_verified === false
+        ? t('home.email.notVerified', { email: profile.email })
+        : profile.email;
   return (
     <Screen title={displayName !== '' ? t('home.welcome', { name: displayName }) : t('home.signedIn')}>
       {offline && (
@@ -31,26 +54,28 @@ export function HomeScreen({ profile, messages, offline = false, busy, onRefresh
         </div>
       )}
       <Messages messages={messages} />
-      <dl className="profile">
-        <ProfileRow label={t('home.name')} value={displayName || undefined} />
-        <ProfileRow
-          label={t('home.email')}
-          value={
-            profile.email === undefined
-              ? undefined
-              : profile.email_verified === true
-                ? t('home.email.verified', { email: profile.email })
-                : profile.email_verified === false
-                  ? t('home.email.notVerified', { email: profile.email })
-                  : profile.email
-          }
-        />
-        <ProfileRow label={t('input.username')} value={profile.preferred_username} />
-        <ProfileRow label={t('home.subject')} value={profile.sub} mono />
-        <ProfileRow label={t('home.locale')} value={profile.locale} />
-        <ProfileRow label={t('home.timeZone')} value={profile.zoneinfo} />
-        <ProfileRow label={t('home.updated')} value={updated} />
-      </dl>
+      <div className="identity">
+        <span className="identity__avatar" aria-hidden="true">
+          {initialsOf(profile, displayName)}
+        </span>
+        <div className="identity__text">
+          {displayName !== '' && <p className="identity__name">{displayName}</p>}
+          {email !== undefined && <p className="identity__email">{email}</p>}
+          {orgName !== undefined && <p className="identity__org">{orgName}</p>}
+        </div>
+      </div>
+      <details className="details">
+        <summary className="details__summary">{t('home.technical')}</summary>
+        <dl className="profile">
+          <ProfileRow label={t('input.username')} value={profile.preferred_username} />
+          <ProfileRow label={t('home.subject')} value={profile.sub} mono />
+          <ProfileRow label={t('home.signedInAt')} value={when(times?.signedInAt)} />
+          <ProfileRow label={t('home.tokenExpires')} value={when(times?.accessTokenExpiresAt)} />
+          <ProfileRow label={t('home.locale')} value={profile.locale} />
+          <ProfileRow label={t('home.timeZone')} value={profile.zoneinfo} />
+          <ProfileRow label={t('home.updated')} value={when(profile.updated_at)} />
+        </dl>
+      </details>
       <ApiTasksPanel />
       <div className="actions">
         <button type="button" className="button" disabled={busy} onClick={onRefresh}>

@@ -1,8 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { INPUT_LIMITS, type Message, type SignInRequest, type Text, type UiMessage } from '../../../shared/contract';
+import { INPUT_LIMITS, type Branding, type Message, type SignInRequest, type Text, type UiMessage } from '../../../shared/contract';
 import { useText } from '../i18n/useText';
 import { PasswordField, TextField } from '../components/Fields';
 import { fieldErrors, Messages, splitByField } from '../components/Messages';
+import { Brand } from '../components/Brand';
 import { Screen } from '../components/Screen';
 import { Spinner, StopButton, WaitingStatus } from '../components/Waiting';
 import { duration } from '../duration';
@@ -26,6 +27,8 @@ interface SignInScreenProps {
   onUsernameChange(value: string): void;
   messages: ReadonlyArray<UiMessage>;
   failure?: SignInFailure;
+  /** The org's logo and name, at the top of the card. */
+  branding?: Branding;
   busy: boolean;
   onSubmit(request: SignInRequest): void;
   /** Cancel while signing in: stops the call in flight. */
@@ -36,7 +39,7 @@ interface SignInScreenProps {
   onRecover?(): void;
 }
 
-export function SignInScreen({ username, onUsernameChange, messages, failure, busy, onSubmit, onAbort, onSignInWithBrowser, onRecover }: SignInScreenProps) {
+export function SignInScreen({ username, onUsernameChange, messages, failure, branding = {}, busy, onSubmit, onAbort, onSignInWithBrowser, onRecover }: SignInScreenProps) {
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ username?: Message; password?: Message }>({});
   const { t } = useText();
@@ -73,7 +76,7 @@ export function SignInScreen({ username, onUsernameChange, messages, failure, bu
   }
 
   return (
-    <Screen title={t('signIn.title')} intro={t('signIn.intro')}>
+    <Screen title={t('signIn.title')} intro={t('signIn.intro')} header={<Brand branding={branding} className="card__brand" />}>
       {!busy && failure !== undefined && <FailureAlert failure={failure} secondsLeft={secondsLeft} />}
       {!busy && <Messages messages={general} />}
       <form ref={formRef} className="form" onSubmit={submit} noValidate aria-busy={busy}>

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { createCapturingLogger } from '../log/logger';
+import { createMemoryStore } from '../session/store';
+import { checkLogo, imageTypeOf, loadLogo, LOGO_CACHE_KEY, LOGO_FRESH_MS, MAX_LOGO_BYTES } from './logo';
+
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+const bytes = (text: string) => new TextEncoder().encode(text);
+const URL_SOURCE = { kind: 'url', url: 'https://cdn.example.com/logo.png' } as const;
+
+function deps(answer: () => Promise<Response>, now = 1_000_000) {
+  const asked: string[] = [];
+  const store = createMemoryStore();
+  const log = createCapturingLogger();
+  let clock = now;
+  return {
+    asked,
+    store,
+    log,
+    tick: (ms: number) => void (clock += ms),
+    deps: {
+      fetch: (async (url: string) => {
+        asked.push(url);
+        return answer();
+      }) as unknown as typeof fetch,
+      store,
+      log,
+      clock: () => clock,
+    },
+  };
+}
+
+describe('imageTypeOf', () => {
+  it('knows each allowed image by its bytes, and nothing else', () => {
+    expect(imageTypeOf(PNG)).toBe('image/png');
+    expect(imageTypeOf(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
+    expect(imageTypeOf(bytes('GIF89a...'))).toBe('image/gif');
+    expect(imageTypeOf(bytes('RIFF\u0000\u0000\u0000\u0000WEBPVP8 '))).toBe('image/webp');
+    expect(imageTypeOf(bytes('RIFF\u0000\u0000\u0000\u0000WAVEfmt '))).toBeUndefined();
+    expect(imageTypeOf(bytes('<svg xmlns="http://www.w3.org/2000/svg"></svg>'))).toBe('image/svg+xml');
+    expect(imageTypeOf(bytes('\uFEFF<?xml version="1.0"?>\n<!-- logo -->\n<svg>'))).toBe('image/svg+xml');
+    expect(imageTypeOf(bytes('<html><svg></svg></html>'))).toBeUndefined();
+    expect(imageTypeOf(bytes('<svgfoo>'))).toBeUndefined();
+    expect(imageTypeOf(bytes('%PDF-1.7'))).toBeUndefined();
+  });
+});
+
+describe('checkLogo', () => {
+  it('gives a data: URL of the right type, and refuses empty, too large and non-images', () => {
+    expect(checkLogo(PNG)).toEqual({ ok: true, dataUrl: `data:image/png;base64,${Buffer.from(PNG).toString('base64')}` });
+    expect(checkLogo(new Uint8Array())).toEqual({ ok: false, reason: 'empty' });
+    const big = new Uint8Array(MAX_LOGO_BYTES + 1);
+    big.set(PNG);
+    expect(checkLogo(big)).toEqual({ ok: false, reason: 'too-large' });
+    expect(checkLogo(big.subarray(0, MAX_LOGO_BYTES)).ok).toBe(true);
+    expect(checkLogo(bytes('hello'))).toEqual({ ok: false, reason: 'not-an-image' });
+  });
+});
+
+describe('loadLogo', () => {
+  it('nothing configured: no logo, nothing asked', async () => {
+    const d = deps(async () => new Response(PNG));
+    expect(await loadLogo(undefined, d.deps)).toBeUndefined();
+    expect(d.asked).toEqual([]);
+  });
+
+  it('fetches an https logo once, caches it, and uses the cache while fresh', async () => {
+    const d = deps(async () => new Response(PNG, { status: 200 }));
+    const first = await loadLogo(URL_SOURCE, d.deps);
+    expect(first).toMatch(/^data:image\/png;base64,/);
+    expect(d.store.get(LOGO_CACHE_KEY)).toEqual({ url: URL_SOURCE.url, dataUrl: first, fetchedAt: 1_000_000 });
+    d.tick(LOGO_FRESH_MS - 1);
+    expect(await loadLogo(URL_SOURCE, d.deps)).toBe(first);
+    expect(d.asked).toEqual([URL_SOURCE.url]);
+    d.tick(1);
+    await loadLogo(URL_SOURCE, d.deps);
+    expect(d.asked).toHaveLength(2);
+  });
+
+  it('keeps a stale copy when the server fails, and has none to give for another URL', async () => {
+    let status = 200;
+    const d = deps(async () => new Response(PNG, { status }));
+    const cached = await loadLogo(URL_SOURCE, d.deps);
+    d.tick(LOGO_FRESH_MS);
+    status = 503;
+    expect(await loadLogo(URL_SOURCE, d.deps)).toBe(cached);
+    expect(d.log.entries.at(-1)).toMatchObject({ level: 'warn', event: 'branding.logo-refused', fields: { source: 'url', reason: 'http-503', cached: true } });
+    expect(await loadLogo({ kind: 'url', url: 'https://cdn.example.com/other.png' }, d.deps)).toBeUndefined();
+  });
+
+  it('refuses an answer that is not an image or is too large, and a server that cannot be reached', async () => {
+    expect(await loadLogo(URL_SOURCE, deps(async () => new Response('<html>')).deps)).toBeUndefined();
+    const huge = new Uint8Array(MAX_LOGO_BYTES * 2);
+    huge.set(PNG);
+    const d = deps(async () => new Response(huge));
+    expect(await loadLogo(URL_SOURCE, d.deps)).toBeUndefined();
+    expect(d.log.entries.at(-1)).toMatchObject({ fields: { reason: 'too-large' } });
+    const down = deps(() => Promise.reject(new TypeError('fetch failed')));
+    expect(await loadLogo(URL_SOURCE, down.deps)).toBeUndefined();
+    expect(down.log.entries.at(-1)).toMatchObject({ fields: { reason: 'unreachable', cached: false } });
+  });
+
+  it('reads a logo file, and refuses a missing or wrong one', async () => {
+    const d = deps(async () => new Response(PNG));
+    const files: Record<string, Uint8Array> = { '/logo.png': PNG, '/notes.txt': bytes('hi') };
+    const readFile = async (path: string) => {
+      const found = files[path];
+      if (!found) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+      return found;
+    };
+    expect(await loadLogo({ kind: 'file', path: '/logo.png' }, { ...d.deps, readFile })).toMatch(/^data:image\/png;base64,/);
+    expect(await loadLogo({ kind: 'file', path: '/notes.txt' }, { ...d.deps, readFile })).toBeUndefined();
+    expect(await loadLogo({ kind: 'file', path: '/gone.png' }, { ...d.deps, readFile })).toBeUndefined();
+    expect(d.log.entries.map((e) => e.fields)).toEqual([
+      { source: 'file', reason: 'not-an-image' },
+      { source: 'file', reason: 'ENOENT' },
+    ]);
+    expect(d.asked).toEqual([]);
+  });
+});
