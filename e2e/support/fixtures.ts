@@ -99,11 +99,23 @@ export const test = base.extend<Fixtures>({
     await preview.close();
   },
   bridge: async ({ page }, use) => {
-    const bodies: Promise<string>[] = [];
-    page.on('response', (response) => {
-      if (new URL(response.url()).pathname === BRIDGE_PATHS.invoke) bodies.push(response.text());
-    });
-    await use({ responses: () => Promise.all(bodies) });
+    // Every answer of the bridge passes through here before the page gets it, so each body is
+    // read even when the page reloads while a call is in flight (a 'response' listener's
+    // response.text() then fails: the body of a navigated-away response is gone).
+    const bodies: string[] = [];
+    await page.route(
+      (url) => url.pathname === BRIDGE_PATHS.invoke,
+      async (route) => {
+        // No timeout: journeys hold calls at the emulator for as long as they need.
+        const response = await route.fetch({ timeout: 0 }).catch(() => undefined);
+        // The preview server closed (a background call at the test's end): the page sees a failed call.
+        if (!response) return route.abort().catch(() => {});
+        bodies.push(await response.text());
+        // The page may have navigated away meanwhile; the body was still recorded above.
+        await route.fulfill({ response }).catch(() => {});
+      },
+    );
+    await use({ responses: async () => [...bodies] });
   },
   app: async ({ page, preview, bridge: _recording }, use) => {
     await page.goto(preview.url);
