@@ -20,6 +20,8 @@ test.describe('while the org holds a sign-in', () => {
   test.use({ requestTimeoutMs: 120_000 });
 
   test('a call refused by the bridge (busy) is shown inline and the form stays usable', async ({ app, preview, idp }) => {
+    // Two pages, a held request and axe on a busy machine (load 30-50) take longer than 60 s.
+    test.slow();
     // The first sign-in is held at the org until the second one has been refused as busy.
     idp.faults.set('identify', { kind: 'latency', ms: 120_000, times: 1 });
     const other = await app.context().newPage();

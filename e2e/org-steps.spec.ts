@@ -10,6 +10,8 @@ test('a locked-out user is told the account is locked and what to do, not that t
   await expect(app.getByRole('heading', { name: 'What you can do' })).toBeVisible();
   await expect(app.getByText('Ask your help desk or administrator to unlock it')).toBeVisible();
   await expect(app.getByText(/ended this sign-in/)).toHaveCount(0);
+  // The demo org offers account unlock: the locked-out screen has it (self-service.spec.ts unlocks).
+  await expect(app.getByRole('button', { name: 'Unlock account' })).toBeVisible();
   await checkScreen(app, 'terminal-locked-out');
 
   await app.getByRole('button', { name: 'Back to sign in' }).click();
@@ -34,10 +36,19 @@ test('an expired password must be changed: a weak one is refused, a strong one s
 
   await expect(app.getByRole('heading', { name: 'Your password has expired' })).toBeVisible();
   const newPassword = app.locator('form input[type="password"]').first();
+  const confirm = app.getByLabel(/^Confirm password/);
   await expect(newPassword).toBeFocused();
+  // The org's rules are there before anything is typed.
+  await expect(app.getByText('At least 8 characters')).toBeVisible();
   await checkScreen(app, 'password-expired');
 
+  await newPassword.fill('Brand-New-Passw0rd');
+  await confirm.fill('Brand-New-Passw0rx');
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByText('The two passwords are not the same.')).toBeVisible();
+
   await newPassword.fill('weak');
+  await confirm.fill('weak');
   await app.getByRole('button', { name: 'Continue' }).click();
   await expect(app.getByRole('alert')).toContainText(/password/i);
   // The refused new password is gone from the form.
@@ -45,14 +56,19 @@ test('an expired password must be changed: a weak one is refused, a strong one s
   await checkScreen(app, 'password-expired-too-weak');
 
   await newPassword.fill('Brand-New-Passw0rd');
+  await confirm.fill('Brand-New-Passw0rd');
   await app.getByRole('button', { name: 'Continue' }).click();
   await expect(app.getByRole('heading', { name: 'Welcome, Eve Expired' })).toBeVisible();
+  await expect(app.getByText('Your password has been changed.')).toBeVisible();
 });
 
 test('a password expiry warning can be skipped', async ({ app }) => {
   await signIn(app, 'warn@example.com');
 
   await expect(app.getByRole('heading', { name: 'Your password will expire soon' })).toBeVisible();
+  await expect(app.getByText('Your password expires in 4 days.')).toBeVisible();
+  // Nothing is required beside Skip.
+  await expect(app.getByText('(required)')).toHaveCount(0);
   await checkScreen(app, 'password-warning');
 
   await app.getByRole('button', { name: 'Skip' }).click();

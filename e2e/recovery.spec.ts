@@ -25,11 +25,14 @@ test('forgot password: username, email code, new password with the rules shown f
   await expect(app.getByText('At least 8 characters')).toBeVisible();
   await checkScreen(app, 'recovery-new-password');
   await app.getByRole('textbox', { name: /^New password/ }).fill('short');
+  await app.getByRole('textbox', { name: /^Confirm password/ }).fill('short');
   await app.getByRole('button', { name: 'Continue' }).click();
   await expect(app.getByText(/Password requirements were not met/)).toBeVisible();
   await app.getByRole('textbox', { name: /^New password/ }).fill(NEW_PASSWORD);
+  await app.getByRole('textbox', { name: /^Confirm password/ }).fill(NEW_PASSWORD);
   await app.getByRole('button', { name: 'Continue' }).click();
   await expect(app.getByRole('heading', { name: /^Welcome/ })).toBeVisible();
+  await expect(app.getByText('Your password has been changed.')).toBeVisible();
 
   const responses = (await bridge.responses()).join('\n');
   expect((await bridge.responses()).map(findTokenLike).filter(Boolean)).toEqual([]);

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { IdpOptions } from './types';
 import { MAX_PASSWORD_HASH_COST } from './users';
+import type { SelfServiceKey } from './self-service';
 
 export const CLI_USAGE = `Usage: okta-idx-emulator [options]      (in its repository: npm run idp -- [options])
 
@@ -23,6 +24,11 @@ Options:
   --identity-provider       the org has the stand-in identity provider "Example Partner" (browser sign-in)
   --api-port N              port of the demo API beside the org (default 0 = any free port)
   --no-api                  start no demo API
+  --recovery LIST           "Forgot password?" by: email, phone, email,phone, or none (default: users file, else email,phone)
+  --recovery-signs-in yes|no  after a reset, sign the person in (yes, default) or ask them to sign in again (no)
+  --unlock LIST             "Unlock account" by: email, phone, email,phone, or none (default: users file, else none)
+  --registration MODE       "Sign up": off, on, or activate-by-email (the form is the users file's, else
+                            first name, last name, email; default: users file, else off)
   --password-hash-cost N    scrypt cost of password checks as log2(N), 1-16 (default 4: cheap, for
                             tests and benchmarks; 14 = Node's default, ~25 ms a check, like a real org)
   --quiet                   do not log requests' outcomes
@@ -45,6 +51,17 @@ const INTEGER_FLAGS = {
 } as const;
 
 export const DEFAULT_CLI_PORT = 8787;
+
+const SELF_SERVICE_NAMES: Record<string, SelfServiceKey> = { email: 'okta_email', phone: 'phone_number' };
+const REGISTRATION_MODES = { off: false, on: {}, 'activate-by-email': { activation: 'email' } } as const;
+
+/** `email,phone` → the authenticator keys, `none` → []; undefined for anything else. */
+function selfServiceList(raw: string): SelfServiceKey[] | undefined {
+  if (raw === 'none') return [];
+  const names = raw.split(',').map((name) => name.trim());
+  if (names.some((name) => !Object.hasOwn(SELF_SERVICE_NAMES, name)) || new Set(names).size !== names.length) return undefined;
+  return names.map((name) => SELF_SERVICE_NAMES[name]!);
+}
 
 export function parseCliArgs(argv: string[]): CliParse {
   let values;
@@ -70,6 +87,10 @@ export function parseCliArgs(argv: string[]): CliParse {
         'identity-provider': { type: 'boolean' },
         'api-port': { type: 'string' },
         'no-api': { type: 'boolean' },
+        recovery: { type: 'string' },
+        'recovery-signs-in': { type: 'string' },
+        unlock: { type: 'string' },
+        registration: { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -119,6 +140,26 @@ export function parseCliArgs(argv: string[]): CliParse {
     const apiPort = values['api-port'];
     if (!/^\d{1,5}$/.test(apiPort) || Number(apiPort) > 65535) return { kind: 'error', message: `--api-port must be 0-65535 (got "${apiPort}")` };
     options.api = { port: Number(apiPort) };
+  }
+  for (const [flag, key] of [
+    ['recovery', 'recoveryAuthenticators'],
+    ['unlock', 'unlockAuthenticators'],
+  ] as const) {
+    const raw = values[flag];
+    if (raw === undefined) continue;
+    const list = selfServiceList(raw);
+    if (!list) return { kind: 'error', message: `--${flag} must be email, phone, email,phone or none (got "${raw}")` };
+    options[key] = list;
+  }
+  const signsIn = values['recovery-signs-in'];
+  if (signsIn !== undefined) {
+    if (signsIn !== 'yes' && signsIn !== 'no') return { kind: 'error', message: `--recovery-signs-in must be yes or no (got "${signsIn}")` };
+    options.recoverySignsIn = signsIn === 'yes';
+  }
+  const registration = values.registration;
+  if (registration !== undefined) {
+    if (!Object.hasOwn(REGISTRATION_MODES, registration)) return { kind: 'error', message: `--registration must be off, on or activate-by-email (got "${registration}")` };
+    options.registration = REGISTRATION_MODES[registration as keyof typeof REGISTRATION_MODES];
   }
   return { kind: 'run', options, quiet: values.quiet ?? false };
 }

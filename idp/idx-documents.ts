@@ -68,6 +68,16 @@ export const MESSAGES = {
   // Password recovery (widget-playground/error-forgot-password.json, terminal-reset-password-success.json)
   resetNotAllowed: () => message('Reset password is not allowed at this time. Please contact support for assistance.', 'oie.selfservice.reset.password.not.allowed'),
   recoveryCompleted: () => message('You can now sign in with your existing username and new password.', 'idx.recovery.completed', 'INFO'),
+  // Account unlock (widget-playground/user-account-unlock-success.json, error-unlock-account.json, error-400-unlock-account.json)
+  unlockSucceeded: () => message('You can log in using your existing username and password', 'oie.selfservice.unlock_user.success.message', 'INFO', []),
+  unlockFailed: () =>
+    message('We are unable to unlock your account at this time, please contact your administrator', 'oie.selfservice.unlock_user.failed.message', 'ERROR', []),
+  unlockNotAllowed: () => message('Self Service Unlock is not allowed at this time. Please contact support for assistance.', 'oie.selfservice.user.unlock.not.allowed'),
+  // Registration (error-new-signup-email-exists.json, terminal-registration.json)
+  notUniqueWithinOrg: (label: string) => message(`A user with this ${label} already exists`, 'registration.error.notUniqueWithinOrg', 'ERROR', [label]),
+  emailVerificationRequired: () => message('To finish signing in, check your email.', 'idx.email.verification.required', 'INFO'),
+  // The emulator's own words: Okta's documents show no sign-in of a user who has not activated yet.
+  notActivated: () => message('Your account is not active yet. Open the link in the email we sent you to activate it.', 'idx.user.not.activated'),
   actionUnavailable: () => message('This step is not available now. Start again.', 'idx.action.unavailable'),
   malformedBody: () => message('The request body was not well-formed.', 'E0000003'),
   unsupportedMediaType: () => message('Unsupported media type. Send application/json.', 'E0000006'),
@@ -86,6 +96,8 @@ export interface Field {
   mutable?: boolean;
   form?: { value: Field[] };
   options?: unknown[];
+  minLength?: number;
+  maxLength?: number;
   messages?: { type: 'array'; value: IdxMessage[] };
 }
 

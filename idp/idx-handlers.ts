@@ -5,7 +5,7 @@
  * resulting IDX document. The password is checked here; every other authenticator's step is its
  * module's (idp/authenticators/). Bad input gets an IDX-shaped error, never a throw.
  */
-import { ION_JSON, jsonReply, parseJsonBody, type Reply, type RequestContext } from './http-util';
+import { ION_JSON, jsonReply, parseJsonBody, randomToken, type Reply, type RequestContext } from './http-util';
 import { MESSAGES, terminalDocument, type IdxMessage } from './idx-documents';
 import { choicesToVerify, renderState, type FormErrors, type RenderEnv } from './idx-state';
 import { checkNewPassword, PASSWORD_REQUIREMENTS_TEXT } from './password-policy';
@@ -14,6 +14,7 @@ import { byAuthenticatorId, factorModule } from './authenticators/registry';
 import type { AuthenticatorKey, AuthenticatorModule, Choice, FactorContext, LinkResult, Outcome, Phase } from './authenticators/types';
 import type { Step, Transaction, TransactionStore } from './transactions';
 import type { UserDirectory, UserRecord } from './users';
+import { checkProfile } from './registration';
 
 export interface IdxEnv extends RenderEnv {
   lockoutThreshold: number;
@@ -54,6 +55,9 @@ function choiceOf(body: Record<string, unknown>): Choice | undefined {
 }
 
 export class IdxHandlers {
+  /** Activation links of users who signed up and must confirm their email: token → user id and expiry. */
+  private readonly activations = new Map<string, { userId: string; expiresAt: number }>();
+
   constructor(private readonly env: IdxEnv) {}
 
   private reply(status: number, tx: Transaction, errors: FormErrors = {}): Reply {
@@ -109,6 +113,7 @@ export class IdxHandlers {
       case 'denied':
         return this.terminal(403, tx, [MESSAGES.suspended()]);
       case 'success':
+        if (tx.flow === 'register' && this.env.registration?.activation === 'email') return this.awaitActivation(tx, user);
         this.env.transactions.issueCode(tx, user.id);
         this.env.log(`sign-in succeeded for ${user.login}`);
         return this.reply(200, tx);
@@ -130,7 +135,31 @@ export class IdxHandlers {
       tx.factor = undefined;
       return this.moveTo(tx, 'reset-password');
     }
+    if (tx.flow === 'unlock') return this.unlocked(tx, user);
     return this.advance(tx, user);
+  }
+
+  /** Unlock: the person proved who they are; the account works again, with the password they have (user-account-unlock-success.json). */
+  private unlocked(tx: Transaction, user: UserRecord): Reply {
+    if (user.status === 'LOCKED_OUT') user.status = 'ACTIVE';
+    user.failedAttempts = 0;
+    tx.flow = undefined;
+    this.env.log(`account unlocked for ${user.login}`);
+    return this.terminal(200, tx, [MESSAGES.unlockSucceeded()]);
+  }
+
+  /** A new user whose org wants the email confirmed first: the link goes to the outbox, the sign-in ends (terminal-registration.json). */
+  private awaitActivation(tx: Transaction, user: UserRecord): Reply {
+    const token = randomToken(24);
+    const { factors } = this.env;
+    this.activations.set(token, { userId: user.id, expiresAt: factors.now() + factors.settings.codeTtlMs });
+    user.status = 'PROVISIONED';
+    const link = `${factors.origin}/email/verify?token=${token}`;
+    const to = String(user.profile.email ?? user.login);
+    factors.outbox.add({ login: user.login, channel: 'email', to, purpose: 'activate', text: `Activate your ${factors.settings.orgName} account: open the link.`, link });
+    this.env.log(`activation email sent to ${user.login}`);
+    tx.flow = undefined;
+    return this.terminal(200, tx, [MESSAGES.emailVerificationRequired()]);
   }
 
   /** The factor in progress and its module, when the transaction is at a factor step. */
@@ -173,6 +202,7 @@ export class IdxHandlers {
   private blocked(tx: Transaction, user: UserRecord): Reply | undefined {
     if (user.status === 'LOCKED_OUT') return this.terminal(403, tx, [MESSAGES.locked()]);
     if (user.status === 'SUSPENDED') return this.terminal(403, tx, [MESSAGES.suspended()]);
+    if (user.status === 'PROVISIONED') return this.terminal(403, tx, [MESSAGES.notActivated()]);
     return undefined;
   }
 
@@ -214,7 +244,7 @@ export class IdxHandlers {
     const { tx } = opened;
     const user = tx.userId ? this.env.users.findById(tx.userId) : undefined;
     const from = tx.step === 'identify' || (tx.step === 'challenge-password' && user);
-    if (!this.env.recovery?.authenticators.length || tx.flow === 'recover' || !from) return this.wrongStep(tx);
+    if (!this.env.recovery?.authenticators.length || tx.flow || !from) return this.wrongStep(tx);
     tx.flow = 'recover';
     tx.verified = [];
     tx.factor = undefined;
@@ -230,6 +260,68 @@ export class IdxHandlers {
     return this.moveTo(tx, 'select-authenticator');
   }
 
+  /** POST /idp/idx/unlock-account ("Unlock account" beside identify): who, and how they prove it. */
+  unlockAccount(ctx: RequestContext): Reply {
+    const opened = this.open(ctx);
+    if (!opened.ok) return opened.reply;
+    const { tx } = opened;
+    if (!this.env.unlock?.authenticators.length || tx.step !== 'identify' || tx.flow) return this.wrongStep(tx);
+    tx.flow = 'unlock';
+    tx.verified = [];
+    return this.moveTo(tx, 'select-unlock');
+  }
+
+  /** select-authenticator-unlock-account: the username and the authenticator in one form. */
+  private async startUnlock(tx: Transaction, body: Record<string, unknown>): Promise<Reply> {
+    const identifier = stringField(body.identifier)?.trim();
+    if (!identifier || identifier.length > 256) return this.reply(400, tx, { identifier: [identifier ? MESSAGES.invalidValue() : MESSAGES.blank()] });
+    const user = this.env.users.findByLogin(identifier);
+    // As identify answers it (captured/idp_idx_identify_error-invalid-username.json).
+    if (!user) return this.reply(401, tx, { top: [MESSAGES.unknownUser(identifier)], identified: { identifier, unknown: true } });
+    if (user.status === 'SUSPENDED' || user.status === 'PROVISIONED') return this.terminal(403, tx, [MESSAGES.unlockFailed()]);
+    const offered = choicesToVerify(this.env, tx, user);
+    if (offered.length === 0) return this.terminal(403, tx, [MESSAGES.unlockNotAllowed()]);
+    const chosen = byAuthenticatorId(choiceOf(body)?.id);
+    if (!chosen || !offered.some((m) => m.key === chosen.key)) return this.reply(400, tx, { top: [MESSAGES.invalidValue()], identified: { identifier, unknown: false } });
+    tx.userId = user.id;
+    this.env.log(`account unlock started for ${user.login}`);
+    return this.choose(tx, user, 'verify', body);
+  }
+
+  /** POST /idp/idx/enroll ("Sign up" beside identify): the org's sign-up form. */
+  selectEnrollProfile(ctx: RequestContext): Reply {
+    const opened = this.open(ctx);
+    if (!opened.ok) return opened.reply;
+    const { tx } = opened;
+    if (!this.env.registration || tx.step !== 'identify' || tx.flow) return this.wrongStep(tx);
+    tx.flow = 'register';
+    tx.verified = [];
+    return this.moveTo(tx, 'enroll-profile');
+  }
+
+  /** POST /idp/idx/enroll/new: the sign-up form; the user is created (in memory) when it is right. */
+  async enrollProfile(ctx: RequestContext): Promise<Reply> {
+    const opened = this.open(ctx);
+    if (!opened.ok) return opened.reply;
+    const { tx, body } = opened;
+    const registration = this.env.registration;
+    if (!registration || tx.step !== 'enroll-profile') return this.wrongStep(tx);
+    const checked = checkProfile(registration.fields, objectField(body.userProfile) ?? {}, (login) => this.env.users.findByLogin(login) !== undefined);
+    if (!checked.ok) return this.reply(400, tx, { fields: checked.errors, profile: checked.values });
+    const user = await this.env.users.add({
+      login: checked.login,
+      // Unusable until the person chooses one at the next step.
+      password: randomToken(24),
+      status: 'ACTIVE',
+      profile: checked.profile,
+      factors: ['password'],
+      ...(registration.enroll.length > 0 && { policy: { enroll: { required: registration.enroll } } }),
+    });
+    tx.userId = user.id;
+    this.env.log(`user ${user.login} signed up`);
+    return this.moveTo(tx, 'enroll-password');
+  }
+
   async identify(ctx: RequestContext): Promise<Reply> {
     const opened = this.open(ctx);
     if (!opened.ok) return opened.reply;
@@ -239,7 +331,7 @@ export class IdxHandlers {
       if (!identifier || identifier.length > 256) return this.reply(400, tx, { identifier: [identifier ? MESSAGES.invalidValue() : MESSAGES.blank()] });
       const user = this.env.users.findByLogin(identifier);
       // As on sign-in: Okta's identify answers an unknown username with idx.unknown.user.
-      if (!user) return this.reply(401, tx, { top: [MESSAGES.unknownUser(identifier)] });
+      if (!user) return this.reply(401, tx, { top: [MESSAGES.unknownUser(identifier)], identified: { identifier, unknown: true } });
       return this.startRecovery(tx, user);
     }
     if (tx.step !== 'identify') return this.wrongStep(tx);
@@ -254,7 +346,7 @@ export class IdxHandlers {
 
     const user = this.env.users.findByLogin(identifier);
     if (!onePage) {
-      if (!user) return this.reply(401, tx, { top: [MESSAGES.unknownUser(identifier)] });
+      if (!user) return this.reply(401, tx, { top: [MESSAGES.unknownUser(identifier)], identified: { identifier, unknown: true } });
       const blocked = this.blocked(tx, user);
       if (blocked) return blocked;
       tx.userId = user.id;
@@ -263,10 +355,10 @@ export class IdxHandlers {
 
     // One page: always pay for one scrypt so timing does not tell known from unknown logins.
     const correct = await this.env.users.verifyPassword(user, passcode ?? '');
-    if (!user) return this.reply(401, tx, { top: [MESSAGES.unknownUser(identifier)] });
+    if (!user) return this.reply(401, tx, { top: [MESSAGES.unknownUser(identifier)], identified: { identifier, unknown: true } });
     const blocked = this.blocked(tx, user);
     if (blocked) return blocked;
-    if (!correct) return this.failedPassword(tx, user) ?? this.reply(401, tx, { top: [MESSAGES.authenticationFailed()] });
+    if (!correct) return this.failedPassword(tx, user) ?? this.reply(401, tx, { top: [MESSAGES.authenticationFailed()], identified: { identifier, unknown: false } });
     tx.userId = user.id;
     return this.afterPassword(tx, user);
   }
@@ -276,6 +368,7 @@ export class IdxHandlers {
     const opened = this.open(ctx);
     if (!opened.ok) return opened.reply;
     const { tx, body } = opened;
+    if (tx.step === 'select-unlock') return this.startUnlock(tx, body);
     const user = tx.userId ? this.env.users.findById(tx.userId) : undefined;
     const atVerify = tx.step === 'select-authenticator' || tx.step === 'challenge-password' || (tx.step === 'factor' && tx.factor?.phase === 'verify');
     if (!user || !atVerify) return this.wrongStep(tx);
@@ -324,11 +417,13 @@ export class IdxHandlers {
     const token = ctx.query.get('token');
     const opened = token ? this.openLink(token) : undefined;
     const ok = opened !== undefined && opened.result !== 'expired';
-    const text = ok
-      ? opened.result === 'activated'
+    const text = !ok
+      ? 'This link has expired or was already used. Return to the sign-in window and ask for another.'
+      : opened.result === 'activated'
         ? 'Okta Verify is set up on this device. Return to the sign-in window to continue.'
-        : 'Please return to the original tab: the sign-in continues there.'
-      : 'This link has expired or was already used. Return to the sign-in window and ask for another.';
+        : opened.result === 'account-activated'
+          ? 'Your account is active. Return to the sign-in window and sign in.'
+          : 'Please return to the original tab: the sign-in continues there.';
     return {
       status: ok ? 200 : 410,
       headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'" },
@@ -348,6 +443,15 @@ export class IdxHandlers {
 
   /** Someone opened a link from the outbox (magic link, activation link); undefined if no live step sent it. */
   openLink(token: string): LinkResult | undefined {
+    const activation = this.activations.get(token);
+    if (activation) {
+      this.activations.delete(token);
+      const user = this.env.users.findById(activation.userId);
+      if (!user || activation.expiresAt <= this.env.factors.now()) return { result: 'expired' };
+      if (user.status === 'PROVISIONED') user.status = 'ACTIVE';
+      this.env.log(`${user.login} activated`);
+      return { result: 'account-activated' };
+    }
     for (const tx of this.env.transactions.liveTransactions()) {
       if (!tx.factor?.linkToken || tx.factor.linkToken !== token) continue;
       const active = this.active(tx);
@@ -373,6 +477,14 @@ export class IdxHandlers {
           return this.failedPassword(tx, user) ?? this.reply(401, tx, { top: [MESSAGES.incorrectPassword()] });
         }
         return this.afterPassword(tx, user);
+      }
+      case 'enroll-password': {
+        if (!passcode) return this.reply(400, tx, { passcode: [MESSAGES.blank()] });
+        if (checkNewPassword(passcode, user.login, false)) return this.reply(400, tx, { passcode: [MESSAGES.requirementsNotMet(PASSWORD_REQUIREMENTS_TEXT)] });
+        await this.env.users.setPassword(user, passcode);
+        tx.verified.push('okta_password');
+        this.env.log(`password set for ${user.login}`);
+        return this.advance(tx, user);
       }
       case 'reenroll':
       case 'reenroll-warning':

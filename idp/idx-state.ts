@@ -11,6 +11,7 @@ import {
   remediationForm,
   terminalDocument,
   typed,
+  type Field,
   type IdxDoc,
   type IdxMessage,
 } from './idx-documents';
@@ -22,14 +23,21 @@ import type { AuthenticatorDocs, AuthenticatorKey, Enrollment, FactorContext, Fa
 import type { Transaction } from './transactions';
 import type { UserRecord } from './users';
 import type { SignInPolicy } from './types';
+import type { ProfileField, RegistrationPolicy, SelfServiceKey } from './self-service';
 
 export interface RenderEnv {
   origin: string;
+  /** The authorization server's issuer, for the `authentication` object Okta sends with some answers. */
+  issuer: string;
   policy: SignInPolicy;
   clientId: string;
   factors: FactorEnv;
   /** Password recovery's authenticators, in the org's order; empty: no "Forgot password?" (`recover`). */
-  recovery?: { authenticators: ReadonlyArray<AuthenticatorKey>; signsIn: boolean };
+  recovery?: { authenticators: ReadonlyArray<SelfServiceKey>; signsIn: boolean };
+  /** Account unlock's authenticators; empty or absent: no "Unlock account" (`unlock-account`). */
+  unlock?: { authenticators: ReadonlyArray<SelfServiceKey> };
+  /** Self-service registration; absent: no "Sign up" (`select-enroll-profile`). */
+  registration?: RegistrationPolicy;
   /** The org's identity providers: a `redirect-idp` each on the identify step. */
   identityProviders?: ReadonlyArray<{ id: string; name: string; type: string }>;
 }
@@ -38,8 +46,15 @@ export interface FormErrors {
   top?: IdxMessage[];
   identifier?: IdxMessage[];
   passcode?: IdxMessage[];
-  /** Field-level messages of a factor's own form, by field name. */
+  /** Field-level messages of a factor's own form (or the sign-up form), by field name. */
   fields?: Record<string, IdxMessage[]>;
+  /**
+   * Who a refused identify named: Okta echoes it as `user.value.identifier` (and, for a username
+   * it does not know, adds the `authentication` request), captured/idp_idx_identify_error-*.json.
+   */
+  identified?: { identifier: string; unknown: boolean };
+  /** What the sign-up form had in it, sent back as the fields' values when it is refused. */
+  profile?: Record<string, string | boolean>;
 }
 
 /** Days left before a PASSWORD_WARN user's password expires (`settings.daysToExpiry`). */
@@ -82,8 +97,13 @@ function recoveryEnrollmentsPart(user: UserRecord, choices: AuthenticatorDocs[])
 
 /** The authenticators this transaction may verify now: recovery's while recovering, else the sign-in policy's. */
 export function choicesToVerify(env: RenderEnv, tx: Transaction, user: UserRecord): AuthenticatorDocs[] {
-  return tx.flow === 'recover' ? recoveryChoices(user, env.recovery?.authenticators ?? []) : verifyChoices(user, tx);
+  if (tx.flow === 'recover') return recoveryChoices(user, env.recovery?.authenticators ?? []);
+  if (tx.flow === 'unlock') return recoveryChoices(user, env.unlock?.authenticators ?? []);
+  return verifyChoices(user, tx);
 }
+
+/** Recovery and unlock prove who someone is without the password: what they list is not the sign-in policy's. */
+const selfService = (tx: Transaction) => tx.flow === 'recover' || tx.flow === 'unlock';
 
 /** The `recover` action ("Forgot password?") Okta puts on the password's current authenticator, when the org allows recovery. */
 function recoverAction(env: RenderEnv, tx: Transaction): IdxDoc | undefined {
@@ -97,7 +117,7 @@ function recoverAction(env: RenderEnv, tx: Transaction): IdxDoc | undefined {
  */
 function selectForm(env: RenderEnv, tx: Transaction, user: UserRecord, phase: Phase, choices: AuthenticatorDocs[]): { form: IdxDoc; parts: IdxDoc } {
   // Recovery lists what can prove the person, the primary email among them even when not enrolled.
-  const listed = tx.flow === 'recover' ? choices : phase === 'verify' ? enrolledList(user) : choices;
+  const listed = selfService(tx) ? choices : phase === 'verify' ? enrolledList(user) : choices;
   const options = choices.map((m) => ({
     label: m.displayName,
     value: { form: { value: [{ name: 'id', required: true, value: m.authenticatorId, mutable: false }, ...m.optionFields(phase, user)] } },
@@ -105,7 +125,7 @@ function selectForm(env: RenderEnv, tx: Transaction, user: UserRecord, phase: Ph
   }));
   const [name, path] = phase === 'verify' ? ['select-authenticator-authenticate', '/idp/idx/challenge'] : ['select-authenticator-enroll', '/idp/idx/credential/enroll'];
   const form = remediationForm(env.origin, name, path, tx.stateHandle, [{ name: 'authenticator', type: 'object', ...(phase === 'enroll' ? { required: true } : {}), options }]);
-  const parts = tx.flow === 'recover' ? recoveryEnrollmentsPart(user, choices) : phase === 'verify' ? enrollmentsPart(user) : { authenticators: typed(choices.map((m) => m.authenticator(user)), 'array'), ...enrollmentsPart(user) };
+  const parts = selfService(tx) ? recoveryEnrollmentsPart(user, choices) : phase === 'verify' ? enrollmentsPart(user) : { authenticators: typed(choices.map((m) => m.authenticator(user)), 'array'), ...enrollmentsPart(user) };
   return { form, parts };
 }
 
@@ -131,6 +151,41 @@ function passwordStep(env: RenderEnv, tx: Transaction, user: UserRecord | undefi
   // Identifier-first with another factor on offer: "verify with something else" here too.
   const select = selectForm(env, tx, user, 'verify', choices);
   return { list: [...list, select.form], parts: { ...parts, ...select.parts } };
+}
+
+/** widget-playground/user-unlock-account.json: who is locked out, and how they prove it, in one form. */
+function unlockStep(env: RenderEnv, tx: Transaction, errors: FormErrors): Rendered {
+  const modules = (env.unlock?.authenticators ?? []).flatMap((key) => (factorModule(key) ? [factorModule(key)!] : []));
+  const options = modules.map((m, i) => ({
+    label: m.displayName,
+    value: { form: { value: [{ name: 'id', required: true, value: m.authenticatorId, mutable: false }, { name: 'methodType', required: false, value: m.type === 'phone' ? 'sms' : m.type, mutable: false }] } },
+    relatesTo: `$.authenticators.value[${i}]`,
+  }));
+  const form = remediationForm(env.origin, 'select-authenticator-unlock-account', '/idp/idx/challenge', tx.stateHandle, [
+    identifierField(errors.identifier),
+    { name: 'authenticator', type: 'object', options },
+  ]);
+  return { list: [form], parts: { authenticators: typed(modules.map((m) => m.authenticator(undefined)), 'array') } };
+}
+
+function profileField(field: ProfileField, value: string | boolean | undefined, fieldMessages: IdxMessage[] | undefined): Field {
+  return {
+    name: field.name,
+    type: field.type,
+    label: field.label,
+    ...(field.required && { required: true }),
+    ...(field.minLength !== undefined && { minLength: field.minLength }),
+    ...(field.maxLength !== undefined && { maxLength: field.maxLength }),
+    ...(field.options && { options: field.options }),
+    ...(value !== undefined && value !== '' && { value }),
+    ...(fieldMessages?.length && { messages: messages(fieldMessages) }),
+  };
+}
+
+/** widget-playground/enroll-profile-new.json: the org's sign-up form, its refusals on their fields. */
+function profileStep(env: RenderEnv, tx: Transaction, errors: FormErrors): Rendered {
+  const fields = (env.registration?.fields ?? []).map((f) => profileField(f, errors.profile?.[f.name], errors.fields?.[f.name]));
+  return { list: [remediationForm(env.origin, 'enroll-profile', '/idp/idx/enroll/new', tx.stateHandle, [{ name: 'userProfile', form: { value: fields } }])], parts: {} };
 }
 
 function factorStep(env: RenderEnv, tx: Transaction, user: UserRecord, errors: FormErrors): Rendered {
@@ -163,14 +218,29 @@ function remediations(env: RenderEnv, tx: Transaction, user: UserRecord | undefi
       // Okta sends the password's `currentAuthenticator` with `recover` on identify whenever the org
       // allows recovery (captured/idp_idx_introspect_default.json), so "Forgot password?" can show.
       const recover = recoverAction(env, tx);
+      // Sign-up and unlock are remediations of their own beside identify (captured/idp_idx_identify_error-*.json).
+      const selfServe = [
+        ...(env.registration ? [remediationForm(origin, 'select-enroll-profile', '/idp/idx/enroll', sh, [])] : []),
+        ...(env.unlock?.authenticators.length ? [remediationForm(origin, 'unlock-account', '/idp/idx/unlock-account', sh, [])] : []),
+      ];
       return {
-        list: [remediationForm(origin, 'identify', '/idp/idx/identify', sh, fields), ...idps],
+        list: [remediationForm(origin, 'identify', '/idp/idx/identify', sh, fields), ...idps, ...selfServe],
         parts: env.policy === 'one-page' || recover ? { currentAuthenticator: typed(oktaPassword.current(false, { recover })) } : {},
       };
     }
     case 'identify-recovery':
       // widget-playground/identify-recovery.json: who wants to reset, before anything is sent.
       return { list: [remediationForm(origin, 'identify-recovery', '/idp/idx/identify', sh, [identifierField(errors.identifier)])], parts: {} };
+    case 'select-unlock':
+      return unlockStep(env, tx, errors);
+    case 'enroll-profile':
+      return profileStep(env, tx, errors);
+    case 'enroll-password':
+      // widget-playground/authenticator-enroll-password.json: the new user's password, with the org's rules.
+      return {
+        list: [remediationForm(origin, 'enroll-authenticator', '/idp/idx/challenge/answer', sh, [passcodeField('Enter password', errors.passcode)], ['$.currentAuthenticator'])],
+        parts: { currentAuthenticator: typed(oktaPassword.current(true)) },
+      };
     case 'reset-password':
       // widget-playground/authenticator-reset-password.json: the new password, with the org's rules.
       return {
@@ -212,6 +282,24 @@ function remediations(env: RenderEnv, tx: Transaction, user: UserRecord | undefi
   }
 }
 
+/** The authorization request behind the transaction, as Okta describes it (captured/idp_idx_identify_error-invalid-username.json). */
+function authenticationObject(env: RenderEnv, tx: Transaction): unknown {
+  return typed({
+    protocol: 'OAUTH2.0',
+    issuer: { id: 'ausEmulatorDefault01', name: 'default', uri: env.issuer },
+    request: {
+      max_age: -1,
+      scope: tx.scopes.join(' '),
+      response_type: 'code',
+      redirect_uri: tx.redirectUri,
+      ...(tx.state !== undefined && { state: tx.state }),
+      code_challenge_method: 'S256',
+      code_challenge: tx.codeChallenge,
+      response_mode: 'query',
+    },
+  });
+}
+
 export function renderState(env: RenderEnv, tx: Transaction, user: UserRecord | undefined, errors: FormErrors = {}): IdxDoc {
   const expiresAt = new Date(tx.expiresAt).toISOString();
   if (tx.step === 'terminal') {
@@ -228,7 +316,8 @@ export function renderState(env: RenderEnv, tx: Transaction, user: UserRecord | 
     ...(list.length ? { remediation: typed(list, 'array') } : {}),
     ...(top.length ? { messages: messages(top) } : {}),
     ...parts,
-    ...(tx.step !== 'identify' || tx.userId ? { user: userObject(user) } : {}),
+    ...(errors.identified && !user ? { user: typed({ identifier: errors.identified.identifier }) } : tx.step !== 'identify' || tx.userId ? { user: userObject(user) } : {}),
+    ...(errors.identified?.unknown && { authentication: authenticationObject(env, tx) }),
     cancel: cancelAction(env.origin, tx.stateHandle),
     app: typed({ name: 'oidc_client', label: 'Desktop App (emulator)', id: env.clientId }),
   };

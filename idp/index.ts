@@ -14,7 +14,8 @@ import { OAuthHandlers } from './oauth-handlers';
 import { Router } from './router';
 import { TokenService, createSigningKey } from './tokens';
 import { TransactionStore } from './transactions';
-import { DEMO_PASSWORD, DEMO_USERS_FILE, UserDirectory, loadUsersFile, parseUsers } from './users';
+import { DEMO_PASSWORD, DEMO_USERS_FILE, UserDirectory, loadOrgFile, parseOrgFile } from './users';
+import { resolveSelfService } from './self-service';
 import { randomToken } from './http-util';
 import { Outbox } from './admin/outbox';
 import { answerPush } from './authenticators/okta-verify';
@@ -39,7 +40,7 @@ export type {
   OutboxMessage,
 } from './types';
 export { BAD_ID_TOKEN_VARIANTS, IDP_ENDPOINTS } from './types';
-export { DEMO_PASSWORD, DEMO_USERS_FILE, loadUsersFile } from './users';
+export { DEMO_PASSWORD, DEMO_USERS_FILE, loadOrgFile, loadUsersFile } from './users';
 export { startResourceServer, TASKS_PATH, DEFAULT_API_AUDIENCE, DEFAULT_API_SCOPE, type RunningResourceServer } from './resource-server/index';
 
 export const DEFAULT_CLIENT_ID = 'desktop-app-client';
@@ -91,9 +92,10 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
   const log = options.log ?? (() => {});
 
   const usingDemoUsers = !options.users && !options.usersFile;
-  const users = options.users
-    ? parseUsers({ users: options.users, groups: options.groups }, 'options.users')
-    : loadUsersFile(options.usersFile ?? DEMO_USERS_FILE);
+  const { users, org } = options.users
+    ? parseOrgFile({ users: options.users, groups: options.groups }, 'options.users')
+    : loadOrgFile(options.usersFile ?? DEMO_USERS_FILE);
+  const selfService = resolveSelfService(options, org);
   const directory = await UserDirectory.create(users, options.passwordHashCost);
   const key = await createSigningKey(`emu-${randomToken(8)}`);
 
@@ -110,8 +112,7 @@ export async function startIdp(options: IdpOptions = {}): Promise<RunningIdp> {
   const outbox = new Outbox(now, options.onOutbox);
   const factors: FactorEnv = { origin, settings, now, outbox, log };
   const identityProviders = options.identityProvider ? [STAND_IN_IDP] : [];
-  const recovery = { authenticators: options.recoveryAuthenticators ?? ['okta_email', 'phone_number'], signsIn: options.recoverySignsIn ?? true };
-  const idx = new IdxHandlers({ origin, policy, clientId, lockoutThreshold, users: directory, transactions, log, factors, identityProviders, recovery });
+  const idx = new IdxHandlers({ origin, issuer, policy, clientId, lockoutThreshold, users: directory, transactions, log, factors, identityProviders, ...selfService });
   const authorizationCodes = new AuthorizationCodes(codeTtlMs, now);
   const browserRedirectUris = options.browserRedirectUris ?? DEFAULT_BROWSER_REDIRECT_URIS;
   // Assigned below: the hosted page runs the router's own IDX handlers.

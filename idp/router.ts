@@ -110,6 +110,9 @@ export class Router {
       ['/idp/idx/challenge/send', { endpoint: 'challenge-send', methods: ['POST'], shape: 'idx', handle: (c) => idx.send(c) }],
       ['/idp/idx/credential/enroll', { endpoint: 'credential-enroll', methods: ['POST'], shape: 'idx', handle: (c) => idx.enroll(c) }],
       ['/idp/idx/recover', { endpoint: 'recover', methods: ['POST'], shape: 'idx', handle: (c) => idx.recover(c) }],
+      ['/idp/idx/unlock-account', { endpoint: 'unlock-account', methods: ['POST'], shape: 'idx', handle: (c) => idx.unlockAccount(c) }],
+      ['/idp/idx/enroll', { endpoint: 'enroll-profile', methods: ['POST'], shape: 'idx', handle: (c) => idx.selectEnrollProfile(c) }],
+      ['/idp/idx/enroll/new', { endpoint: 'enroll-profile', methods: ['POST'], shape: 'idx', handle: (c) => idx.enrollProfile(c) }],
       ['/idp/idx/skip', { endpoint: 'skip', methods: ['POST'], shape: 'idx', handle: (c) => idx.skip(c) }],
       // Links the org sends (email magic link, Okta Verify activation), opened in a browser or on a phone.
       ['/email/verify', { endpoint: 'link', methods: ['GET'], shape: 'api', handle: (c) => idx.linkPage(c) }],

@@ -16,6 +16,9 @@ export type Step =
   | 'select-enroll' // choose an authenticator to enroll (with skip when the enrollment is optional)
   | 'identify-recovery' // "Forgot password?" before the user is known: who wants to reset
   | 'reset-password' // recovery: the recovery factor is verified, a new password is asked for
+  | 'select-unlock' // unlock: who is locked out, and which authenticator proves it
+  | 'enroll-profile' // registration: the org's sign-up form
+  | 'enroll-password' // registration: the new user's password
   | 'success'
   | 'terminal';
 
@@ -38,8 +41,11 @@ export interface Transaction extends InteractParams {
   verified: AuthenticatorKey[];
   /** The authenticator being verified or enrolled, when `step` is `factor`. */
   factor?: ActiveFactor;
-  /** Self-service password recovery in progress (`recover` was posted): factors lead to a reset, not to sign-in. */
-  flow?: 'recover';
+  /**
+   * Self-service in progress: `recover` (factors lead to a new password), `unlock` (factors lead to
+   * the account unlocked), `register` (a new user's enrollments lead to sign-in or activation).
+   */
+  flow?: 'recover' | 'unlock' | 'register';
   /** The person skipped the optional enrollments. */
   enrollmentSkipped?: boolean;
   interactionCode?: string;

@@ -6,6 +6,7 @@ import type { RunningResourceServer, TaskLists } from './resource-server/index';
 import type { AuthenticatorsInput } from './authenticators/schema';
 import type { PolicyInput } from './authenticators/policy';
 import type { OutboxMessage } from './admin/outbox';
+import type { RegistrationInput, SelfServiceKey } from './self-service';
 
 export type IdpUserStatus = 'ACTIVE' | 'LOCKED_OUT' | 'SUSPENDED' | 'PASSWORD_EXPIRED' | 'PASSWORD_WARN';
 
@@ -61,13 +62,23 @@ export interface IdpOptions {
   policy?: SignInPolicy;
   /**
    * Self-service password recovery ("Forgot password?"): the authenticators that may prove who
-   * wants to reset, in the org's order. Default email and phone; `[]` turns recovery off (no
+   * wants to reset, in the org's order. Default: the users file's `org.recovery`, else email and phone; `[]` turns recovery off (no
    * `recover` action is sent). Every user with a profile email can recover by email, as Okta
    * enrolls the primary email of every user.
    */
-  recoveryAuthenticators?: Array<'okta_email' | 'phone_number'>;
+  recoveryAuthenticators?: SelfServiceKey[];
   /** After a reset: true (default) signs the person in; false ends with "You can now sign in" (terminal), as orgs choose. */
   recoverySignsIn?: boolean;
+  /**
+   * Self-service account unlock ("Unlock account"): the authenticators that may prove who is
+   * locked out. Default: the users file's `org.unlock`, else `[]` (off: no `unlock-account` sent).
+   */
+  unlockAuthenticators?: SelfServiceKey[];
+  /**
+   * Self-service registration ("Sign up"): the profile form, activation by email, what a new user
+   * must set up. Default: the users file's `org.registration`, else off (`false`: no `select-enroll-profile`).
+   */
+  registration?: RegistrationInput | false;
   /** Failed passwords in a row before the user becomes LOCKED_OUT. Default 5. */
   lockoutThreshold?: number;
   /**
@@ -148,6 +159,8 @@ export const IDP_ENDPOINTS = [
   'challenge-poll',
   'challenge-send',
   'recover',
+  'unlock-account',
+  'enroll-profile',
   'credential-enroll',
   'skip',
   'cancel',

@@ -16,7 +16,7 @@ export function usersJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(usersFileSchema, { io: 'input', unrepresentable: 'any' }),
     title: 'Okta emulator users file',
-    description: 'Users, their authenticators and sign-in policies, and groups, for okta-idx-emulator (--users FILE). See its README.',
+    description: 'Users, their authenticators and sign-in policies, groups, and the org\'s self-service policies (recovery, unlock, registration), for okta-idx-emulator (--users FILE). See its README.',
   };
 }
 

@@ -11,6 +11,7 @@ import type { IdpGroup, IdpUser, IdpUserStatus } from './types';
 import { authenticatorsSchema, enrollmentsFromFile } from './authenticators/schema';
 import { policySchema, resolvePolicy, type UserPolicy } from './authenticators/policy';
 import type { AuthenticatorKey, Enrollment } from './authenticators/types';
+import { orgSchema, type OrgInput } from './self-service';
 
 export const DEMO_USERS_FILE = fileURLToPath(new URL('./users.demo.json', import.meta.url));
 export const DEMO_PASSWORD = 'Password123!';
@@ -39,13 +40,29 @@ const userSchema = z.object({
 
 const groupSchema = z.object({ name: z.string().min(1).max(100), policy: policySchema.optional() }).strict();
 
-export const usersFileSchema = z.object({ users: z.array(userSchema), groups: z.array(groupSchema).optional() });
+export const usersFileSchema = z.object({
+  users: z.array(userSchema),
+  groups: z.array(groupSchema).optional(),
+  /** The org's self-service policies (recovery, unlock, registration); see self-service.ts. */
+  org: orgSchema.optional(),
+});
+
+/** A users file: its users (policies resolved) and its org's self-service settings. */
+export interface OrgFile {
+  users: IdpUser[];
+  org: OrgInput;
+}
 
 /**
  * Validates users (from code or a file); throws an Error naming the first problem. Each user's
  * `policy` comes back resolved: its own, else that of the first group (in file order) it is in.
  */
 export function parseUsers(input: unknown, source: string): IdpUser[] {
+  return parseOrgFile(input, source).users;
+}
+
+/** parseUsers, with the file's `org` section too. */
+export function parseOrgFile(input: unknown, source: string): OrgFile {
   const parsed = usersFileSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -61,13 +78,18 @@ export function parseUsers(input: unknown, source: string): IdpUser[] {
     const unknown = user.groups?.find((name) => !groups.some((g) => g.name === name));
     if (unknown !== undefined) throw new Error(`Invalid users in ${source}: ${user.login} is in group "${unknown}", which the file does not define`);
   }
-  return parsed.data.users.map((user) => {
+  const users = parsed.data.users.map((user) => {
     const policy = user.policy ?? groups.find((g) => g.policy && user.groups?.includes(g.name))?.policy;
     return policy ? { ...user, policy } : user;
   });
+  return { users, org: parsed.data.org ?? {} };
 }
 
 export function loadUsersFile(path: string): IdpUser[] {
+  return loadOrgFile(path).users;
+}
+
+export function loadOrgFile(path: string): OrgFile {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -80,7 +102,7 @@ export function loadUsersFile(path: string): IdpUser[] {
   } catch {
     throw new Error(`Users file ${path} is not valid JSON`);
   }
-  return parseUsers(json, path);
+  return parseOrgFile(json, path);
 }
 
 interface PasswordHash {
@@ -97,7 +119,8 @@ export interface UserRecord {
   /** Enrolled authenticators (the password always); grows when the user enrolls one during sign-in. */
   readonly enrollments: Map<AuthenticatorKey, Enrollment>;
   readonly policy: UserPolicy;
-  status: IdpUserStatus;
+  /** `PROVISIONED`: signed up, waiting for the activation link the org emailed. */
+  status: IdpUserStatus | 'PROVISIONED';
   failedAttempts: number;
   passwordHash: PasswordHash;
 }
@@ -140,22 +163,26 @@ export class UserDirectory {
     }
     const dir = new UserDirectory(hashCost);
     dir.decoy = await dir.hashPassword(randomBytes(12).toString('hex'));
-    for (const user of users) {
-      const record: UserRecord = {
-        id: userIdFor(user.login),
-        login: user.login,
-        profile: { ...user.profile },
-        factors: [...user.factors],
-        enrollments: enrollmentsFromFile(user),
-        policy: resolvePolicy(user.policy),
-        status: user.status,
-        failedAttempts: 0,
-        passwordHash: await dir.hashPassword(user.password),
-      };
-      dir.byLogin.set(user.login.toLowerCase(), record);
-      dir.byId.set(record.id, record);
-    }
+    for (const user of users) await dir.add(user);
     return dir;
+  }
+
+  /** Adds a user (at start, or one who signed up); the caller has checked the login is free. */
+  async add(user: IdpUser): Promise<UserRecord> {
+    const record: UserRecord = {
+      id: userIdFor(user.login),
+      login: user.login,
+      profile: { ...user.profile },
+      factors: [...user.factors],
+      enrollments: enrollmentsFromFile(user),
+      policy: resolvePolicy(user.policy),
+      status: user.status,
+      failedAttempts: 0,
+      passwordHash: await this.hashPassword(user.password),
+    };
+    this.byLogin.set(user.login.toLowerCase(), record);
+    this.byId.set(record.id, record);
+    return record;
   }
 
   findByLogin(login: string): UserRecord | undefined {

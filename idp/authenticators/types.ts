@@ -116,7 +116,8 @@ export interface Rendered {
 
 /** What opening a link (from an email or SMS) did. */
 export interface LinkResult {
-  result: 'verified' | 'activated' | 'expired';
+  /** `account-activated`: a new user's activation link (registration). */
+  result: 'verified' | 'activated' | 'account-activated' | 'expired';
   /** For an Okta Verify activation: the TOTP secret the phone now holds. */
   secret?: string;
 }

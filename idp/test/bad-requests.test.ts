@@ -82,7 +82,8 @@ describe('IDX endpoints', () => {
     const tx = await startRaw(idp);
     const res = await fetch(`${idp.origin}/idp/idx/challenge/answer`, idxPost({ stateHandle: tx.stateHandle, credentials: { passcode: 'x' } }));
     expect(res.status).toBe(400);
-    expect((await res.json()) as IdxBody).toMatchObject({ remediation: { value: [{ name: 'identify' }] } });
+    // The demo org also offers sign-up and unlock beside identify.
+    expect((await res.json()) as IdxBody).toMatchObject({ remediation: { value: [{ name: 'identify' }, { name: 'select-enroll-profile' }, { name: 'unlock-account' }] } });
     const skip = await fetch(`${idp.origin}/idp/idx/skip`, idxPost({ stateHandle: tx.stateHandle }));
     expect(skip.status).toBe(400);
   });
@@ -191,7 +192,7 @@ describe('OAuth endpoints', () => {
 
 describe('anything else', () => {
   it('unknown paths: 404 JSON', async () => {
-    for (const path of ['/nope', '/oauth2/default/v1/device/authorize', '/idp/idx/enroll', '/__admin/nope']) {
+    for (const path of ['/nope', '/oauth2/default/v1/device/authorize', '/idp/idx/enroll/update', '/__admin/nope']) {
       const res = await fetch(`${idp.origin}${path}`, { headers: { authorization: `Bearer ${idp.adminToken}` } });
       expect(res.status, path).toBe(404);
       expect(((await res.json()) as { errorCode: string }).errorCode).toBe('E0000007');

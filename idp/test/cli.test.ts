@@ -30,6 +30,24 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['-h'])).toEqual({ kind: 'help' });
   });
 
+  it('maps the self-service switches: recovery, unlock, registration', () => {
+    const run = (argv: string[]) => {
+      const parsed = parseCliArgs(argv);
+      return parsed.kind === 'run' ? parsed.options : parsed;
+    };
+    expect(run(['--recovery', 'none', '--unlock', 'email,phone'])).toEqual({ port: 8787, recoveryAuthenticators: [], unlockAuthenticators: ['okta_email', 'phone_number'] });
+    expect(run(['--recovery', 'phone', '--recovery-signs-in', 'no', '--unlock', 'none'])).toEqual({
+      port: 8787,
+      recoveryAuthenticators: ['phone_number'],
+      recoverySignsIn: false,
+      unlockAuthenticators: [],
+    });
+    expect(run(['--recovery-signs-in', 'yes'])).toEqual({ port: 8787, recoverySignsIn: true });
+    expect(run(['--registration', 'off'])).toEqual({ port: 8787, registration: false });
+    expect(run(['--registration', 'on'])).toEqual({ port: 8787, registration: {} });
+    expect(run(['--registration', 'activate-by-email'])).toEqual({ port: 8787, registration: { activation: 'email' } });
+  });
+
   it.each([
     [['--port', 'abc'], /--port/],
     [['--port', '70000'], /--port/],
@@ -41,6 +59,12 @@ describe('parseCliArgs', () => {
     [['--redirect-uri', 'not a uri'], /--redirect-uri/],
     [['--api-port', '65536'], /--api-port must be 0-65535/],
     [['--api-port', '1', '--no-api'], /--api-port and --no-api cannot be used together/],
+    [['--recovery', 'sms'], /--recovery must be email, phone, email,phone or none \(got "sms"\)/],
+    [['--unlock', 'email,email'], /--unlock must be/],
+    [['--unlock', 'toString'], /--unlock must be/],
+    [['--recovery-signs-in', 'true'], /--recovery-signs-in must be yes or no \(got "true"\)/],
+    [['--registration', 'yes'], /--registration must be off, on or activate-by-email \(got "yes"\)/],
+    [['--registration', 'toString'], /--registration must be/],
     [['--nope'], /Unknown option/],
     [['stray'], /positional/i],
   ])('rejects %j', (argv, message) => {

@@ -78,7 +78,7 @@ describe('requests the step does not expect', () => {
     const late = await post('challenge/poll');
     expect(late.status).toBe(400);
     expect(late.doc.successWithInteractionCode).toBeUndefined();
-    expect(names(late.doc)).toEqual(['identify']);
+    expect(names(late.doc)).toEqual(['identify', 'select-enroll-profile', 'unlock-account']);
   });
 
   it('a transaction that expires while polling a push answers idx.session.expired (TERMINAL)', async () => {

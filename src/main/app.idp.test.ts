@@ -3,6 +3,7 @@
  * driven only through `AuthApp.invoke` like the renderer does.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { inEnglish } from './testing/in-english';
 import { CHANNELS } from '../shared/contract';
 import { createTestCipher } from './session/cipher';
 import { VAULT_KEY } from './session/vault';
@@ -121,7 +122,7 @@ describe('sign-in against the emulator', () => {
     expect(weak).toMatchObject({ status: 'pending', step: { name: 'reenroll-authenticator' } });
     expect(weak.status === 'pending' && weak.messages.some((m) => m.level === 'error')).toBe(true);
     const strong = await h.view(CHANNELS.proceed, { step: 'reenroll-authenticator', values: { newPassword: 'Brand-New-Passw0rd!' } });
-    expect(strong).toMatchObject({ status: 'signed-in', profile: { email: 'expired@example.com' } });
+    expect(inEnglish(strong)).toMatchObject({ status: 'signed-in', profile: { email: 'expired@example.com' }, messages: [{ level: 'info', text: 'Your password has been changed.' }] });
     expectNoSecrets(h, ['Brand-New-Passw0rd!']);
   });
 
@@ -129,7 +130,16 @@ describe('sign-in against the emulator', () => {
     const h = await harness();
     const view = await h.view(CHANNELS.signIn, signIn('warn@example.com'));
     expect(view).toMatchObject({ status: 'pending', step: { name: 'reenroll-authenticator-warning', canSkip: true } });
-    expect(await h.view(CHANNELS.skip)).toMatchObject({ status: 'signed-in', profile: { email: 'warn@example.com' } });
+    // Skipped: nothing was changed, so nothing says so.
+    expect(await h.view(CHANNELS.skip)).toMatchObject({ status: 'signed-in', profile: { email: 'warn@example.com' }, messages: [] });
+  });
+
+  it('says the password was changed after the expiry warning’s new password, with the days left shown on the step', async () => {
+    const h = await harness();
+    const view = await h.view(CHANNELS.signIn, signIn('warn@example.com'));
+    expect(inEnglish(view)).toMatchObject({ status: 'pending', step: { name: 'reenroll-authenticator-warning', daysToExpiry: 4, passwordRules: expect.arrayContaining(['At least 8 characters']) } });
+    const changed = await h.view(CHANNELS.proceed, { step: 'reenroll-authenticator-warning', values: { newPassword: 'Brand-New-Passw0rd!' } });
+    expect(inEnglish(changed)).toMatchObject({ status: 'signed-in', messages: [{ level: 'info', text: 'Your password has been changed.' }] });
   });
 
   it('asks a user whose org wants a second factor to choose it, and cancels back to signed-out', async () => {

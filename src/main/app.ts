@@ -92,7 +92,9 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
   // What the org offers on the sign-in screen, once known; every signed-out view carries it.
   let offers: SelfServiceOffers | undefined;
   function setView(shown: AuthView): AuthView {
-    const next: AuthView = shown.status === 'signed-out' && offers && Object.keys(offers).length > 0 ? { ...shown, offers } : shown;
+    // Signed out (the sign-in form's links) and terminal (a locked-out person may unlock) carry them.
+    const carries = shown.status === 'signed-out' || shown.status === 'terminal';
+    const next: AuthView = carries && offers && Object.keys(offers).length > 0 ? { ...shown, offers } : shown;
     view = next;
     for (const listener of listeners) {
       try {
@@ -301,6 +303,14 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
     recoverPassword: async (request) => {
       if (isSignedIn()) return WRONG_STATE('reset your password while signed in');
       return fromFlowResult(await flow.recoverPassword(request));
+    },
+    unlockAccount: async (request) => {
+      if (isSignedIn()) return WRONG_STATE('unlock an account while signed in');
+      return fromFlowResult(await flow.unlockAccount(request));
+    },
+    register: async () => {
+      if (isSignedIn()) return WRONG_STATE('sign up while signed in');
+      return fromFlowResult(await flow.register());
     },
     cancel: async () => {
       if (isSignedIn()) return WRONG_STATE('cancel while signed in; sign out instead');

@@ -51,6 +51,8 @@ export function createDesktopAuthApi(transport: BridgeTransport): DesktopAuthApi
     signInWithBrowser: call('signInWithBrowser'),
     reopenBrowser: call('reopenBrowser'),
     recoverPassword: call('recoverPassword'),
+    unlockAccount: call('unlockAccount'),
+    register: call('register'),
     cancel: call('cancel'),
     abortCall: call('abortCall'),
     signOut: call('signOut'),

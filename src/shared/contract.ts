@@ -63,7 +63,7 @@ export interface StepInput {
   readonly required: boolean;
   /** Secret values are never echoed back, logged, or kept after submit. */
   readonly secret: boolean;
-  readonly autocomplete?: 'username' | 'current-password' | 'new-password' | 'one-time-code' | 'tel' | 'off';
+  readonly autocomplete?: 'username' | 'current-password' | 'new-password' | 'one-time-code' | 'tel' | 'email' | 'given-name' | 'family-name' | 'off';
   readonly options?: ReadonlyArray<{ readonly label: Text; readonly value: string }>;
 }
 
@@ -158,6 +158,10 @@ export interface Branding {
 export interface SelfServiceOffers {
   /** "Forgot password?" (the org sends `recover` on its identify step). */
   readonly recoverPassword?: boolean;
+  /** "Unlock account" (the org sends `unlock-account` beside identify). */
+  readonly unlockAccount?: boolean;
+  /** "Sign up" (the org sends `select-enroll-profile` beside identify). */
+  readonly register?: boolean;
 }
 
 /**
@@ -213,6 +217,8 @@ export type AuthView =
       readonly messages: ReadonlyArray<UiMessage>;
       /** Why, when the org's message says: the renderer then tells the person what happened and what to do. */
       readonly reason?: TerminalReason;
+      /** What the org offers on its own (a locked-out person may unlock their account); as on `signed-out`. */
+      readonly offers?: SelfServiceOffers;
     }
   | {
       readonly status: 'failure';
@@ -284,6 +290,11 @@ export interface RecoverPasswordRequest {
   readonly username?: string;
 }
 
+export interface UnlockAccountRequest {
+  /** What the person typed as username, so the org's form starts with it. */
+  readonly username?: string;
+}
+
 export interface ProceedRequest {
   /** The step being answered; a stale answer (the step has moved on) is rejected. */
   readonly step: string;
@@ -326,6 +337,10 @@ export interface BridgeMethods {
   reopenBrowser: { request: void; response: AuthView };
   /** "Forgot password?": starts the org's password recovery (only when it offers it). */
   recoverPassword: { request: RecoverPasswordRequest; response: AuthView };
+  /** "Unlock account": starts the org's account unlock (only when it offers it). */
+  unlockAccount: { request: UnlockAccountRequest; response: AuthView };
+  /** "Sign up": starts the org's self-service registration (only when it offers it). */
+  register: { request: void; response: AuthView };
   /** Ends the sign-in (at the org too); also stops waiting for the browser. */
   cancel: { request: void; response: AuthView };
   /**
@@ -357,6 +372,8 @@ export const CHANNELS = {
   signInWithBrowser: 'auth:sign-in-with-browser',
   reopenBrowser: 'auth:reopen-browser',
   recoverPassword: 'auth:recover-password',
+  unlockAccount: 'auth:unlock-account',
+  register: 'auth:register',
   cancel: 'auth:cancel',
   abortCall: 'auth:abort-call',
   signOut: 'auth:sign-out',

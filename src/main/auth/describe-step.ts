@@ -126,6 +126,10 @@ const STEPS: Readonly<Record<string, (a: SdkAuthenticator | undefined) => Plan |
   // Password recovery (idx.recoverPassword): who, then the recovery factor's steps above, then the new password.
   'identify-recovery': () => plan('form', 'step.identifyRecovery.title', 'step.identifyRecovery.description'),
   'reset-authenticator': (a) => (a?.key === 'okta_password' || a?.type === 'password' ? plan('form', 'step.resetPassword.title') : undefined),
+  // Account unlock (idx.unlockAccount): who and how in one form, then the code; the org then says to sign in.
+  'select-authenticator-unlock-account': () => plan('choice', 'step.unlockAccount.title', 'step.unlockAccount.description'),
+  // Sign-up (idx.register): the org's profile form, then the password and what else the org requires.
+  'enroll-profile': () => plan('form', 'step.enrollProfile.title', 'step.enrollProfile.description'),
   'select-enrollment-channel': () => plan('choice', 'step.enrollOktaVerify.title', 'step.enrollmentChannel.description'),
   'enrollment-channel-data': () => plan('form', 'step.enrollmentChannelData.title', 'step.enrollmentChannelData.description'),
 };
@@ -182,13 +186,16 @@ export function passwordRules(settings: unknown): Message[] {
   return rules;
 }
 
+/** What browsers and password managers fill profile fields with (the sign-up form, a setup link's address). */
+const PROFILE_AUTOCOMPLETE: Readonly<Record<string, StepInput['autocomplete']>> = { email: 'email', firstName: 'given-name', lastName: 'family-name' };
+
 function autocompleteFor(stepName: string, inputName: string): StepInput['autocomplete'] {
   if (inputName === 'username' || inputName === 'identifier') return 'username';
   if (inputName === 'newPassword') return 'new-password';
   if (inputName === 'password') return NEW_PASSWORD_STEPS.includes(stepName) ? 'new-password' : 'current-password';
   if (inputName === 'verificationCode') return 'one-time-code';
   if (inputName === 'phoneNumber') return 'tel';
-  return 'off';
+  return PROFILE_AUTOCOMPLETE[inputName] ?? 'off';
 }
 
 type SdkOption = { label?: string; value?: unknown };
@@ -234,7 +241,9 @@ function describeInput(step: SdkNextStep, input: SdkInput, a: SdkAuthenticator |
       input.name === 'channel' && option.label === option.value.toUpperCase() && CHANNEL_LABELS[option.value] ? { ...option, label: CHANNEL_LABELS[option.value]! } : option,
     );
     if (options.length === 0) return undefined;
-    return { name: input.name, label, type: 'select', required: true, secret: false, options };
+    // The org's choices of authenticator or method come without `required` yet one must be chosen;
+    // a sign-up form's choice says whether it is required.
+    return { name: input.name, label, type: 'select', required: step.name === 'enroll-profile' ? required : true, secret: false, options };
   }
   if (input.type === 'boolean') return { name: input.name, label, type: 'checkbox', required: false, secret: false };
   const secret = input.secret === true || SECRET_INPUTS.has(input.name) || /password|passcode/i.test(input.name);

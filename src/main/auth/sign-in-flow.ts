@@ -5,7 +5,18 @@
  * what happens with the tokens is the session's job.
  */
 import { IdxFeature, IdxStatus, type IDToken, type IdxTransaction, type NextStep as SdkNextStep, type OktaAuth, type Tokens } from '@okta/okta-auth-js';
-import type { AuthView, BridgeError, NextStep, ProceedRequest, RecoverPasswordRequest, SelfServiceOffers, SignInRequest, TerminalReason, UiMessage } from '../../shared/contract';
+import type {
+  AuthView,
+  BridgeError,
+  NextStep,
+  ProceedRequest,
+  RecoverPasswordRequest,
+  SelfServiceOffers,
+  SignInRequest,
+  TerminalReason,
+  UiMessage,
+  UnlockAccountRequest,
+} from '../../shared/contract';
 import { message } from '../../shared/i18n/text';
 import { errorName, type Logger } from '../log/logger';
 import { chooseAnotherStep, describeStep } from './describe-step';
@@ -33,6 +44,10 @@ export interface SignInFlow {
   skip(): Promise<FlowResult>;
   /** "Forgot password?": a new transaction in the org's recovery flow, with the username typed (if any). */
   recoverPassword(request: RecoverPasswordRequest): Promise<FlowResult>;
+  /** "Unlock account": a new transaction in the org's unlock flow, with the username typed (if any). */
+  unlockAccount(request: UnlockAccountRequest): Promise<FlowResult>;
+  /** "Sign up": a new transaction in the org's registration flow. */
+  register(): Promise<FlowResult>;
   /**
    * Asks the org what it offers besides signing in (interact + introspect, as Okta's widget does
    * before drawing its sign-in form), then forgets that transaction. Undefined when it cannot tell.
@@ -73,6 +88,10 @@ const MIN_POLL_MS = 1000;
 
 /** What an action stopped by `abort()` ends with: the sign-in form, saying so once. */
 export const ABORTED_MESSAGE: UiMessage = { level: 'info', text: message('signIn.canceled') };
+/** Said on the home screen after a new password took: the org sends no word of its own when it signs the person in. */
+export const PASSWORD_CHANGED: UiMessage = { level: 'info', text: message('password.changed') };
+/** Steps that set a new password in place of the current one (expired, expiring, forgotten). */
+const PASSWORD_CHANGE_STEPS = ['reenroll-authenticator', 'reenroll-authenticator-warning', 'reset-authenticator'];
 
 const TERMINAL_FALLBACK: UiMessage = { level: 'error', text: message('terminal.fallback') };
 
@@ -235,6 +254,14 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
     return { ok: true, outcome: signedOut([ABORTED_MESSAGE]) };
   }
 
+  /** A self-service flow (recovery, unlock, sign-up): always its own transaction, with its own nonce, since it may end signed in. */
+  function selfService(action: string, start: (nonce: string) => Promise<IdxTransaction>): Promise<FlowResult> {
+    reset();
+    const sent = createNonce();
+    nonce = sent;
+    return run(action, () => start(sent));
+  }
+
   return {
     signIn({ username, password }) {
       // Always a fresh transaction: a left-over one (wrong password, unsupported step) is abandoned.
@@ -258,20 +285,32 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
       });
       // The values' names are the SDK's own; naming the step makes the SDK answer exactly the
       // remediation the user saw (a choice offered beside a challenge is a remediation too).
-      return run('proceed', () => oktaAuth.idx.proceed({ ...checked.values, step }), secrets);
+      const result = await run('proceed', () => oktaAuth.idx.proceed({ ...checked.values, step }), secrets);
+      if (!PASSWORD_CHANGE_STEPS.includes(step) || !result.ok || result.outcome.kind !== 'success') return result;
+      return { ok: true, outcome: { ...result.outcome, messages: [...result.outcome.messages, PASSWORD_CHANGED] } };
     },
 
     recoverPassword({ username }) {
-      reset();
-      const sent = createNonce();
-      nonce = sent;
-      return run('recover-password', () => oktaAuth.idx.recoverPassword({ ...(username ? { username } : {}), nonce: sent }));
+      return selfService('recover-password', (sent) => oktaAuth.idx.recoverPassword({ ...(username ? { username } : {}), nonce: sent }));
+    },
+
+    unlockAccount({ username }) {
+      return selfService('unlock-account', (sent) => oktaAuth.idx.unlockAccount({ ...(username ? { username } : {}), nonce: sent }));
+    },
+
+    register() {
+      return selfService('register', (sent) => oktaAuth.idx.register({ nonce: sent }));
     },
 
     async discoverOffers() {
       try {
         const tx = await oktaAuth.idx.start();
-        return { ...(tx.enabledFeatures?.includes(IdxFeature.PASSWORD_RECOVERY) && { recoverPassword: true }) };
+        const features = tx.enabledFeatures ?? [];
+        return {
+          ...(features.includes(IdxFeature.PASSWORD_RECOVERY) && { recoverPassword: true }),
+          ...(features.includes(IdxFeature.ACCOUNT_UNLOCK) && { unlockAccount: true }),
+          ...(features.includes(IdxFeature.REGISTRATION) && { register: true }),
+        };
       } catch (error) {
         log.warn('sign-in.discover-failed', { error: errorName(error) });
         return undefined;

@@ -35,7 +35,16 @@ const proceed = (name: string, payload: unknown, layer: Layer = 'schema'): Row =
 
 const recover = (name: string, payload: unknown): Row => ({ name: `recoverPassword: ${name}`, channel: CHANNELS.recoverPassword, payload, layer: 'schema' });
 
+const unlock = (name: string, payload: unknown): Row => ({ name: `unlockAccount: ${name}`, channel: CHANNELS.unlockAccount, payload, layer: 'schema' });
+const register = (name: string, payload: unknown): Row => ({ name: `register: ${name}`, channel: CHANNELS.register, payload, layer: 'schema' });
+
 const ROWS: Row[] = [
+  unlock('undefined', undefined),
+  unlock('an extra key', { username: 'locked@example.com', authenticator: 'okta_email' }),
+  unlock('username a number', { username: 42 }),
+  unlock('username one over the limit', { username: 'a'.repeat(INPUT_LIMITS.username + 1) }),
+  register('an object', { email: 'new@example.com' }),
+  register('a string', 'new@example.com'),
   recover('undefined', undefined),
   recover('a string', 'alice@example.com'),
   recover('an extra key', { username: 'alice@example.com', password: pw }),

@@ -110,6 +110,8 @@ export const requestSchemas = {
   }),
   reopenBrowser: noPayload,
   recoverPassword: plainObject({ username: usernameSchema.optional() }),
+  unlockAccount: plainObject({ username: usernameSchema.optional() }),
+  register: noPayload,
   cancel: noPayload,
   abortCall: noPayload,
   signOut: noPayload,

@@ -66,7 +66,10 @@ function CurrentScreen({ auth, branding, username, onUsernameChange }: CurrentSc
   const abort = () => void auth.abort();
   const signInWithBrowser = () => void run((api) => api.signInWithBrowser({}));
   // The username typed so far goes with it, so the org need not ask again.
-  const recover = () => void run((api) => api.recoverPassword(username.trim() ? { username: username.trim() } : {}));
+  const typed = username.trim() ? { username: username.trim() } : {};
+  const recover = () => void run((api) => api.recoverPassword(typed));
+  const unlock = () => void run((api) => api.unlockAccount(typed));
+  const offers = view !== null && (view.status === 'signed-out' || view.status === 'terminal') ? view.offers : undefined;
   if (view === null) {
     return (
       <p role="status" className="loading">
@@ -93,7 +96,9 @@ function CurrentScreen({ auth, branding, username, onUsernameChange }: CurrentSc
           }}
           onAbort={abort}
           onSignInWithBrowser={signInWithBrowser}
-          onRecover={view.status === 'signed-out' && view.offers?.recoverPassword === true ? recover : undefined}
+          onRecover={offers?.recoverPassword === true ? recover : undefined}
+          onUnlock={offers?.unlockAccount === true ? unlock : undefined}
+          onRegister={offers?.register === true ? () => void run((api) => api.register()) : undefined}
         />
       );
     case 'pending':
@@ -142,6 +147,14 @@ function CurrentScreen({ auth, branding, username, onUsernameChange }: CurrentSc
           {...(branding.orgName !== undefined && { orgName: branding.orgName })}
           busy={busy}
           onBack={cancel}
+          // A locked-out person can unlock their account here when the org offers it.
+          extraActions={
+            view.reason === 'locked-out' && offers?.unlockAccount === true ? (
+              <button type="button" className="button button--quiet" disabled={busy} onClick={unlock}>
+                {t('action.unlockAccount')}
+              </button>
+            ) : undefined
+          }
         />
       );
     case 'signed-in':

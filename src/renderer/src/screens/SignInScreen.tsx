@@ -37,9 +37,13 @@ interface SignInScreenProps {
   onSignInWithBrowser(): void;
   /** "Forgot password?", drawn only when the org offers recovery. */
   onRecover?(): void;
+  /** "Unlock account", drawn only when the org offers account unlock. */
+  onUnlock?(): void;
+  /** "Sign up", drawn only when the org offers self-service registration. */
+  onRegister?(): void;
 }
 
-export function SignInScreen({ username, onUsernameChange, messages, failure, branding = {}, busy, onSubmit, onAbort, onSignInWithBrowser, onRecover }: SignInScreenProps) {
+export function SignInScreen({ username, onUsernameChange, messages, failure, branding = {}, busy, onSubmit, onAbort, onSignInWithBrowser, onRecover, onUnlock, onRegister }: SignInScreenProps) {
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ username?: Message; password?: Message }>({});
   const { t } = useText();
@@ -115,15 +119,30 @@ export function SignInScreen({ username, onUsernameChange, messages, failure, br
           </button>
           {busy && <StopButton onStop={onAbort} />}
         </div>
-        {onRecover !== undefined && (
+        {(onRecover !== undefined || onUnlock !== undefined) && (
           <p className="self-service">
-            <button type="button" className="button button--link" disabled={busy} onClick={onRecover}>
-              {t('action.forgotPassword')}
-            </button>
+            {onRecover !== undefined && (
+              <button type="button" className="button button--link" disabled={busy} onClick={onRecover}>
+                {t('action.forgotPassword')}
+              </button>
+            )}
+            {onUnlock !== undefined && (
+              <button type="button" className="button button--link" disabled={busy} onClick={onUnlock}>
+                {t('action.unlockAccount')}
+              </button>
+            )}
           </p>
         )}
         <WaitingStatus busy={busy} label={t('signIn.busy')} idle={(failure?.retryAfterSeconds ?? 0) > 0 && !waiting ? t('signIn.waitOver') : ''} />
       </form>
+      {onRegister !== undefined && (
+        <p className="alternative">
+          {t('signIn.noAccount')}{' '}
+          <button type="button" className="button button--link" disabled={busy} onClick={onRegister}>
+            {t('action.signUp')}
+          </button>
+        </p>
+      )}
       <p className="alternative">
         {/* Its name must not contain "Sign in": that is the form's button. */}
         {t('signIn.alternative')}{' '}

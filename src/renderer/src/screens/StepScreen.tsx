@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage } from 'react-intl';
-import type { Message, MessageId, NextStep, ProceedRequest, StepInput, StepKind, UiMessage } from '../../../shared/contract';
+import { INPUT_LIMITS, type Message, type MessageId, type NextStep, type ProceedRequest, type StepInput, type StepKind, type UiMessage } from '../../../shared/contract';
 import { useText } from '../i18n/useText';
+import { PasswordField } from '../components/Fields';
 import { fieldErrors, Messages, splitByField } from '../components/Messages';
 import { Screen } from '../components/Screen';
 import { Spinner, StopButton, WaitingStatus } from '../components/Waiting';
@@ -108,24 +109,33 @@ export function StepScreen({
   );
   // Only what is on screen counts: the custom question field is hidden until asked for.
   const shown = shownInputs(step.inputs, values);
+  // A new password (the org's rules are shown) is typed twice; the second copy never leaves this screen.
+  const newPassword = step.passwordRules !== undefined && step.passwordRules.length > 0 ? step.inputs.find((input) => input.type === 'password') : undefined;
+  const [confirm, setConfirm] = useState('');
+  const [confirmError, setConfirmError] = useState<Message | undefined>();
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (busy || submitLabel(step) === undefined) return;
     const empty = new Set(shown.filter((i) => i.required && isEmpty(values[i.name])).map((i) => i.name));
     setMissing(empty);
-    if (empty.size > 0) {
+    const mismatch = newPassword !== undefined && !empty.has(newPassword.name) ? confirmProblem(values[newPassword.name], confirm) : undefined;
+    setConfirmError(mismatch);
+    if (empty.size > 0 || mismatch !== undefined) {
       setRefusedSubmits((n) => n + 1);
       return;
     }
     const request: ProceedRequest = { step: step.name, values: onlyShown(values, shown) };
     // Secret answers leave React state as soon as they are handed to the bridge.
     setValues(withoutSecrets(values, step.inputs));
+    setConfirm('');
     onProceed(request);
   }
 
   const set = (input: StepInput) => (value: string | boolean) => {
     setValues((v) => ({ ...v, [input.name]: value }));
+    // "Enter …" goes once the field has something in it; the org's own messages stay until it answers again.
+    if (missing.has(input.name) && !isEmpty(value)) setMissing((m) => new Set([...m].filter((name) => name !== input.name)));
     if (isUsername(input) && typeof value === 'string') onUsernameChange(value);
   };
   // The org's words about the last answer are gone while the next one is checked.
@@ -162,7 +172,23 @@ export function StepScreen({
       )}
       <form ref={formRef} className="form" onSubmit={submit} noValidate aria-busy={busy}>
         <fieldset className="form__fields" disabled={busy}>
-          <StepBody step={step} inputs={step.inputs} values={values} set={set} errorsFor={errorsFor} />
+          {/* Beside "Skip" nothing is required: the person may leave it all. Submitting still checks. */}
+          <StepBody step={step} inputs={step.canSkip ? step.inputs.map((input) => ({ ...input, required: false })) : step.inputs} values={values} set={set} errorsFor={errorsFor} />
+          {newPassword !== undefined && (
+            <PasswordField
+              id="step-confirm-password"
+              label={{ id: 'field.confirmPassword' }}
+              value={confirm}
+              onChange={(value) => {
+                setConfirm(value);
+                setConfirmError(undefined);
+              }}
+              required={!step.canSkip}
+              autoComplete="new-password"
+              maxLength={INPUT_LIMITS.fieldValue}
+              errors={confirmError === undefined ? undefined : [confirmError]}
+            />
+          )}
         </fieldset>
         {step.canResend === true && (
           <p className="resend">
@@ -253,6 +279,12 @@ function withoutSecrets(values: Values, inputs: ReadonlyArray<StepInput>): Value
 
 function isEmpty(value: string | boolean | undefined): boolean {
   return value === undefined || value === '' || value === false;
+}
+
+/** Why the second copy of a new password cannot be sent, if it cannot. */
+function confirmProblem(password: string | boolean | undefined, confirm: string): Message | undefined {
+  if (confirm === '') return { id: 'field.confirmPassword.missing' };
+  return confirm === password ? undefined : { id: 'field.confirmPassword.mismatch' };
 }
 
 function missingText(input: StepInput): Message {
