@@ -4,7 +4,7 @@
  */
 
 /** English first: the source language, and the fallback. */
-export const LOCALES = ['en'] as const;
+export const LOCALES = ['en', 'de', 'fr', 'es', 'ja', 'ar'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /**
@@ -18,9 +18,14 @@ export type DisplayLocale = Locale | typeof PSEUDO_LOCALE;
 /** Each language's name in itself, for the Language menu. */
 export const LOCALE_NAMES: Readonly<Record<Locale, string>> = {
   en: 'English',
+  de: 'Deutsch',
+  fr: 'Français',
+  es: 'Español',
+  ja: '日本語',
+  ar: 'العربية',
 };
 
-const RIGHT_TO_LEFT: ReadonlySet<string> = new Set<string>(['ar']);
+const RIGHT_TO_LEFT: ReadonlySet<string> = new Set<Locale>(['ar']);
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as ReadonlyArray<string>).includes(value);
