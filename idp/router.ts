@@ -17,6 +17,7 @@ import {
   type RequestContext,
 } from './http-util';
 import { MESSAGES, messages } from './idx-documents';
+import { localizeReply } from './localize';
 import { idxErrorReply, type IdxHandlers } from './idx-handlers';
 import type { OAuthHandlers } from './oauth-handlers';
 import type { FaultRegistry } from './faults';
@@ -220,7 +221,9 @@ export class Router {
       default:
         break;
     }
-    const reply = await route.handle(ctx, fault);
+    const handled = await route.handle(ctx, fault);
+    // As Okta does, the org's IDX messages come in the language the request asks for (a few, here).
+    const reply = route.shape === 'idx' ? localizeReply(handled, ctx.headers) : handled;
     if (fault?.kind === 'malformed') {
       const text = reply.body || '{"error":';
       return { ...reply, headers: { ...reply.headers, 'Content-Type': 'application/json' }, body: text.slice(0, Math.max(1, Math.floor(text.length / 2))) };

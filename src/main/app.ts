@@ -9,6 +9,8 @@ import { createAuthorizedFetch } from './api/authorized-fetch';
 import { loadTasks } from './api/tasks';
 import { BROWSER_MESSAGES, createBrowserSignIn } from './auth/browser-sign-in';
 import { DEFAULT_TIMEOUT_MS, createIdpTransport } from './auth/http-client';
+import { acceptLanguage } from './i18n/accept-language';
+import type { Locale } from '../shared/i18n/locales';
 import { createOktaClient } from './auth/okta-client';
 import { createSignInFlow, type FlowOutcome, type FlowResult } from './auth/sign-in-flow';
 import { createStepPoller } from './auth/step-poller';
@@ -55,6 +57,12 @@ export interface AuthAppDeps {
   privateUseRedirect?: string;
   /** The loopback listener's port; default 0 (the OS picks). Tests name a busy one. */
   loopbackPort?: number;
+  /**
+   * The person's language now (the system's, or their choice in the Language menu): sent to the
+   * org as Accept-Language, so its own messages come in it, and used for the browser's return
+   * page. Read at each request. Default English.
+   */
+  language?: () => Locale;
 }
 
 export interface AuthApp {
@@ -127,7 +135,9 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
     };
   }
 
-  const transport = createIdpTransport(deps.fetch ?? globalThis.fetch, deps.requestTimeoutMs);
+  const language = deps.language ?? (() => 'en' as const);
+  const orgLanguage = () => acceptLanguage(language());
+  const transport = createIdpTransport(deps.fetch ?? globalThis.fetch, deps.requestTimeoutMs, orgLanguage);
   const orgConfig = deps.config.config;
   // Loaded once (the logo may be fetched); getBranding waits for it, nothing else does.
   const branding: Promise<Branding> = loadBranding(orgConfig.branding, { fetch: deps.fetch ?? globalThis.fetch, store: deps.store, log, clock: deps.clock ?? Date.now });
@@ -175,7 +185,7 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
   const offersKnown =
     deps.discoverOffers === true
       ? restored.then(async () => {
-          const probeTransport = createIdpTransport(deps.fetch ?? globalThis.fetch, deps.requestTimeoutMs);
+          const probeTransport = createIdpTransport(deps.fetch ?? globalThis.fetch, deps.requestTimeoutMs, orgLanguage);
           offers = await createSignInFlow(createOktaClient(orgConfig, probeTransport), probeTransport, log).discoverOffers();
           if (!disposed && view.status === 'signed-out' && offers && Object.keys(offers).length > 0) setView(view);
         })
@@ -221,6 +231,7 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
     log,
     scheduler,
     open: deps.openExternal ?? (() => Promise.reject(new Error('No browser to open.'))),
+    language,
     ...(deps.browserTimeoutMs !== undefined ? { timeoutMs: deps.browserTimeoutMs } : {}),
     ...(deps.privateUseRedirect !== undefined ? { privateUseRedirect: deps.privateUseRedirect } : {}),
     ...(deps.loopbackPort !== undefined ? { loopbackPort: deps.loopbackPort } : {}),

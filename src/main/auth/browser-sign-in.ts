@@ -18,6 +18,7 @@ import { DEFAULT_BROWSER_TIMEOUT_MS, listenForRedirect, ListenerUnavailableError
 import { classifyFailure, failureView } from './map-error';
 import type { FlowOutcome } from './sign-in-flow';
 import type { UiMessage } from '../../shared/contract';
+import type { Locale } from '../../shared/i18n/locales';
 import { message } from '../../shared/i18n/text';
 
 export const BROWSER_MESSAGES = {
@@ -43,6 +44,8 @@ export interface BrowserSignInDeps {
   readonly privateUseRedirect?: string;
   /** The listener's port (tests: a busy one); default 0, the OS picks. */
   readonly loopbackPort?: number;
+  /** The person's language, for the page the browser shows when it comes back; default English. */
+  readonly language?: () => Locale;
 }
 
 export interface BrowserStartRequest {
@@ -169,7 +172,13 @@ export function createBrowserSignIn(deps: BrowserSignInDeps): BrowserSignIn {
         wait = waitForOs(deps.privateUseRedirect);
       } else {
         try {
-          const options: ListenOptions = { expectedState: state, scheduler, timeoutMs, ...(deps.loopbackPort !== undefined ? { port: deps.loopbackPort } : {}) };
+          const options: ListenOptions = {
+            expectedState: state,
+            scheduler,
+            timeoutMs,
+            locale: deps.language?.() ?? 'en',
+            ...(deps.loopbackPort !== undefined ? { port: deps.loopbackPort } : {}),
+          };
           wait = await listenForRedirect(options);
         } catch (error) {
           log.warn('browser-sign-in.listener-failed', { error: errorName(error), code: error instanceof ListenerUnavailableError ? error.code : undefined });

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdpTransport, parseRetryAfter } from './http-client';
+import { acceptLanguage } from '../i18n/accept-language';
 
 let server: Server;
 let base: string;
@@ -13,6 +14,8 @@ beforeAll(async () => {
     req.on('end', () => {
       if (req.url === '/echo') {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ body, contentType: req.headers['content-type'] }));
+      } else if (req.url === '/language') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ acceptLanguage: req.headers['accept-language'] }));
       } else if (req.url === '/limited') {
         res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '7' }).end('{"errorSummary":"slow down"}');
       } else if (req.url === '/limited-step') {
@@ -35,6 +38,23 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('idp transport', () => {
+  it('sends the Accept-Language of the moment with every request, unless the SDK set one', async () => {
+    let language = 'de, en;q=0.5';
+    const { httpRequestClient } = createIdpTransport(fetch, 1000, () => language);
+    const asked = async (headers: Record<string, string> = {}) => (await httpRequestClient('GET', `${base}/language`, { headers })).responseJSON?.['acceptLanguage'];
+    expect(await asked()).toBe('de, en;q=0.5');
+    language = 'fr, en;q=0.5';
+    expect(await asked()).toBe('fr, en;q=0.5');
+    expect(await asked({ 'accept-language': 'ja' })).toBe('ja');
+    const plain = createIdpTransport(fetch, 1000);
+    // Without one, Node's fetch sends its own default.
+    expect((await plain.httpRequestClient('GET', `${base}/language`, { headers: {} })).responseJSON?.['acceptLanguage']).toBe('*');
+  });
+
+  it('asks for English alone in English, and the language then English otherwise', () => {
+    expect([acceptLanguage('en'), acceptLanguage('de'), acceptLanguage('ar')]).toEqual(['en', 'de, en;q=0.5', 'ar, en;q=0.5']);
+  });
+
   it('encodes form and JSON bodies like the SDK and parses JSON responses', async () => {
     const { httpRequestClient } = createIdpTransport(fetch);
     const form = await httpRequestClient('POST', `${base}/echo`, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, data: { a: '1 2', b: 'x&y' } });

@@ -104,7 +104,11 @@ function isIdxStep(result: HttpResponse): boolean {
   return Array.isArray(remediation?.value) && remediation.value.length > 0;
 }
 
-export function createIdpTransport(fetchFn: typeof fetch, timeoutMs = DEFAULT_TIMEOUT_MS): IdpTransport {
+/**
+ * `acceptLanguage`: the `Accept-Language` every request carries (read per request: the person may
+ * change the language while the app runs), so the org's own messages come in their language.
+ */
+export function createIdpTransport(fetchFn: typeof fetch, timeoutMs = DEFAULT_TIMEOUT_MS, acceptLanguage?: () => string): IdpTransport {
   let failure: TransportFailure | undefined;
   // The signal of the call in progress (withSignal); one call runs at a time (AuthApp's busy flag).
   let scope: AbortSignal | undefined;
@@ -136,7 +140,8 @@ export function createIdpTransport(fetchFn: typeof fetch, timeoutMs = DEFAULT_TI
 
   type FetchOptions = Parameters<HttpRequestClient>[2];
   async function send(method: string, url: string, options: FetchOptions, signal: AbortSignal, stop: AbortSignal | undefined): Promise<HttpResponse> {
-    const headers = (options.headers ?? {}) as Record<string, string>;
+    const headers = { ...(options.headers as Record<string, string> | undefined) };
+    if (acceptLanguage && !Object.keys(headers).some((name) => name.toLowerCase() === 'accept-language')) headers['Accept-Language'] = acceptLanguage();
     const contentType = headers['Content-Type'] ?? headers['content-type'] ?? '';
     let response: Response;
     try {

@@ -1,0 +1,72 @@
+/**
+ * A few of the org's messages in German and French, chosen by the request's Accept-Language, as
+ * Okta localises its own: enough to show that the app's Accept-Language reaches the org and that
+ * the org's words are shown as the org sends them. Other messages stay English.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Reply } from './http-util';
+
+type Language = 'de' | 'fr';
+
+/** By i18n key: the translated text, from the English text (for the values it carries). */
+const TRANSLATIONS: Readonly<Record<string, Readonly<Record<Language, (english: string) => string>>>> = {
+  'errors.E0000004': { de: () => 'Authentifizierung fehlgeschlagen', fr: () => 'Échec de l’authentification' },
+  incorrectPassword: { de: () => 'Das Passwort ist falsch', fr: () => 'Le mot de passe est incorrect' },
+  'idx.unknown.user': {
+    de: (english) => `Es gibt kein Konto mit dem Benutzernamen ${usernameIn(english)}.`,
+    fr: (english) => `Aucun compte n’existe avec le nom d’utilisateur ${usernameIn(english)}.`,
+  },
+  'api.authn.error.PASSCODE_INVALID': { de: () => 'Ungültiger Code. Versuchen Sie es erneut.', fr: () => 'Code non valide. Réessayez.' },
+};
+
+const usernameIn = (english: string): string => /Username (.*)\.$/.exec(english)?.[1] ?? '';
+
+/** The first of the request's languages that the emulator speaks (q-values in order), if any. */
+export function preferredLanguage(header: string | undefined): Language | undefined {
+  const ranked = (header ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? '1');
+      return { language: tag.trim().split('-')[0]!.toLowerCase(), q: Number.isNaN(q) ? 0 : q, index };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const { language } of ranked) {
+    if (language === 'en') return undefined;
+    if (language === 'de' || language === 'fr') return language;
+  }
+  return undefined;
+}
+
+function translate(value: unknown, language: Language): boolean {
+  let changed = false;
+  if (Array.isArray(value)) {
+    for (const item of value) changed = translate(item, language) || changed;
+    return changed;
+  }
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  const key = (record['i18n'] as { key?: unknown } | undefined)?.key;
+  const translation = typeof key === 'string' && typeof record['message'] === 'string' ? TRANSLATIONS[key]?.[language] : undefined;
+  if (translation) {
+    record['message'] = translation(record['message'] as string);
+    changed = true;
+  }
+  for (const child of Object.values(record)) changed = translate(child, language) || changed;
+  return changed;
+}
+
+/** `reply` with the messages it can translate in the request's language, and Content-Language then. */
+export function localizeReply(reply: Reply, headers: IncomingHttpHeaders): Reply {
+  const language = preferredLanguage(headers['accept-language']);
+  if (!language || !reply.body) return reply;
+  let body: unknown;
+  try {
+    body = JSON.parse(reply.body);
+  } catch {
+    return reply;
+  }
+  if (!translate(body, language)) return reply;
+  return { ...reply, headers: { ...reply.headers, 'Content-Language': language }, body: JSON.stringify(body) };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { localizeReply, preferredLanguage } from '../localize';
+import { jsonReply } from '../http-util';
+
+describe('preferredLanguage', () => {
+  it('takes the best-ranked language it speaks; English or none first means none', () => {
+    expect(preferredLanguage('de, en;q=0.5')).toBe('de');
+    expect(preferredLanguage('fr-CA')).toBe('fr');
+    expect(preferredLanguage('ja, fr;q=0.8, de;q=0.9')).toBe('de');
+    expect(preferredLanguage('en, de;q=0.9')).toBeUndefined();
+    expect(preferredLanguage('de;q=0, fr;q=0.1')).toBe('fr');
+    expect(preferredLanguage('ja')).toBeUndefined();
+    expect(preferredLanguage(undefined)).toBeUndefined();
+    expect(preferredLanguage('')).toBeUndefined();
+  });
+});
+
+describe('localizeReply', () => {
+  const idx = (message: string, key: string) =>
+    jsonReply(401, { version: '1.0.0', messages: { type: 'array', value: [{ message, i18n: { key }, class: 'ERROR' }] }, remediation: { value: [{ name: 'identify', value: [{ name: 'x', messages: { value: [{ message: 'Password is incorrect', i18n: { key: 'incorrectPassword' } }] } }] }] } });
+
+  it('translates the messages it knows, at any depth, and says which language', () => {
+    const reply = localizeReply(idx('There is no account with the Username a.b@example.com.', 'idx.unknown.user'), { 'accept-language': 'fr' });
+    expect(reply.headers['Content-Language']).toBe('fr');
+    const body = JSON.parse(reply.body);
+    expect(body.messages.value[0].message).toBe('Aucun compte n’existe avec le nom d’utilisateur a.b@example.com.');
+    expect(body.remediation.value[0].value[0].messages.value[0].message).toBe('Le mot de passe est incorrect');
+  });
+
+  it('leaves English, unknown keys, other languages and bodies that are not JSON as they are', () => {
+    const english = idx('Authentication failed', 'errors.E0000004');
+    expect(localizeReply(english, {})).toBe(english);
+    expect(localizeReply(english, { 'accept-language': 'ja' })).toBe(english);
+    const unknown = jsonReply(400, { messages: { value: [{ message: 'Too many requests', i18n: { key: 'tooManyRequests' } }] } });
+    expect(localizeReply(unknown, { 'accept-language': 'de' })).toBe(unknown);
+    const text = { status: 200, headers: {}, body: 'not json' };
+    expect(localizeReply(text, { 'accept-language': 'de' })).toBe(text);
+    expect(JSON.parse(localizeReply(english, { 'accept-language': 'de' }).body).messages.value[0].message).toBe('Authentifizierung fehlgeschlagen');
+  });
+});
