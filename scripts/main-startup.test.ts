@@ -52,7 +52,8 @@ describe('built main process start-up (on the Electron stand-in)', () => {
   it('registers every IPC channel, the app:// handler, the menu and the permission handlers, and loads the app URL', () => {
     expect(report['channels']).toEqual(Object.values(CHANNELS).sort());
     expect(report['protocols']).toEqual([APP_SCHEME]);
-    expect(report['loadedUrls']).toEqual([APP_ENTRY_URL]);
+    // In the system's language (the stand-in's is en-US).
+    expect(report['loadedUrls']).toEqual([`${APP_ENTRY_URL}?lang=en`]);
     expect(report['menu']).toBe(true);
     expect(report['permissionsDenied']).toBe(true);
     expect(report['webPreferences']).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });

@@ -14,7 +14,10 @@ import { registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { registerIpc } from './electron/ipc';
 import { netFetch } from './electron/net-fetch';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher';
-import { createMainWindow, denyAllPermissions } from './electron/window';
+import { createMainWindow, denyAllPermissions, loadPage } from './electron/window';
+import { createLanguageSetting } from './electron/language';
+import { withLanguage } from './shell/language';
+import type { Locale } from '../shared/i18n/locales';
 import { originOf } from './ipc/sender-check';
 import { externalOrigins } from './security/external-url';
 import { bringToFront, signInPageOpener } from './electron/sign-in-page';
@@ -61,6 +64,9 @@ function loadAppConfig() {
 }
 
 async function start(): Promise<void> {
+  // The system's language unless the person chose one in the Language menu (kept in settings.json).
+  const languageSetting = createLanguageSetting();
+  let locale: Locale = languageSetting.current();
   const config = loadAppConfig();
   const issuer = config.ok ? config.config.issuer : '';
   const redirect = schemeRegistered && config.ok ? privateUseRedirect(config.config.redirectUri) : undefined;
@@ -74,6 +80,7 @@ async function start(): Promise<void> {
     // The system browser opens the org's sign-in page and nothing else (plain http only for the emulator in development).
     openExternal: signInPageOpener(issuer),
     onBrowserReturn: () => bringToFront(mainWindow),
+    language: () => locale,
     ...(redirect ? { privateUseRedirect: redirect } : {}),
   });
   // Timers do not run while the computer sleeps: on wake, refresh if due and reconnect if offline.
@@ -88,9 +95,17 @@ async function start(): Promise<void> {
   if (!allowedOrigin) throw new Error('The renderer URL is not valid.');
 
   denyAllPermissions();
-  installAppMenu();
+  // A new language: remembered, the menu rebuilt in it, the window drawn again in it (its state is in main).
+  const chooseLanguage = (choice: Locale | undefined) => {
+    languageSetting.choose(choice);
+    locale = languageSetting.current();
+    installMenu();
+    if (mainWindow && !mainWindow.isDestroyed()) loadPage(mainWindow, withLanguage(startUrl, locale), log);
+  };
+  const installMenu = () => installAppMenu(locale, { chosen: languageSetting.chosen(), choose: chooseLanguage });
+  installMenu();
   // Only the Okta org's own https pages may open in the system browser.
-  const window = createMainWindow({ startUrl, placement: savedWindowPlacement(), externalOrigins: externalOrigins(config.ok ? [config.config.issuer, ...(config.config.branding.helpUrl ? [config.config.branding.helpUrl] : [])] : []), log });
+  const window = createMainWindow({ startUrl: withLanguage(startUrl, locale), placement: savedWindowPlacement(), externalOrigins: externalOrigins(config.ok ? [config.config.issuer, ...(config.config.branding.helpUrl ? [config.config.branding.helpUrl] : [])] : []), log });
   mainWindow = window;
   rememberWindowPlacement(window);
   const unregister = registerIpc(authApp, window, allowedOrigin);

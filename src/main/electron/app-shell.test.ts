@@ -64,6 +64,16 @@ describe('installAppMenu', () => {
     help.find((item) => item.label === 'Open Logs Folder')!.click!();
     expect(standin.state.openedPaths).toEqual([userData, join(userData, 'logs')]);
   });
+
+  it('installs it again in another language, with the Language menu calling back', () => {
+    const choose = vi.fn();
+    installAppMenu('es', { chosen: 'es', choose });
+    const { template } = standin.state.menu as { template: Array<{ label?: string; submenu?: Array<{ label?: string; checked?: boolean; click?: () => void }> }> };
+    const languages = template.find((item) => item.label === 'Idioma')!.submenu!;
+    expect(languages.find((item) => item.checked)?.label).toBe('Español');
+    languages.find((item) => item.label === 'Deutsch')!.click!();
+    expect(choose).toHaveBeenCalledWith('de');
+  });
 });
 
 describe('window placement', () => {

@@ -5,7 +5,8 @@
  */
 import Store from 'electron-store';
 import { app, Menu, screen, shell, type BrowserWindow } from 'electron';
-import { menuTemplate } from '../shell/menu-template';
+import type { Locale } from '../../shared/i18n/locales';
+import { menuTemplate, type MenuOptions } from '../shell/menu-template';
 import { placeWindow, windowStateToSave, type WindowPlacement } from '../shell/window-state';
 
 /** False when another instance already runs: the caller must quit. That instance is focused. */
@@ -21,10 +22,13 @@ export function claimSingleInstance(currentWindow: () => BrowserWindow | undefin
   return true;
 }
 
-export function installAppMenu(): void {
+/** (Re)installs the menu in `locale`; `language` makes the Language menu. Called again when the language changes. */
+export function installAppMenu(locale: Locale = 'en', language?: MenuOptions['language']): void {
   const template = menuTemplate({
     platform: process.platform,
     packaged: app.isPackaged,
+    locale,
+    ...(language && { language }),
     openConfigFolder: () => void shell.openPath(app.getPath('userData')),
     openLogsFolder: () => void shell.openPath(app.getPath('logs')),
   });

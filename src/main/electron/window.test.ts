@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCapturingLogger } from '../log/logger';
 import { APP_ENTRY_URL } from '../renderer-host/app-protocol';
 import { BrowserWindow, standin } from '../testing/electron-standin';
-import { createMainWindow, denyAllPermissions } from './window';
+import { createMainWindow, denyAllPermissions, loadPage } from './window';
 
 vi.mock('electron', () => import('../testing/electron-standin'));
 
@@ -103,6 +103,16 @@ describe('createMainWindow', () => {
     } finally {
       process.off('unhandledRejection', unhandled);
     }
+  });
+
+  it('loads the page again in another language in the same window; a failure then is logged too', async () => {
+    const { window, log } = open();
+    loadPage(window as never, `${APP_ENTRY_URL}?lang=ar`, log);
+    standin.state.options.loadUrlError = 'ERR_FAILED';
+    loadPage(window as never, `${APP_ENTRY_URL}?lang=de`, log);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(window.loadedUrls).toEqual([APP_ENTRY_URL, `${APP_ENTRY_URL}?lang=ar`, `${APP_ENTRY_URL}?lang=de`]);
+    expect(log.entries).toEqual([{ level: 'error', event: 'window.load-failed', fields: { failure: 'ERR_FAILED' } }]);
   });
 });
 

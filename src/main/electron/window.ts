@@ -51,13 +51,18 @@ export function createMainWindow({ startUrl, placement = { ...DEFAULT_SIZE, maxi
     if (isAllowedExternalUrl(url, externalOrigins)) void shell.openExternal(url);
     return { action: 'deny' };
   });
+  loadPage(window, startUrl, log);
+  return window;
+}
+
+/** Loads `url` in the window (at start, and again in another language). */
+export function loadPage(window: BrowserWindow, url: string, log: Logger): void {
   // loadURL rejects when the load fails or is superseded (ERR_ABORTED); unhandled, that rejection
   // would reach Electron's uncaught-exception dialog. Chromium shows its own error page meanwhile.
-  window.loadURL(startUrl).catch((error: unknown) => {
+  window.loadURL(url).catch((error: unknown) => {
     const { code } = (error ?? {}) as { code?: unknown };
     log.error('window.load-failed', { failure: typeof code === 'string' ? code : errorName(error) });
   });
-  return window;
 }
 
 /** The app needs no camera, notifications, geolocation...: every request and check is refused. */

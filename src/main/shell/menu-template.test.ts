@@ -39,4 +39,35 @@ describe('menuTemplate', () => {
     (winHelp[1]!.click as () => void)();
     expect(openLogsFolder).toHaveBeenCalledOnce();
   });
+
+  it('names its menus in the app’s language', () => {
+    const open = () => undefined;
+    const german = menuTemplate({ platform: 'linux', packaged: true, openConfigFolder: open, openLogsFolder: open, locale: 'de' });
+    expect(german.map((item) => item.label)).toEqual(['Datei', 'Bearbeiten', 'Ansicht', 'Fenster', 'Hilfe']);
+    expect(submenu(german, 'help').map((item) => item.label)).toEqual(['Konfigurationsordner öffnen', 'Protokollordner öffnen', undefined, undefined]);
+    expect(menuTemplate({ platform: 'linux', packaged: true, openConfigFolder: open, openLogsFolder: open }).map((item) => item.label)).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
+  });
+
+  it('offers every language by its own name, and the system’s, with the choice ticked', () => {
+    const choose = vi.fn();
+    const open = () => undefined;
+    const items = menuTemplate({ platform: 'win32', packaged: true, openConfigFolder: open, openLogsFolder: open, locale: 'fr', language: { chosen: 'ja', choose } });
+    expect(items.map((item) => item.label)).toContain('Langue');
+    const languages = submenu(items, 'Langue');
+    expect(languages.map((item) => [item.type, item.label, item.checked])).toEqual([
+      ['radio', 'Comme le système', false],
+      ['separator', undefined, undefined],
+      ['radio', 'English', false],
+      ['radio', 'Deutsch', false],
+      ['radio', 'Français', false],
+      ['radio', 'Español', false],
+      ['radio', '日本語', true],
+      ['radio', 'العربية', false],
+    ]);
+    (languages[7]!.click as () => void)();
+    (languages[0]!.click as () => void)();
+    expect(choose.mock.calls).toEqual([['ar'], [undefined]]);
+    const system = submenu(menuTemplate({ platform: 'linux', packaged: true, openConfigFolder: open, openLogsFolder: open, language: { chosen: undefined, choose } }), 'Language');
+    expect(system.filter((item) => item.checked).map((item) => item.label)).toEqual(['Same as the system']);
+  });
 });

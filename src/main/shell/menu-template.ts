@@ -5,7 +5,7 @@
  * so each platform's menu is tested in Node; electron/app-shell.ts installs it.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { Locale } from '../../shared/i18n/locales';
+import { LOCALE_NAMES, LOCALES, type Locale } from '../../shared/i18n/locales';
 import { message } from '../../shared/i18n/text';
 import { formatText } from '../i18n/format';
 
@@ -18,6 +18,17 @@ export interface MenuOptions {
   readonly openLogsFolder: () => void;
   /** The language of the app's own menu labels; English by default. */
   readonly locale?: Locale;
+  /** The Language menu: the person's choice (undefined: the system's language), and what choosing does. */
+  readonly language?: { readonly chosen: Locale | undefined; choose(locale: Locale | undefined): void };
+}
+
+/** "Same as the system", then each language by its own name. */
+function languageMenu(language: NonNullable<MenuOptions['language']>, label: (id: 'menu.language.system') => string): MenuItemConstructorOptions[] {
+  return [
+    { type: 'radio', label: label('menu.language.system'), checked: language.chosen === undefined, click: () => language.choose(undefined) },
+    { type: 'separator' },
+    ...LOCALES.map((locale): MenuItemConstructorOptions => ({ type: 'radio', label: LOCALE_NAMES[locale], checked: language.chosen === locale, click: () => language.choose(locale) })),
+  ];
 }
 
 export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
@@ -34,14 +45,16 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
   ];
   return [
     ...(mac ? [{ role: 'appMenu' } as const] : []),
-    { role: 'fileMenu' },
-    { role: 'editMenu' },
+    // The menus' own names in the app's language; the items inside roles keep Electron's labels.
+    { role: 'fileMenu', label: label('menu.file') },
+    { role: 'editMenu', label: label('menu.edit') },
     // Not role 'viewMenu': that one always includes Toggle Developer Tools.
     {
       label: label('menu.view'),
       submenu: [...devOnly, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
     },
-    { role: 'windowMenu' },
-    { role: 'help', submenu: help },
+    ...(options.language ? [{ label: label('menu.language'), submenu: languageMenu(options.language, label) }] : []),
+    { role: 'windowMenu', label: label('menu.window') },
+    { role: 'help', label: label('menu.help'), submenu: help },
   ];
 }

@@ -54,6 +54,8 @@ export interface StandinOptions {
   fetch?: typeof fetch;
   /** What `setAsDefaultProtocolClient` answers (the OS refused the registration when false). Default true. */
   protocolClientAccepted?: boolean;
+  /** What `app.getPreferredSystemLanguages()` answers, most preferred first. Default `['en-US']`. */
+  systemLanguages?: string[];
 }
 
 class LifecycleError extends Error {
@@ -124,6 +126,10 @@ export const app = {
   getAppPath: () => state.options.appPath,
   getVersion: () => '0.1.0',
   requestSingleInstanceLock: () => !state.options.otherInstance,
+  // Electron: the user's preferred system languages, most preferred first, with country codes if
+  // applicable (GlobalizationPreferences on Windows, NSLocale on macOS, g_get_language_names on
+  // Linux, which also gives POSIX names such as de_DE.UTF-8 and C).
+  getPreferredSystemLanguages: (): string[] => [...state.options.systemLanguages],
   setAsDefaultProtocolClient(protocol: string) {
     if (!state.options.protocolClientAccepted) return false;
     state.protocolClients.push(protocol);
@@ -395,6 +401,7 @@ export const standin = {
       loadUrlError: options.loadUrlError,
       fetch: options.fetch,
       protocolClientAccepted: options.protocolClientAccepted ?? true,
+      systemLanguages: options.systemLanguages ?? ['en-US'],
     };
     state.protocolClients = [];
     state.appFocused = 0;
