@@ -1,7 +1,7 @@
 /**
- * A few of the org's messages in German and French, chosen by the request's Accept-Language, as
- * Okta localises its own: enough to show that the app's Accept-Language reaches the org and that
- * the org's words are shown as the org sends them. Other messages stay English.
+ * A few of the org's messages and field labels in German and French, chosen by the request's
+ * Accept-Language, as Okta localises its own: enough to show that the app's Accept-Language reaches
+ * the org and that the org's words are shown as the org sends them. The rest stays English.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Reply } from './http-util';
@@ -17,6 +17,18 @@ const TRANSLATIONS: Readonly<Record<string, Readonly<Record<Language, (english: 
     fr: (english) => `Aucun compte n’existe avec le nom d’utilisateur ${usernameIn(english)}.`,
   },
   'api.authn.error.PASSCODE_INVALID': { de: () => 'Ungültiger Code. Versuchen Sie es erneut.', fr: () => 'Code non valide. Réessayez.' },
+};
+
+/** IDX field and option labels (they carry no i18n key), by their English text. */
+const LABELS: Readonly<Record<string, Readonly<Record<Language, string>>>> = {
+  Username: { de: 'Benutzername', fr: 'Nom d’utilisateur' },
+  Password: { de: 'Passwort', fr: 'Mot de passe' },
+  'New password': { de: 'Neues Passwort', fr: 'Nouveau mot de passe' },
+  'Remember this device': { de: 'Dieses Gerät merken', fr: 'Mémoriser cet appareil' },
+  'Enter code': { de: 'Code eingeben', fr: 'Saisir le code' },
+  Email: { de: 'E-Mail', fr: 'E-mail' },
+  Phone: { de: 'Telefon', fr: 'Téléphone' },
+  'Security Question': { de: 'Sicherheitsfrage', fr: 'Question de sécurité' },
 };
 
 const usernameIn = (english: string): string => /Username (.*)\.$/.exec(english)?.[1] ?? '';
@@ -51,6 +63,13 @@ function translate(value: unknown, language: Language): boolean {
   const translation = typeof key === 'string' && typeof record['message'] === 'string' ? TRANSLATIONS[key]?.[language] : undefined;
   if (translation) {
     record['message'] = translation(record['message'] as string);
+    changed = true;
+  }
+  // A field (`name`) or one of its options (`value`); not any other object that has a label.
+  const labelled = typeof record['name'] === 'string' || 'value' in record;
+  const label = labelled && typeof record['label'] === 'string' ? LABELS[record['label']]?.[language] : undefined;
+  if (label) {
+    record['label'] = label;
     changed = true;
   }
   for (const child of Object.values(record)) changed = translate(child, language) || changed;

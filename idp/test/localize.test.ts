@@ -27,6 +27,16 @@ describe('localizeReply', () => {
     expect(body.remediation.value[0].value[0].messages.value[0].message).toBe('Le mot de passe est incorrect');
   });
 
+  it('translates the field labels it knows, and only labels of fields', () => {
+    const form = jsonReply(200, { remediation: { value: [{ name: 'identify', value: [{ name: 'identifier', label: 'Username' }, { name: 'rememberMe', label: 'Remember this device' }, { name: 'x', label: 'Other' }] }] }, label: 'Password' });
+    const body = JSON.parse(localizeReply(form, { 'accept-language': 'de-AT' }).body);
+    expect(body.remediation.value[0].value.map((field: { label: string }) => field.label)).toEqual(['Benutzername', 'Dieses Gerät merken', 'Other']);
+    expect(body.label).toBe('Password');
+    const options = jsonReply(200, { value: [{ name: 'authenticator', options: [{ label: 'Email', value: { form: {} } }, { label: 'Phone', value: 'p' }] }] });
+    const chosen = JSON.parse(localizeReply(options, { 'accept-language': 'fr' }).body);
+    expect(chosen.value[0].options.map((option: { label: string }) => option.label)).toEqual(['E-mail', 'Téléphone']);
+  });
+
   it('leaves English, unknown keys, other languages and bodies that are not JSON as they are', () => {
     const english = idx('Authentication failed', 'errors.E0000004');
     expect(localizeReply(english, {})).toBe(english);
