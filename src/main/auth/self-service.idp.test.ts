@@ -116,7 +116,7 @@ describe('sign up', () => {
       name: 'enroll-profile',
       kind: 'form',
       title: 'Create your account',
-      description: 'Your organisation asks for these details.',
+      description: 'Your organization asks for these details.',
       inputs: [
         { name: 'firstName', label: 'First name', type: 'text', required: true, secret: false, autocomplete: 'given-name' },
         { name: 'lastName', label: 'Last name', type: 'text', required: true, secret: false, autocomplete: 'family-name' },
