@@ -31,7 +31,7 @@ const result = await build({
 
 // users.ts finds the demo users beside its own module, which lands in the shared chunk.
 mkdirSync(join(dist, 'chunks'), { recursive: true });
-copyFileSync(join(here, 'users.demo.json'), join(dist, 'chunks', 'users.demo.json'));
+copyFileSync(join(here, 'org', 'users.demo.json'), join(dist, 'chunks', 'users.demo.json'));
 
 const cli = join(dist, 'cli.js');
 writeFileSync(cli, `#!/usr/bin/env node\n${readFileSync(cli, 'utf8')}`, { mode: 0o755 });

@@ -1,8 +1,8 @@
 /** Parses `okta-idx-emulator ...` (`npm run idp -- ...`) arguments into startIdp options (kept apart from the process glue so it can be tested). */
 import { parseArgs } from 'node:util';
 import type { IdpOptions } from './types';
-import { MAX_PASSWORD_HASH_COST } from './users';
-import type { SelfServiceKey } from './self-service';
+import { MAX_PASSWORD_HASH_COST } from './org/users';
+import type { SelfServiceKey } from './idx/self-service';
 
 export const CLI_USAGE = `Usage: okta-idx-emulator [options]      (in its repository: npm run idp -- [options])
 

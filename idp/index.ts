@@ -8,15 +8,15 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FaultRegistry } from './faults';
-import { IdxHandlers } from './idx-handlers';
-import { OAuthHandlers } from './oauth-handlers';
-import { Router } from './router';
-import { TokenService, createSigningKey } from './tokens';
-import { TransactionStore } from './transactions';
-import { DEMO_PASSWORD, DEMO_USERS_FILE, UserDirectory, loadOrgFile, parseOrgFile } from './users';
-import { resolveSelfService } from './self-service';
-import { randomToken } from './http-util';
+import { FaultRegistry } from './admin/faults';
+import { IdxHandlers } from './idx/handlers';
+import { OAuthHandlers } from './oauth/handlers';
+import { Router } from './http/router';
+import { TokenService, createSigningKey } from './oauth/tokens';
+import { TransactionStore } from './idx/transactions';
+import { DEMO_PASSWORD, DEMO_USERS_FILE, UserDirectory, loadOrgFile, parseOrgFile } from './org/users';
+import { resolveSelfService } from './idx/self-service';
+import { randomToken } from './http/http-util';
 import { Outbox } from './admin/outbox';
 import { answerPush } from './authenticators/okta-verify';
 import type { FactorEnv } from './authenticators/types';
@@ -40,7 +40,7 @@ export type {
   OutboxMessage,
 } from './types';
 export { BAD_ID_TOKEN_VARIANTS, IDP_ENDPOINTS } from './types';
-export { DEMO_PASSWORD, DEMO_USERS_FILE, loadOrgFile, loadUsersFile } from './users';
+export { DEMO_PASSWORD, DEMO_USERS_FILE, loadOrgFile, loadUsersFile } from './org/users';
 export { startResourceServer, TASKS_PATH, DEFAULT_API_AUDIENCE, DEFAULT_API_SCOPE, type RunningResourceServer } from './resource-server/index';
 
 export const DEFAULT_CLIENT_ID = 'desktop-app-client';

@@ -6,7 +6,7 @@ import type { RunningResourceServer, TaskLists } from './resource-server/index';
 import type { AuthenticatorsInput } from './authenticators/schema';
 import type { PolicyInput } from './authenticators/policy';
 import type { OutboxMessage } from './admin/outbox';
-import type { RegistrationInput, SelfServiceKey } from './self-service';
+import type { RegistrationInput, SelfServiceKey } from './idx/self-service';
 
 export type IdpUserStatus = 'ACTIVE' | 'LOCKED_OUT' | 'SUSPENDED' | 'PASSWORD_EXPIRED' | 'PASSWORD_WARN';
 
@@ -52,7 +52,7 @@ export interface IdpOptions {
   redirectUri?: string;
   /** Allowed `post_logout_redirect_uri` values. Default: the redirect URI, `com.example.desktop:/logout`, and any http URL on 127.0.0.1/localhost. */
   postLogoutRedirectUris?: string[];
-  /** Default: the demo users in idp/users.demo.json. */
+  /** Default: the demo users in idp/org/users.demo.json. */
   users?: IdpUser[];
   /** Groups the `users` refer to (a users file carries its own). */
   groups?: IdpGroup[];

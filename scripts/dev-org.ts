@@ -36,7 +36,7 @@ export async function resolveDevOrg(
   // With the stand-in identity provider, so "Sign in with Example Partner" can be tried in the browser sign-in.
   const idp = await startIdp({ port: idpPort, identityProvider: true, onOutbox: (message) => log(describeMessage(message)) });
   log(`No Okta org configured (OKTA_ISSUER is not set): using the local emulator at ${idp.issuer}`);
-  log(`Demo sign-in: alice@example.com / ${idp.demoPassword ?? '(see idp/users.demo.json)'}; the other demo users are in the README.`);
+  log(`Demo sign-in: alice@example.com / ${idp.demoPassword ?? '(see idp/org/users.demo.json)'}; the other demo users are in the README.`);
   log(`Emulator admin: ${idp.origin}/__admin/faults, /__admin/counts, /__admin/outbox (Authorization: Bearer ${idp.adminToken})`);
   // The home screen's panel reads the demo API with the signed-in session: its URL, and its scope asked for.
   const api = idp.api ? { OKTA_API_URL: idp.api.origin, OKTA_SCOPES: merged.OKTA_SCOPES ?? `${DEFAULT_SCOPES} ${idp.api.requiredScope}` } : {};

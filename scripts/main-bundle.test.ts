@@ -35,7 +35,7 @@ describe('built main and preload bundles', () => {
     expect(files.length).toBeGreaterThan(1);
     for (const file of files) {
       const code = readFileSync(file, 'utf8');
-      for (const marker of ['startIdp', 'idp/', 'createIdpServer', 'oauth-handlers', 'alice@example.com', 'Password123!', 'vitest']) {
+      for (const marker of ['startIdp', 'idp/', 'createIdpServer', 'OAuthHandlers', 'alice@example.com', 'Password123!', 'vitest']) {
         expect(code.includes(marker), `${file} contains ${marker}`).toBe(false);
       }
     }

@@ -3,8 +3,8 @@
  * request counts, the outbox of sent codes and links, opening a link, answering an Okta Verify
  * push. Every request needs this run's token; a page from another site is refused.
  */
-import { apiError, isLocalOrigin, jsonReply, sameSecret, type Reply, type RequestContext } from '../http-util';
-import { isEndpoint, validateFault, type FaultRegistry } from '../faults';
+import { apiError, isLocalOrigin, jsonReply, sameSecret, type Reply, type RequestContext } from '../http/http-util';
+import { isEndpoint, validateFault, type FaultRegistry } from './faults';
 import { IDP_ENDPOINTS, type IdpEndpoint } from '../types';
 import type { LinkResult } from '../authenticators/types';
 import type { Outbox } from './outbox';

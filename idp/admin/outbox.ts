@@ -4,7 +4,7 @@
  * (`GET /__admin/outbox?login=…`, printed by `npm run idp`). Codes and links are the point of
  * the outbox, so they are here in clear; they never go to the emulator's log.
  */
-import { randomToken } from '../http-util';
+import { randomToken } from '../http/http-util';
 
 export type OutboxChannel = 'email' | 'sms' | 'voice' | 'push' | 'qrcode';
 

@@ -3,7 +3,7 @@
  * good once, superseded by the next one sent.
  */
 import { randomInt } from 'node:crypto';
-import { sameSecret } from '../http-util';
+import { sameSecret } from '../http/http-util';
 import type { FactorEnv } from './types';
 
 export interface SentCode {

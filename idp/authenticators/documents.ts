@@ -5,8 +5,8 @@
  * (see shared/reference/idx-fixtures/widget-playground/authenticator-*.json).
  */
 import { createHash } from 'node:crypto';
-import { messages, remediationForm, type Field, type IdxDoc, type IdxMessage } from '../idx-documents';
-import type { UserRecord } from '../users';
+import { messages, remediationForm, type Field, type IdxDoc, type IdxMessage } from '../idx/documents';
+import type { UserRecord } from '../org/users';
 import type { AuthenticatorDocs, AuthenticatorKey, Enrollment, EnrollmentData, FactorContext, StepErrors } from './types';
 
 export function methods(types: readonly string[]): Array<{ type: string }> {

@@ -5,7 +5,7 @@
  * widget-playground/authenticator-verification-google-authenticator.json,
  * authenticator-enroll-google-authenticator.json and their error-*.json.
  */
-import { MESSAGES, typed } from '../idx-documents';
+import { MESSAGES, typed } from '../idx/documents';
 import { addEnrollment, answerForm, authenticatorValue, enrollmentOf, enrollmentValue, stateOf, stringOf } from './documents';
 import { checkTotp, newTotpSecret, qrDataUri, totpUri } from './totp';
 import { DONE, show, type AuthenticatorModule, type FactorContext } from './types';

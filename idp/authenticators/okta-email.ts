@@ -5,9 +5,9 @@
  * while the client polls. Documents as in widget-playground/authenticator-verification-email.json
  * and authenticator-enroll-email.json.
  */
-import { randomToken } from '../http-util';
-import { MESSAGES, typed } from '../idx-documents';
-import type { UserRecord } from '../users';
+import { randomToken } from '../http/http-util';
+import { MESSAGES, typed } from '../idx/documents';
+import type { UserRecord } from '../org/users';
 import { checkCode, cooldownLeft, newCode, type SentCode } from './codes';
 import {
   addEnrollment,

@@ -1,9 +1,9 @@
 /**
  * Password (`okta_password`): its documents. The password is checked by the identify and
- * challenge handlers (idx-handlers.ts), which share the decoy hash, lockout count and status
+ * challenge handlers (idx/handlers.ts), which share the decoy hash, lockout count and status
  * checks with the one-page identify form; that flow stays there.
  */
-import { PASSWORD_COMPLEXITY } from '../password-policy';
+import { PASSWORD_COMPLEXITY } from '../org/password-policy';
 import { authenticatorValue, enrollmentValue } from './documents';
 import type { AuthenticatorDocs } from './types';
 

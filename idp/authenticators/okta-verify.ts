@@ -10,9 +10,9 @@
  * -ov-via-email.json, -ov-via-sms.json, -ov-email.json and -ov-sms.json.
  */
 import { randomInt } from 'node:crypto';
-import { randomToken } from '../http-util';
-import { MESSAGES, remediationForm, typed, type Field, type IdxDoc } from '../idx-documents';
-import type { UserRecord } from '../users';
+import { randomToken } from '../http/http-util';
+import { MESSAGES, remediationForm, typed, type Field, type IdxDoc } from '../idx/documents';
+import type { UserRecord } from '../org/users';
 import { cooldownLeft, type SentCode } from './codes';
 import { addEnrollment, answerForm, authenticatorValue, enrollmentOf, enrollmentValue, resendAction, stateOf, stringOf, withMessages } from './documents';
 import { normalizePhone } from './phone-number';

@@ -6,8 +6,8 @@
  * authenticator-verification-phone-sms.json, authenticator-enroll-data-phone.json,
  * authenticator-enroll-phone.json and error-authenticator-enroll-phone-invalid-number.json.
  */
-import { MESSAGES, remediationForm, typed, type Field } from '../idx-documents';
-import type { UserRecord } from '../users';
+import { MESSAGES, remediationForm, typed, type Field } from '../idx/documents';
+import type { UserRecord } from '../org/users';
 import { checkCode, cooldownLeft, newCode, type SentCode } from './codes';
 import { addEnrollment, answerForm, authenticatorValue, enrollmentOf, enrollmentValue, resendAction, stateOf, stringOf } from './documents';
 import { DONE, show, type AuthenticatorModule, type Choice, type Enrollment, type FactorContext, type Outcome, type PhoneMethod } from './types';

@@ -6,8 +6,8 @@
  * ones until they are done or skipped.
  */
 import { z } from 'zod';
-import type { Transaction } from '../transactions';
-import type { UserRecord } from '../users';
+import type { Transaction } from '../idx/transactions';
+import type { UserRecord } from '../org/users';
 import { FACTOR_MODULES, authenticatorDocs } from './registry';
 import { AUTHENTICATOR_KEYS, type AuthenticatorDocs, type AuthenticatorKey, type AuthenticatorModule } from './types';
 

@@ -4,8 +4,8 @@
  * widget-playground/authenticator-verification-security-question.json,
  * authenticator-enroll-security-question.json and error-authenticator-enroll-security-question.json.
  */
-import { sameSecret } from '../http-util';
-import { MESSAGES, remediationForm, typed, type Field, type IdxMessage } from '../idx-documents';
+import { sameSecret } from '../http/http-util';
+import { MESSAGES, remediationForm, typed, type Field, type IdxMessage } from '../idx/documents';
 import { addEnrollment, answerForm, authenticatorValue, enrollmentOf, enrollmentValue, stringOf, withMessages } from './documents';
 import { DONE, show, type AuthenticatorModule, type Enrollment, type StepErrors } from './types';
 

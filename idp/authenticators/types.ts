@@ -5,9 +5,9 @@
  * handlers only route a request to the module of the factor in progress (`tx.factor`) and ask
  * the sign-in policy what comes after it.
  */
-import type { Field, IdxDoc, IdxMessage } from '../idx-documents';
-import type { Transaction } from '../transactions';
-import type { UserRecord } from '../users';
+import type { Field, IdxDoc, IdxMessage } from '../idx/documents';
+import type { Transaction } from '../idx/transactions';
+import type { UserRecord } from '../org/users';
 import type { Outbox } from '../admin/outbox';
 
 export const AUTHENTICATOR_KEYS = [

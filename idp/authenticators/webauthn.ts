@@ -11,8 +11,8 @@
  * offered for enrollment.
  */
 import { createHash, createPublicKey, verify } from 'node:crypto';
-import { randomToken } from '../http-util';
-import { MESSAGES, typed } from '../idx-documents';
+import { randomToken } from '../http/http-util';
+import { MESSAGES, typed } from '../idx/documents';
 import { answerForm, authenticatorValue, enrollmentOf, enrollmentValue, stateOf, stringOf } from './documents';
 import { DONE, show, type AuthenticatorModule, type Enrollment, type FactorContext } from './types';
 

@@ -3,8 +3,8 @@
  * short-lived, bound to the request's client, redirect URI, PKCE challenge, scopes and nonce. A
  * separate store from the IDX interaction codes, so one kind of code never works as the other.
  */
-import { randomToken } from '../http-util';
-import type { InteractionCodeGrant } from '../transactions';
+import { randomToken } from '../http/http-util';
+import type { InteractionCodeGrant } from '../idx/transactions';
 
 export type AuthorizationGrant = InteractionCodeGrant;
 

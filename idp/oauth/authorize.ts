@@ -9,10 +9,10 @@
  * Errors follow RFC 6749 §4.1.2.1: a bad client or redirect URI gets an error page (a browser is
  * never sent to an unregistered address); anything else goes back to the app as `error=`.
  */
-import { randomToken, parseFormBody, type Reply, type RequestContext } from '../http-util';
-import type { TransactionStore, Transaction } from '../transactions';
-import type { UserDirectory } from '../users';
-import { SUPPORTED_SCOPES } from '../oauth-handlers';
+import { randomToken, parseFormBody, type Reply, type RequestContext } from '../http/http-util';
+import type { TransactionStore, Transaction } from '../idx/transactions';
+import type { UserDirectory } from '../org/users';
+import { SUPPORTED_SCOPES } from './handlers';
 import type { AuthorizationCodes } from './authorization-codes';
 import { bodyFromForm, messageList, page, stepPage, type Remediation } from './hosted-page';
 import { redirectUriAllowed } from './redirect-uris';

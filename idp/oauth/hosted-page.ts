@@ -7,7 +7,7 @@
  * thing a form cannot do). Everything else (pushes, QR codes) says to use another way.
  */
 import { createHash } from 'node:crypto';
-import type { Field, IdxDoc, IdxMessage } from '../idx-documents';
+import type { Field, IdxDoc, IdxMessage } from '../idx/documents';
 
 export const ORG_NAME = 'Emulator';
 

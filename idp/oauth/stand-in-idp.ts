@@ -6,7 +6,7 @@
  * Served by the emulator on 127.0.0.1 under /stand-in-idp/<id>/.
  */
 import { escapeHtml, page, PAGE_CSP } from './hosted-page';
-import { parseFormBody, randomToken, type Reply, type RequestContext } from '../http-util';
+import { parseFormBody, randomToken, type Reply, type RequestContext } from '../http/http-util';
 
 export interface StandInAccount {
   readonly email: string;

@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isLocalHost } from '../http-util';
+import { isLocalHost } from '../http/http-util';
 import { createAccessTokenVerifier, type AccessTokenRules, type Verdict } from './access-token';
 import { DEMO_TASKS, tasksOf, type TaskLists } from './demo-tasks';
 

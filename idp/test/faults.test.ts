@@ -1,7 +1,7 @@
 /** Fault injection: each kind is observable over HTTP, `times` clears itself, the admin API toggles faults. */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IdxStatus } from '@okta/okta-auth-js';
-import { FaultRegistry } from '../faults';
+import { FaultRegistry } from '../admin/faults';
 import { DEMO_PASSWORD, IDP_ENDPOINTS, startIdp, type RunningIdp } from '../index';
 import { createSdk } from './sdk-client';
 import { idxPost, startRaw, stillServing } from './raw-flow';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { localizeReply, preferredLanguage } from '../localize';
-import { jsonReply } from '../http-util';
+import { localizeReply, preferredLanguage } from '../idx/localize';
+import { jsonReply } from '../http/http-util';
 
 describe('preferredLanguage', () => {
   it('takes the best-ranked language it speaks; English or none first means none', () => {

@@ -201,7 +201,7 @@ describe('users file', () => {
   });
 
   it('the demo file loads, with a user for each factor and enrollment case', () => {
-    const logins = loadUsersFile(join(import.meta.dirname, '..', 'users.demo.json')).map((u) => u.login);
+    const logins = loadUsersFile(join(import.meta.dirname, '..', 'org', 'users.demo.json')).map((u) => u.login);
     for (const login of ['email-mfa', 'sms-mfa', 'totp-mfa', 'push-mfa', 'push-number', 'question-mfa', 'enroll-totp', 'enroll-ov', 'enroll-question', 'enroll-phone', 'optional-enroll', 'choice-mfa', 'webauthn-only', 'mfa']) {
       expect(logins).toContain(`${login}@example.com`);
     }

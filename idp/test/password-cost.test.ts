@@ -16,7 +16,7 @@ vi.mock('node:crypto', async (importOriginal) => {
   return { ...real, scrypt, default: { ...real, scrypt } };
 });
 
-const { DEFAULT_PASSWORD_HASH_COST, UserDirectory } = await import('../users');
+const { DEFAULT_PASSWORD_HASH_COST, UserDirectory } = await import('../org/users');
 const { startIdp } = await import('../index');
 
 const users = [{ login: 'a@example.com', password: 'Right-Passw0rd', status: 'ACTIVE' as const, profile: {}, factors: ['password'] }];

@@ -10,7 +10,7 @@ import { DEMO_PASSWORD } from '../index';
 import { idpPerTest } from './idp-per-test';
 import { lastCode, lastMessage, messageKeys, openLink, testClock } from './mfa-helpers';
 import { createSdk } from './sdk-client';
-import { DEFAULT_PROFILE_FIELDS, resolveSelfService } from '../self-service';
+import { DEFAULT_PROFILE_FIELDS, resolveSelfService } from '../idx/self-service';
 
 const idpWith = idpPerTest();
 const NEW = 'new.person@example.com';

@@ -1,6 +1,6 @@
 /**
  * The demo security key of `webauthn-only@example.com` (its public key and credential id are in
- * idp/users.demo.json), for tests only: Node signs assertions with it here, and the browser
+ * idp/org/users.demo.json), for tests only: Node signs assertions with it here, and the browser
  * journeys load it into Chromium's virtual authenticator. A test key, worthless anywhere else.
  */
 import { createHash, createPrivateKey, sign } from 'node:crypto';

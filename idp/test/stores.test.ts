@@ -1,8 +1,8 @@
 /** Housekeeping: finished or expired transactions, codes and tokens are swept from memory. */
 import { describe, expect, it } from 'vitest';
-import { TokenService, createSigningKey } from '../tokens';
-import { TransactionStore } from '../transactions';
-import { UserDirectory } from '../users';
+import { TokenService, createSigningKey } from '../oauth/tokens';
+import { TransactionStore } from '../idx/transactions';
+import { UserDirectory } from '../org/users';
 
 const params = { clientId: 'c', redirectUri: 'r', scopes: ['openid'], codeChallenge: 'x'.repeat(43), state: undefined, nonce: undefined };
 

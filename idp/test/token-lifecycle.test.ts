@@ -5,7 +5,7 @@ import { DEMO_PASSWORD, startIdp, type RunningIdp } from '../index';
 import { idpPerTest } from './idp-per-test';
 import { createSdk } from './sdk-client';
 import { form } from './raw-flow';
-import { SIGN_IN_PAGE } from '../oauth-handlers';
+import { SIGN_IN_PAGE } from '../oauth/handlers';
 
 const idpWith = idpPerTest();
 

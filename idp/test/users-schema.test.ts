@@ -2,15 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { DEMO_USERS_FILE } from '../users';
-import { USERS_SCHEMA_FILE, usersSchemaText } from '../users-schema';
+import { DEMO_USERS_FILE } from '../org/users';
+import { USERS_SCHEMA_FILE, usersSchemaText } from '../org/users-schema';
 
 const schema = JSON.parse(readFileSync(USERS_SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
 const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
 const demo = JSON.parse(readFileSync(DEMO_USERS_FILE, 'utf8')) as { users: Array<Record<string, unknown>> };
 
 describe('users.schema.json', () => {
-  it('is what the zod schema generates (run `npx tsx idp/users-schema.ts` after changing users.ts)', () => {
+  it('is what the zod schema generates (run `npx tsx idp/org/users-schema.ts` after changing users.ts)', () => {
     expect(readFileSync(USERS_SCHEMA_FILE, 'utf8')).toBe(usersSchemaText());
     expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'Okta emulator users file' });
   });

@@ -3,7 +3,7 @@
  * `times` requests and then clears itself. Set from code (`idp.faults`) or the admin endpoint.
  */
 import { z } from 'zod';
-import { BAD_ID_TOKEN_VARIANTS, IDP_ENDPOINTS, type FaultSpec, type IdpEndpoint } from './types';
+import { BAD_ID_TOKEN_VARIANTS, IDP_ENDPOINTS, type FaultSpec, type IdpEndpoint } from '../types';
 
 const times = z.number().int().min(1).max(1_000_000).optional();
 

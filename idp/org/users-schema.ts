@@ -2,7 +2,7 @@
  * The users file's JSON Schema (draft 2020-12), generated from the zod schema the loader checks
  * with (users.ts), so an editor can validate and complete a users file. It describes the input
  * as written; what a schema cannot say (factors include "password", logins unique, groups named
- * in the file) the loader still checks. `npx tsx idp/users-schema.ts` writes idp/users.schema.json;
+ * in the file) the loader still checks. `npx tsx idp/org/users-schema.ts` writes idp/users.schema.json;
  * a test keeps the committed file equal to what this generates.
  */
 import { writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { usersFileSchema } from './users';
 
-export const USERS_SCHEMA_FILE = fileURLToPath(new URL('./users.schema.json', import.meta.url));
+export const USERS_SCHEMA_FILE = fileURLToPath(new URL('../users.schema.json', import.meta.url));
 
 export function usersJsonSchema(): Record<string, unknown> {
   return {

@@ -4,8 +4,8 @@
  * `enroll-profile` (errors on their fields, error-new-signup-email-exists.json), and turns it into
  * the new user's profile.
  */
-import { MESSAGES, type IdxMessage } from './idx-documents';
-import type { IdpUser } from './types';
+import { MESSAGES, type IdxMessage } from './documents';
+import type { IdpUser } from '../types';
 import type { ProfileField } from './self-service';
 
 export type ProfileCheck =

@@ -4,7 +4,7 @@
  * the org and that the org's words are shown as the org sends them. The rest stays English.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Reply } from './http-util';
+import type { Reply } from '../http/http-util';
 
 type Language = 'de' | 'fr';
 

@@ -5,14 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { compactVerify, importJWK } from 'jose';
-import { jsonReply, oauthError, parseFormBody, randomToken, sameSecret, type Reply, type RequestContext } from './http-util';
-import type { TransactionStore } from './transactions';
+import { jsonReply, oauthError, parseFormBody, randomToken, sameSecret, type Reply, type RequestContext } from '../http/http-util';
+import type { TransactionStore } from '../idx/transactions';
 import type { BadIdTokenVariant, TokenService } from './tokens';
 import { profileClaims } from './tokens';
-import type { UserDirectory } from './users';
-import type { InteractionCodeGrant } from './transactions';
-import type { AuthorizationCodes } from './oauth/authorization-codes';
-import { DEFAULT_API_SCOPE } from './resource-server/index';
+import type { UserDirectory } from '../org/users';
+import type { InteractionCodeGrant } from '../idx/transactions';
+import type { AuthorizationCodes } from './authorization-codes';
+import { DEFAULT_API_SCOPE } from '../resource-server/index';
 
 /** OIDC's scopes and the demo API's own (idp/resource-server/), as an admin adds a custom scope. */
 export const SUPPORTED_SCOPES = ['openid', 'profile', 'email', 'address', 'phone', 'offline_access', DEFAULT_API_SCOPE];

@@ -14,15 +14,15 @@ import {
   type Field,
   type IdxDoc,
   type IdxMessage,
-} from './idx-documents';
-import { oktaPassword } from './authenticators/okta-password';
-import { emailEnrollment } from './authenticators/okta-email';
-import { enrollChoices, recoveryChoices, verifyChoices } from './authenticators/policy';
-import { ALL_AUTHENTICATORS, factorModule } from './authenticators/registry';
-import type { AuthenticatorDocs, AuthenticatorKey, Enrollment, FactorContext, FactorEnv, Phase } from './authenticators/types';
+} from './documents';
+import { oktaPassword } from '../authenticators/okta-password';
+import { emailEnrollment } from '../authenticators/okta-email';
+import { enrollChoices, recoveryChoices, verifyChoices } from '../authenticators/policy';
+import { ALL_AUTHENTICATORS, factorModule } from '../authenticators/registry';
+import type { AuthenticatorDocs, AuthenticatorKey, Enrollment, FactorContext, FactorEnv, Phase } from '../authenticators/types';
 import type { Transaction } from './transactions';
-import type { UserRecord } from './users';
-import type { SignInPolicy } from './types';
+import type { UserRecord } from '../org/users';
+import type { SignInPolicy } from '../types';
 import type { ProfileField, RegistrationPolicy, SelfServiceKey } from './self-service';
 
 export interface RenderEnv {

@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { SignJWT, exportJWK, generateKeyPair, type JWK, type CryptoKey } from 'jose';
-import { randomToken } from './http-util';
-import type { UserRecord } from './users';
-import type { FaultSpec } from './types';
+import { randomToken } from '../http/http-util';
+import type { UserRecord } from '../org/users';
+import type { FaultSpec } from '../types';
 
 export type BadIdTokenVariant = Extract<FaultSpec, { kind: 'bad-id-token' }>['variant'];
 

@@ -16,16 +16,16 @@ import {
   type Reply,
   type RequestContext,
 } from './http-util';
-import { MESSAGES, messages } from './idx-documents';
-import { localizeReply } from './localize';
-import { idxErrorReply, type IdxHandlers } from './idx-handlers';
-import type { OAuthHandlers } from './oauth-handlers';
-import type { FaultRegistry } from './faults';
-import { AdminApi, type AdminDeps } from './admin/admin-api';
-import type { Outbox } from './admin/outbox';
-import { AUTHORIZE_PATH, SIGN_IN_PAGE_PATH, idpCallbackPath, idpStartPath, type BrowserSignIn } from './oauth/authorize';
-import { WEBAUTHN_SCRIPT_PATH } from './oauth/hosted-page';
-import { IDP_ENDPOINTS, type FaultSpec, type IdpEndpoint } from './types';
+import { MESSAGES, messages } from '../idx/documents';
+import { localizeReply } from '../idx/localize';
+import { idxErrorReply, type IdxHandlers } from '../idx/handlers';
+import type { OAuthHandlers } from '../oauth/handlers';
+import type { FaultRegistry } from '../admin/faults';
+import { AdminApi, type AdminDeps } from '../admin/admin-api';
+import type { Outbox } from '../admin/outbox';
+import { AUTHORIZE_PATH, SIGN_IN_PAGE_PATH, idpCallbackPath, idpStartPath, type BrowserSignIn } from '../oauth/authorize';
+import { WEBAUTHN_SCRIPT_PATH } from '../oauth/hosted-page';
+import { IDP_ENDPOINTS, type FaultSpec, type IdpEndpoint } from '../types';
 
 type Shape = 'idx' | 'oauth' | 'api';
 

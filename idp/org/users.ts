@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { IdpGroup, IdpUser, IdpUserStatus } from './types';
-import { authenticatorsSchema, enrollmentsFromFile } from './authenticators/schema';
-import { policySchema, resolvePolicy, type UserPolicy } from './authenticators/policy';
-import type { AuthenticatorKey, Enrollment } from './authenticators/types';
-import { orgSchema, type OrgInput } from './self-service';
+import type { IdpGroup, IdpUser, IdpUserStatus } from '../types';
+import { authenticatorsSchema, enrollmentsFromFile } from '../authenticators/schema';
+import { policySchema, resolvePolicy, type UserPolicy } from '../authenticators/policy';
+import type { AuthenticatorKey, Enrollment } from '../authenticators/types';
+import { orgSchema, type OrgInput } from '../idx/self-service';
 
 export const DEMO_USERS_FILE = fileURLToPath(new URL('./users.demo.json', import.meta.url));
 export const DEMO_PASSWORD = 'Password123!';

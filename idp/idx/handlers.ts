@@ -5,15 +5,15 @@
  * resulting IDX document. The password is checked here; every other authenticator's step is its
  * module's (idp/authenticators/). Bad input gets an IDX-shaped error, never a throw.
  */
-import { ION_JSON, jsonReply, parseJsonBody, randomToken, type Reply, type RequestContext } from './http-util';
-import { MESSAGES, terminalDocument, type IdxMessage } from './idx-documents';
-import { choicesToVerify, renderState, type FormErrors, type RenderEnv } from './idx-state';
-import { checkNewPassword, PASSWORD_REQUIREMENTS_TEXT } from './password-policy';
-import { enrollChoices, nextStep } from './authenticators/policy';
-import { byAuthenticatorId, factorModule } from './authenticators/registry';
-import type { AuthenticatorKey, AuthenticatorModule, Choice, FactorContext, LinkResult, Outcome, Phase } from './authenticators/types';
+import { ION_JSON, jsonReply, parseJsonBody, randomToken, type Reply, type RequestContext } from '../http/http-util';
+import { MESSAGES, terminalDocument, type IdxMessage } from './documents';
+import { choicesToVerify, renderState, type FormErrors, type RenderEnv } from './state';
+import { checkNewPassword, PASSWORD_REQUIREMENTS_TEXT } from '../org/password-policy';
+import { enrollChoices, nextStep } from '../authenticators/policy';
+import { byAuthenticatorId, factorModule } from '../authenticators/registry';
+import type { AuthenticatorKey, AuthenticatorModule, Choice, FactorContext, LinkResult, Outcome, Phase } from '../authenticators/types';
 import type { Step, Transaction, TransactionStore } from './transactions';
-import type { UserDirectory, UserRecord } from './users';
+import type { UserDirectory, UserRecord } from '../org/users';
 import { checkProfile } from './registration';
 
 export interface IdxEnv extends RenderEnv {

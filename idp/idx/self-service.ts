@@ -5,7 +5,7 @@
  * recovery by email or phone and signing in after it, no unlock, no registration.
  */
 import { z } from 'zod';
-import { AUTHENTICATOR_KEYS, type AuthenticatorKey } from './authenticators/types';
+import { AUTHENTICATOR_KEYS, type AuthenticatorKey } from '../authenticators/types';
 
 /** The authenticators that can prove who someone is without their password. */
 export const SELF_SERVICE_KEYS = ['okta_email', 'phone_number'] as const;

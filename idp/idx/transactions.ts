@@ -2,9 +2,9 @@
  * In-memory IDX transactions (one per /v1/interact) and the single-use interaction codes they end
  * with. Lookups never return expired entries; `sweep` drops them so finished flows free memory.
  */
-import { randomToken } from './http-util';
-import type { IdxMessage } from './idx-documents';
-import type { ActiveFactor, AuthenticatorKey } from './authenticators/types';
+import { randomToken } from '../http/http-util';
+import type { IdxMessage } from './documents';
+import type { ActiveFactor, AuthenticatorKey } from '../authenticators/types';
 
 export type Step =
   | 'identify'
