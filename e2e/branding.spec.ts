@@ -1,6 +1,6 @@
 /**
  * The org's look from the same configuration as the issuer (OKTA_ORG_*): its name in the window
- * title, its logo and name on the sign-in card and in the top bar, its colour on the buttons, its
+ * title, its logo and name on the sign-in card (and in the top bar of the other screens), its colour on the buttons, its
  * help page on the dead-end screens. Without any, the app has a look of its own (no placeholder).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -26,13 +26,17 @@ test.describe('an org with its own look', () => {
     const card = app.locator('.card__brand');
     await expect(card).toHaveText('Acme');
     await expect(card.locator('img')).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
-    await expect(app.locator('.topbar .brand__name')).toHaveText('Acme');
+    // Once: on the card, as Okta's sign-in widget has it; no top bar repeats it over the card.
+    await expect(app.locator('.topbar')).toHaveCount(0);
+    await expect(app.getByText('Acme', { exact: true })).toHaveCount(1);
     await expect(app.getByRole('button', { name: 'Sign in' })).toHaveCSS('background-color', 'rgb(11, 92, 171)');
     await checkScreen(app, 'sign-in-branded');
 
     await signIn(app, 'locked@example.com');
     await expect(app.getByRole('heading', { name: 'Your account is locked' })).toBeVisible();
     await expect(app.getByRole('link', { name: 'Get help from Acme' })).toHaveAttribute('href', 'https://help.example.com/');
+    // Past the sign-in card, the top bar carries the org's name.
+    await expect(app.locator('.topbar .brand__name')).toHaveText('Acme');
     await checkScreen(app, 'terminal-locked-out-branded');
   });
 

@@ -5,6 +5,35 @@
 import { DEMO_PASSWORD, passwordInput, signIn } from './support/actions';
 import { expect, test } from './support/fixtures';
 import { checkScreen } from './support/screens';
+import type { Page } from '@playwright/test';
+
+/**
+ * Buttons that start a row of `.actions` (the first, or one wrapped to the next line) whose visible
+ * edge is not the row's: a quiet button (no border, no fill) shows its text, indented by its padding.
+ */
+function misalignedRowStarts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('.actions')).flatMap((row) => {
+      const rtl = getComputedStyle(row).direction === 'rtl';
+      const edge = (rect: DOMRect) => (rtl ? -rect.right : rect.left);
+      const start = edge(row.getBoundingClientRect());
+      const buttons = Array.from(row.querySelectorAll(':scope > .button'));
+      return buttons
+        .filter((button) => {
+          const rect = button.getBoundingClientRect();
+          // Starts its line: nothing else on that line comes before it.
+          return !buttons.some((other) => other !== button && Math.abs(other.getBoundingClientRect().top - rect.top) < 2 && edge(other.getBoundingClientRect()) < edge(rect));
+        })
+        .filter((button) => {
+          const style = getComputedStyle(button);
+          const bare = style.borderInlineStartColor === 'rgba(0, 0, 0, 0)' && style.backgroundColor === 'rgba(0, 0, 0, 0)';
+          const visible = edge(button.getBoundingClientRect()) + (bare ? parseFloat(style.paddingInlineStart) : 0);
+          return Math.abs(visible - start) > 1;
+        })
+        .map((button) => button.textContent ?? '');
+    }),
+  );
+}
 
 const LOOKS = [
   { scheme: 'light', width: 420 },
@@ -33,6 +62,8 @@ for (const { scheme, width } of LOOKS) {
       await checkScreen(app, name('unknown-user'));
       await signIn(app, 'locked@example.com');
       await expect(app.getByRole('heading', { name: 'Your account is locked' })).toBeVisible();
+      // Unlock and Back to sign in: a button that wraps to a second line starts where the first does.
+      expect(await misalignedRowStarts(app)).toEqual([]);
       await checkScreen(app, name('locked-out'));
       await app.getByRole('button', { name: 'Back to sign in' }).click();
       await signIn(app, 'suspended@example.com');

@@ -103,6 +103,10 @@ test.describe('org without unlock or sign-up', () => {
     await signIn(app, 'locked@example.com');
     await expect(app.getByRole('heading', { name: 'Your account is locked' })).toBeVisible();
     await expect(app.getByRole('button', { name: 'Unlock account' })).toHaveCount(0);
+    // Nothing to do on one's own: the help desk is the advice, and Back to sign in the one action.
+    await expect(app.getByText('Ask your help desk or administrator to unlock it, then sign in again.')).toBeVisible();
+    await expect(app.getByText(/unlock it yourself/)).toHaveCount(0);
+    await expect(app.getByRole('button', { name: 'Back to sign in' })).toHaveClass(/button--primary/);
   });
 });
 

@@ -90,6 +90,8 @@ test('home is a profile a person recognises, details behind a disclosure; signin
   await expect(app.getByRole('heading', { name: 'Welcome, Alice Example' })).toBeVisible();
   await expect(app.locator('.identity__avatar')).toHaveText('AE');
   await expect(app.locator('.identity__email')).toHaveText('alice@example.com');
+  // The name once: in the greeting beside the initials, not again in a line under it.
+  await expect(app.getByText('Alice Example')).toHaveCount(1);
   // The subject and the token times are there for whoever needs them, not in the way.
   await expect(app.getByText('Subject (sub)')).toBeHidden();
   await app.getByText('Technical details').click();

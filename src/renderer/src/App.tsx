@@ -37,9 +37,12 @@ export function App({ api }: { api: DesktopAuthApi }) {
 
   return (
     <>
-      <header className="topbar">
-        <Brand branding={branding} className="topbar__brand" />
-      </header>
+      {/* The org's name once per screen: the sign-in card carries it at its top (as Okta's sign-in widget does); every other screen has it here. */}
+      {!brandOnCard(auth.view) && (
+        <header className="topbar">
+          <Brand branding={branding} className="topbar__brand" />
+        </header>
+      )}
       <main ref={mainRef} className="content">
         {auth.bridgeError !== null && <BridgeErrorAlert error={auth.bridgeError} />}
         <CurrentScreen auth={auth} branding={branding} username={username} onUsernameChange={setUsername} />
@@ -147,14 +150,7 @@ function CurrentScreen({ auth, branding, username, onUsernameChange }: CurrentSc
           {...(branding.orgName !== undefined && { orgName: branding.orgName })}
           busy={busy}
           onBack={cancel}
-          // A locked-out person can unlock their account here when the org offers it.
-          extraActions={
-            view.reason === 'locked-out' && offers?.unlockAccount === true ? (
-              <button type="button" className="button button--quiet" disabled={busy} onClick={unlock}>
-                {t('action.unlockAccount')}
-              </button>
-            ) : undefined
-          }
+          {...(offers?.unlockAccount === true && { onUnlock: unlock })}
         />
       );
     case 'signed-in':
@@ -202,6 +198,11 @@ function BridgeErrorAlert({ error }: { error: BridgeError }) {
       </p>
     </div>
   );
+}
+
+/** The sign-in form (and the moment before the first view, which is usually it) shows the brand on its card. */
+function brandOnCard(view: AuthView | null): boolean {
+  return view === null || view.status === 'signed-out' || view.status === 'failure';
 }
 
 function screenKey(view: AuthView | null): string {

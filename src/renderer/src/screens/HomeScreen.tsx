@@ -28,7 +28,7 @@ export function initialsOf(profile: UserProfile, displayName: string): string {
 }
 
 /**
- * Who is signed in, as a person recognises it: name, email, initials, the org. What only an
+ * Who is signed in, as a person recognises it: initials, name (in the greeting), email, the org. What only an
  * administrator needs (the subject, locale, token times) is behind "Technical details".
  */
 export function HomeScreen({ profile, messages, offline = false, times, orgName, busy, onRefresh, onSignOut }: HomeScreenProps) {
@@ -43,8 +43,22 @@ export function HomeScreen({ profile, messages, offline = false, times, orgName,
       : profile.email_verified === false
         ? t('home.email.notVerified', { email: profile.email })
         : profile.email;
+  // The name once, where a person looks for it: the greeting beside their initials, the email and org under it.
   return (
-    <Screen title={displayName !== '' ? t('home.welcome', { name: displayName }) : t('home.signedIn')}>
+    <Screen
+      title={displayName !== '' ? t('home.welcome', { name: displayName }) : t('home.signedIn')}
+      figure={
+        <span className="identity__avatar" aria-hidden="true">
+          {initialsOf(profile, displayName)}
+        </span>
+      }
+      byline={
+        <>
+          {email !== undefined && <p className="identity__email">{email}</p>}
+          {orgName !== undefined && <p className="identity__org">{orgName}</p>}
+        </>
+      }
+    >
       {offline && (
         <div role="status" className="messages">
           <p className="message message--info">
@@ -54,16 +68,6 @@ export function HomeScreen({ profile, messages, offline = false, times, orgName,
         </div>
       )}
       <Messages messages={messages} />
-      <div className="identity">
-        <span className="identity__avatar" aria-hidden="true">
-          {initialsOf(profile, displayName)}
-        </span>
-        <div className="identity__text">
-          {displayName !== '' && <p className="identity__name">{displayName}</p>}
-          {email !== undefined && <p className="identity__email">{email}</p>}
-          {orgName !== undefined && <p className="identity__org">{orgName}</p>}
-        </div>
-      </div>
       <details className="details">
         <summary className="details__summary">{t('home.technical')}</summary>
         <dl className="profile">

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import type { MessageId, TerminalReason, UiMessage } from '../../../shared/contract';
 import { Messages } from '../components/Messages';
 import { Screen } from '../components/Screen';
@@ -14,8 +13,8 @@ interface TerminalScreenProps {
   busy: boolean;
   /** Back to the sign-in form. */
   onBack(): void;
-  /** More ways on, beside "Back to sign in" (e.g. unlocking the account where the org allows it). */
-  extraActions?: ReactNode;
+  /** The org lets a locked-out person unlock the account themselves: then that is the way on. */
+  onUnlock?: () => void;
 }
 
 /** What happened, in the person's terms, and what they can do: never "the org ended this sign-in". */
@@ -25,16 +24,19 @@ const EXPLAINED: Readonly<Record<TerminalReason, { title: MessageId; what: Messa
   'session-expired': { title: 'terminal.sessionExpired.title', what: 'terminal.sessionExpired.what', todo: undefined },
 };
 
-export function TerminalScreen({ reason, messages, helpUrl, orgName, busy, onBack, extraActions }: TerminalScreenProps) {
+export function TerminalScreen({ reason, messages, helpUrl, orgName, busy, onBack, onUnlock }: TerminalScreenProps) {
   const { t } = useText();
   const explained = reason === undefined ? undefined : EXPLAINED[reason];
+  // Unlocking themselves is what a locked-out person can do first; the help desk is the fallback.
+  const canUnlock = reason === 'locked-out' && onUnlock !== undefined;
+  const todo = canUnlock ? 'terminal.lockedOut.todoSelf' : explained?.todo;
   return (
     <Screen title={t(explained?.title ?? 'terminal.title')} intro={t(explained?.what ?? 'terminal.cantContinue')}>
       {explained === undefined && <Messages messages={messages} />}
-      {explained?.todo !== undefined && (
+      {todo !== undefined && (
         <div className="next-steps">
           <h2 className="card__subtitle">{t('terminal.whatYouCanDo')}</h2>
-          <p className="next-steps__text">{t(explained.todo)}</p>
+          <p className="next-steps__text">{t(todo)}</p>
           {helpUrl !== undefined && (
             <p className="next-steps__text">
               <a className="link" href={helpUrl} target="_blank" rel="noreferrer">
@@ -45,10 +47,15 @@ export function TerminalScreen({ reason, messages, helpUrl, orgName, busy, onBac
         </div>
       )}
       <div className="actions">
-        <button type="button" className="button button--primary" disabled={busy} onClick={onBack}>
+        {canUnlock && (
+          <button type="button" className="button button--primary" disabled={busy} onClick={onUnlock}>
+            {t('action.unlockAccount')}
+          </button>
+        )}
+        {/* Secondary beside Unlock: outlined, not quiet, so it lines up with the card's text when it wraps. */}
+        <button type="button" className={canUnlock ? 'button' : 'button button--primary'} disabled={busy} onClick={onBack}>
           {t(reason === 'session-expired' ? 'terminal.signInAgain' : 'terminal.back')}
         </button>
-        {extraActions}
       </div>
     </Screen>
   );
