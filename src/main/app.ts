@@ -281,6 +281,8 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
   }
 
   const handlers: Handlers = {
+    // Signing in here, or starting a self-service flow, replaces a browser sign-in left waiting:
+    // its late answer must not sign the person in halfway through another transaction.
     signIn: async (request) => {
       if (isSignedIn()) return WRONG_STATE('sign in while already signed in');
       cancelBrowser();
@@ -313,14 +315,17 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
     },
     recoverPassword: async (request) => {
       if (isSignedIn()) return WRONG_STATE('reset your password while signed in');
+      cancelBrowser();
       return fromFlowResult(await flow.recoverPassword(request));
     },
     unlockAccount: async (request) => {
       if (isSignedIn()) return WRONG_STATE('unlock an account while signed in');
+      cancelBrowser();
       return fromFlowResult(await flow.unlockAccount(request));
     },
     register: async () => {
       if (isSignedIn()) return WRONG_STATE('sign up while signed in');
+      cancelBrowser();
       return fromFlowResult(await flow.register());
     },
     cancel: async () => {

@@ -168,6 +168,27 @@ describe('the browser sign-in', () => {
     expect(h.store.entries.size).toBe(0);
   });
 
+  // Forgot password, Unlock account and Sign up start a transaction of their own: a browser sign-in
+  // left waiting must not sign the person in halfway through it.
+  for (const [method, payload] of [
+    [CHANNELS.recoverPassword, { username: 'alice@example.com' }],
+    [CHANNELS.unlockAccount, { username: 'locked@example.com' }],
+    [CHANNELS.register, undefined],
+  ] as const) {
+    it(`${method} ends the browser sign-in waiting: its listener closed, a late answer signs nobody in`, async () => {
+      const { h, opener } = await start();
+      await h.view(CHANNELS.signInWithBrowser, {});
+      const redirect = await signInOnHostedPage(opener.opened[0]!, 'alice@example.com');
+      const selfService = await h.view(method, payload);
+      expect(selfService.status).toBe('pending');
+      await expect(returnToApp(redirect)).rejects.toThrow();
+      expect(await h.state()).toEqual(selfService);
+      expect(h.events.some(signedIn)).toBe(false);
+      expect(h.store.entries.size).toBe(0);
+      expect(h.idp.counts().token).toBe(0);
+    });
+  }
+
   it('a port in use: signed out with a message, nothing opened', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen({ host: '127.0.0.1', port: 0 }, () => resolve()));
