@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { Text } from '../../../shared/contract';
 import { useText, type Translate } from '../i18n/useText';
+import { sentences } from '../sentences';
 
 type ErrorAria = { 'aria-invalid'?: true; 'aria-describedby'?: string };
 
@@ -28,11 +29,6 @@ function fieldParts({ id, label, required, errors }: FieldParts, { t, show }: Tr
   );
   const aria: ErrorAria = hasErrors ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
   return { labelNode, errorNode, aria };
-}
-
-/** Several messages as one text: the org's often end without a full stop ("Authentication failed"). */
-function sentences(texts: ReadonlyArray<string>): string {
-  return texts.map((text) => (/[.!?…:]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`)).join(' ');
 }
 
 /** Label, control and the control's own errors, wired together for assistive technology. */

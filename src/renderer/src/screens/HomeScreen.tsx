@@ -4,6 +4,7 @@ import { Messages } from '../components/Messages';
 import { Screen } from '../components/Screen';
 import { useText } from '../i18n/useText';
 import { useIntl } from 'react-intl';
+import type { ReactNode } from 'react';
 
 interface HomeScreenProps {
   profile: UserProfile;
@@ -35,8 +36,11 @@ export function HomeScreen({ profile, messages, offline = false, times, orgName,
   const displayName = profile.name ?? [profile.given_name, profile.family_name].filter(Boolean).join(' ');
   const { t } = useText();
   const intl = useIntl();
+  // A <time>: formatted by Intl in the person's language, and machine-readable.
   const when = (seconds: number | undefined) =>
-    seconds !== undefined && Number.isFinite(seconds) ? intl.formatDate(seconds * 1000, { dateStyle: 'medium', timeStyle: 'short' }) : undefined;
+    seconds !== undefined && Number.isFinite(seconds) ? (
+      <time dateTime={new Date(seconds * 1000).toISOString()}>{intl.formatDate(seconds * 1000, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+    ) : undefined;
   const email =
     profile.email === undefined
       ? undefined
@@ -48,7 +52,7 @@ export function HomeScreen({ profile, messages, offline = false, times, orgName,
     <Screen
       title={displayName !== '' ? t('home.welcome', { name: displayName }) : t('home.signedIn')}
       figure={
-        <span className="identity__avatar" aria-hidden="true">
+        <span className="identity__avatar" aria-hidden="true" translate="no">
           {initialsOf(profile, displayName)}
         </span>
       }
@@ -93,7 +97,7 @@ export function HomeScreen({ profile, messages, offline = false, times, orgName,
   );
 }
 
-function ProfileRow({ label, value, mono = false }: { label: string; value: string | undefined; mono?: boolean }) {
+function ProfileRow({ label, value, mono = false }: { label: string; value: ReactNode; mono?: boolean }) {
   if (value === undefined || value === '') return null;
   return (
     <div className="profile__row">
