@@ -27,7 +27,7 @@ export const apiTimeout = (): ApiFailure => ({ code: 'network', message: TIMEOUT
  * An answer that is not the resource: 401 (after the one renewal) and 403 mean the API does not
  * take this app's tokens (another audience, a missing scope), 429 is busy, anything else an error.
  */
-export function failureOfStatus(response: Response): ApiFailure {
+export function failureOfStatus(response: Pick<Response, 'status' | 'headers'>): ApiFailure {
   if (response.status === 401 || response.status === 403) return apiFailure('configuration');
   if (response.status === 429) return apiFailure('rate-limited', parseRetryAfter(response.headers.get('retry-after')));
   return apiFailure('idp-error');

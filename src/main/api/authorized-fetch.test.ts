@@ -2,11 +2,12 @@
  * authorizedFetch's own rules, on a stand-in session and fetch: where the token may go, what is
  * sent, and how a request that gets no answer is reported.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCapturingLogger } from '../log/logger';
 import { inEnglish } from '../testing/in-english';
 import type { Authorization } from '../session/session';
-import { createAuthorizedFetch, type AuthorizedFetchDeps } from './authorized-fetch';
+import { loadTasks } from './tasks';
+import { createAuthorizedFetch, MAX_API_BODY_BYTES, type AuthorizedFetchDeps } from './authorized-fetch';
 
 const HEADER = 'Bearer access-token-value-1';
 const SIGNED_IN = { status: 'signed-in', profile: { sub: 'u' }, storage: 'encrypted', messages: [] } as const;
@@ -75,5 +76,58 @@ describe('authorizedFetch', () => {
     expect(down.log.entries).toEqual([{ level: 'warn', event: 'api.request-failed', fields: { path: '/base/x', error: 'TypeError' } }]);
     const redirected = setup(async () => Promise.reject(new TypeError('fetch failed', { cause: new Error('unexpected redirect') })));
     expect(await redirected.english('x')).toEqual({ ok: false, failure: { code: 'idp-error', message: 'The API returned an error. Please try again.' } });
+  });
+
+  describe('the body', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('is read within the deadline: a body that stalls after the headers is a timeout, and the tasks panel stops loading', async () => {
+      vi.useFakeTimers();
+      let cancelled = false;
+      const stalled = () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start: (controller) => controller.enqueue(new TextEncoder().encode('{"owner":')),
+            pull: () => new Promise<void>(() => undefined),
+            cancel: () => void (cancelled = true),
+          }),
+          { status: 200 },
+        );
+      const { call } = setup(async () => stalled());
+      let settled = false;
+      const loading = loadTasks(call).finally(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(49);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(inEnglish(await loading)).toEqual({ status: 'failed', code: 'network', message: 'The API did not answer in time. Check your connection and try again.' });
+      expect(cancelled).toBe(true);
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
+    it('is read to MAX_API_BODY_BYTES and no further: a longer one is refused as an API error', async () => {
+      const chunk = 64 * 1024;
+      let pulled = 0;
+      const endless = new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            pulled += chunk;
+            controller.enqueue(new Uint8Array(chunk).fill(0x20));
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      const { english, log } = setup(async () => new Response(endless, { status: 200 }), { timeoutMs: 10_000 });
+      expect(await english('/api/tasks')).toEqual({ ok: false, failure: { code: 'idp-error', message: 'The API returned an error. Please try again.' } });
+      expect(pulled).toBe(MAX_API_BODY_BYTES + chunk);
+      expect(log.entries).toEqual([{ level: 'warn', event: 'api.request-failed', fields: { path: '/base/api/tasks', error: 'BodyTooLargeError' } }]);
+    });
+
+    it('of a 2xx answer is handed on read; another status comes with none', async () => {
+      const { call } = setup(async () => new Response('{"a":1}', { status: 200 }));
+      const answer = await call('x');
+      expect(answer.ok && new TextDecoder().decode(answer.response.body)).toBe('{"a":1}');
+      const refused = await setup(async () => new Response('{"error":"x"}', { status: 403 })).call('x');
+      expect(refused.ok && { status: refused.response.status, body: refused.response.body }).toEqual({ status: 403, body: new Uint8Array() });
+    });
   });
 });

@@ -3,10 +3,13 @@
  * never leaves the main process. The token is renewed first when due and, when the API answers
  * 401, renewed once and the request sent once more, both through the session's own single-flight
  * renewal (session.ts), never a second refresh path. The token goes only to `apiUrl`'s origin,
- * and never through a redirect. No Electron here: the app passes net.fetch, tests Node's fetch.
+ * and never through a redirect; the answer, body included, is read under the request's deadline
+ * and at most MAX_API_BODY_BYTES (http/bounded-fetch.ts). No Electron here: the app passes
+ * net.fetch, tests Node's fetch.
  */
 import type { ApiFailure, AuthView } from '../../shared/contract';
 import { isRedirectRefusal } from '../auth/http-client';
+import { BodyTooLargeError, DeadlineExceededError, fetchBounded, type BoundedResponse } from '../http/bounded-fetch';
 import { errorName, type Logger } from '../log/logger';
 import type { Authorization } from '../session/session';
 import { apiFailure, apiTimeout } from './api-errors';
@@ -19,6 +22,7 @@ export interface AuthorizedFetchDeps {
   fetch: typeof fetch;
   /** The API's base URL (config `OKTA_API_URL`): only URLs on its origin get the token. */
   apiUrl: string;
+  /** For the whole exchange, the body included: a stalled body must not keep a panel loading. */
   timeoutMs: number;
   log: Logger;
   /** A renewal on the way changed what the app shows (a new profile, offline, signed out). */
@@ -26,11 +30,14 @@ export interface AuthorizedFetchDeps {
 }
 
 export type AuthorizedResponse =
-  /** The API answered (any status but a second 401); the body is the caller's to read. */
-  | { readonly ok: true; readonly response: Response }
+  /** The API answered (any status but a second 401), its 2xx body read within the deadline. */
+  | { readonly ok: true; readonly response: BoundedResponse }
   | { readonly ok: false; readonly failure: ApiFailure }
   /** No session, or it ended on the way (the refresh token was refused): the app shows sign-in. */
   | { readonly ok: false; readonly signedOut: true };
+
+/** More than any answer the app reads (the tasks panel shows at most 50 short tasks); read no further. */
+export const MAX_API_BODY_BYTES = 1024 * 1024;
 
 export type AuthorizedFetch = (path: string, init?: Pick<RequestInit, 'method' | 'headers' | 'body'>) => Promise<AuthorizedResponse>;
 
@@ -46,27 +53,17 @@ export function createAuthorizedFetch(deps: AuthorizedFetchDeps): AuthorizedFetc
       ? { ok: false, failure: apiFailure(authorization.view.offline ? 'network' : 'idp-error') }
       : { ok: false, signedOut: true };
 
-  async function send(url: URL, init: Parameters<AuthorizedFetch>[1], header: string): Promise<Response> {
-    const headers = new Headers(init?.headers);
-    headers.set('Authorization', header);
-    // Cleared once the request settles, as in auth/http-client.ts: no timer holds the request.
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), deps.timeoutMs);
-    try {
-      return await deps.fetch(url, { ...init, headers, credentials: 'omit', redirect: 'error', signal: controller.signal });
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
   /** The request, mapped like the rest of the app: a fixed failure per kind, never the error's words. */
   async function attempt(url: URL, init: Parameters<AuthorizedFetch>[1], header: string): Promise<AuthorizedResponse> {
+    const headers = new Headers(init?.headers);
+    headers.set('Authorization', header);
     try {
-      return { ok: true, response: await send(url, init, header) };
+      return { ok: true, response: await fetchBounded(deps.fetch, url, { ...init, headers }, { timeoutMs: deps.timeoutMs, maxBodyBytes: MAX_API_BODY_BYTES }) };
     } catch (error) {
       deps.log.warn('api.request-failed', { path: url.pathname, error: errorName(error) });
-      if (isRedirectRefusal(error)) return { ok: false, failure: apiFailure('idp-error') };
-      return { ok: false, failure: error instanceof Error && error.name === 'AbortError' ? apiTimeout() : apiFailure('network') };
+      if (error instanceof DeadlineExceededError) return { ok: false, failure: apiTimeout() };
+      if (isRedirectRefusal(error) || error instanceof BodyTooLargeError) return { ok: false, failure: apiFailure('idp-error') };
+      return { ok: false, failure: apiFailure('network') };
     }
   }
 
@@ -79,7 +76,6 @@ export function createAuthorizedFetch(deps: AuthorizedFetchDeps): AuthorizedFetc
     const result = await attempt(url, init, first.header);
     if (!result.ok || result.response.status !== 401) return result;
     // Revoked at the IdP, or expired earlier than it said: renew once and try once more.
-    await result.response.body?.cancel();
     deps.log.info('api.token-rejected', { path: url.pathname });
     const renewed = await deps.session.renewRejected(first.header);
     if (!granted(renewed)) return notGranted(renewed);

@@ -9,8 +9,12 @@ import { loadTasks } from './tasks';
 const load = async (authorizedFetch: AuthorizedFetch) => inEnglish(await loadTasks(authorizedFetch));
 
 const answering = (answer: AuthorizedResponse): AuthorizedFetch => async () => answer;
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  answering({ ok: true, response: new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers }) });
+/** As authorizedFetch answers: a 2xx body read, another status's left unread. */
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) => {
+  const ok = status >= 200 && status < 300;
+  const bytes = ok ? new TextEncoder().encode(typeof body === 'string' ? body : JSON.stringify(body)) : new Uint8Array();
+  return answering({ ok: true, response: { status, ok, headers: new Headers(headers), body: bytes } });
+};
 const ERROR = { status: 'failed', code: 'idp-error', message: 'The API returned an error. Please try again.' };
 
 describe('loadTasks', () => {

@@ -24,13 +24,10 @@ export async function loadTasks(authorizedFetch: AuthorizedFetch): Promise<ApiTa
   const answer = await authorizedFetch(TASKS_PATH, { headers: { Accept: 'application/json' } });
   if (!answer.ok) return 'signedOut' in answer ? { status: 'signed-out' } : { status: 'failed', ...answer.failure };
   const { response } = answer;
-  if (!response.ok) {
-    await response.body?.cancel();
-    return { status: 'failed', ...failureOfStatus(response) };
-  }
+  if (!response.ok) return { status: 'failed', ...failureOfStatus(response) };
   let body: unknown;
   try {
-    body = await response.json();
+    body = JSON.parse(new TextDecoder().decode(response.body));
   } catch {
     return { status: 'failed', ...apiFailure('idp-error') };
   }

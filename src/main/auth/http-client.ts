@@ -9,6 +9,7 @@
  * really happened (timeout, unreachable, 429 with Retry-After, 5xx) instead of parsing messages.
  */
 import type { HttpRequestClient, HttpResponse } from '@okta/okta-auth-js';
+import { withDeadline } from '../http/bounded-fetch';
 
 export type TransportFailure =
   | { readonly kind: 'timeout' }
@@ -113,24 +114,13 @@ export function createIdpTransport(fetchFn: typeof fetch, timeoutMs = DEFAULT_TI
   // The signal of the call in progress (withSignal); one call runs at a time (AuthApp's busy flag).
   let scope: AbortSignal | undefined;
 
-  // Not AbortSignal.timeout(): a timeout signal with a listener stays alive until its timer fires,
-  // and a fetch may hang a listener on it that holds the request, body (a password) included
-  // (Electron's net.fetch does). This timer is cleared once the request settles, so after the
-  // answer nothing reachable refers to the body (src/main/auth/password-lifetime.test.ts).
+  // The timer and the listener on the person's signal go once the request settles: after the
+  // answer nothing reachable refers to the request's body (a password), see withDeadline. The
+  // body is read (toHttpResponse) under the same deadline.
   const httpRequestClient: HttpRequestClient = async (method, url, options) => {
     const stop = scope;
     if (stop?.aborted) throw stopped();
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    // A listener, removed once settled, rather than AbortSignal.any: nothing keeps the request alive after.
-    const onStop = () => controller.abort();
-    stop?.addEventListener('abort', onStop, { once: true });
-    try {
-      return await send(method, url, options, controller.signal, stop);
-    } finally {
-      clearTimeout(timer);
-      stop?.removeEventListener('abort', onStop);
-    }
+    return withDeadline(timeoutMs, (signal) => send(method, url, options, signal, stop), stop);
   };
 
   function stopped(): Error {

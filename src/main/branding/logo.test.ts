@@ -1,26 +1,29 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCapturingLogger } from '../log/logger';
 import { createMemoryStore } from '../session/store';
-import { checkLogo, imageTypeOf, loadLogo, LOGO_CACHE_KEY, LOGO_FRESH_MS, MAX_LOGO_BYTES } from './logo';
+import { checkLogo, FETCH_TIMEOUT_MS, imageTypeOf, loadLogo, LOGO_CACHE_KEY, LOGO_FRESH_MS, MAX_LOGO_BYTES } from './logo';
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 const bytes = (text: string) => new TextEncoder().encode(text);
 const URL_SOURCE = { kind: 'url', url: 'https://cdn.example.com/logo.png' } as const;
 
-function deps(answer: () => Promise<Response>, now = 1_000_000) {
+function deps(answer: (init: RequestInit) => Promise<Response>, now = 1_000_000) {
   const asked: string[] = [];
+  const inits: RequestInit[] = [];
   const store = createMemoryStore();
   const log = createCapturingLogger();
   let clock = now;
   return {
     asked,
+    inits,
     store,
     log,
     tick: (ms: number) => void (clock += ms),
     deps: {
-      fetch: (async (url: string) => {
+      fetch: (async (url: string, init: RequestInit) => {
         asked.push(url);
-        return answer();
+        inits.push(init);
+        return answer(init);
       }) as unknown as typeof fetch,
       store,
       log,
@@ -87,16 +90,65 @@ describe('loadLogo', () => {
     expect(await loadLogo({ kind: 'url', url: 'https://cdn.example.com/other.png' }, d.deps)).toBeUndefined();
   });
 
-  it('refuses an answer that is not an image or is too large, and a server that cannot be reached', async () => {
+  it('asks without cookies, refusing redirects, for an image, with a signal of its own', async () => {
+    const d = deps(async () => new Response(PNG));
+    await loadLogo(URL_SOURCE, d.deps);
+    expect(d.inits).toEqual([{ headers: { Accept: 'image/*' }, credentials: 'omit', redirect: 'error', signal: expect.any(AbortSignal) }]);
+  });
+
+  it('refuses an answer that is not an image, and a server that cannot be reached', async () => {
     expect(await loadLogo(URL_SOURCE, deps(async () => new Response('<html>')).deps)).toBeUndefined();
-    const huge = new Uint8Array(MAX_LOGO_BYTES * 2);
-    huge.set(PNG);
-    const d = deps(async () => new Response(huge));
-    expect(await loadLogo(URL_SOURCE, d.deps)).toBeUndefined();
-    expect(d.log.entries.at(-1)).toMatchObject({ fields: { reason: 'too-large' } });
     const down = deps(() => Promise.reject(new TypeError('fetch failed')));
     expect(await loadLogo(URL_SOURCE, down.deps)).toBeUndefined();
     expect(down.log.entries.at(-1)).toMatchObject({ fields: { reason: 'unreachable', cached: false } });
+  });
+
+  it('reads a too large answer only just past MAX_LOGO_BYTES, then refuses it', async () => {
+    const chunk = 16 * 1024;
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          const bytes = new Uint8Array(chunk);
+          if (pulled === 0) bytes.set(PNG);
+          pulled += chunk;
+          controller.enqueue(bytes);
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const d = deps(async () => new Response(endless));
+    expect(await loadLogo(URL_SOURCE, d.deps)).toBeUndefined();
+    expect(pulled).toBe(MAX_LOGO_BYTES + chunk);
+    expect(d.log.entries.at(-1)).toMatchObject({ fields: { source: 'url', reason: 'too-large', cached: false } });
+  });
+
+  describe('gives up after FETCH_TIMEOUT_MS (10 s), the body included', () => {
+    afterEach(() => vi.useRealTimers());
+
+    const settledAt = async (d: ReturnType<typeof deps>) => {
+      vi.useFakeTimers();
+      let done = false;
+      const loading = loadLogo(URL_SOURCE, d.deps).finally(() => (done = true));
+      await vi.advanceTimersByTimeAsync(FETCH_TIMEOUT_MS - 1);
+      const early = done;
+      await vi.advanceTimersByTimeAsync(1);
+      return { early, logo: await loading, done };
+    };
+
+    it('a server that never answers: the request is aborted at 10 s', async () => {
+      expect(FETCH_TIMEOUT_MS).toBe(10_000);
+      const d = deps((init) => new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))));
+      expect(await settledAt(d)).toEqual({ early: false, logo: undefined, done: true });
+      expect(d.log.entries.at(-1)).toMatchObject({ fields: { source: 'url', reason: 'timeout' } });
+    });
+
+    it('a server that sends its headers and then stalls', async () => {
+      const stalled = new ReadableStream<Uint8Array>({ start: (controller) => controller.enqueue(PNG), pull: () => new Promise<void>(() => undefined) });
+      const d = deps(async () => new Response(stalled));
+      expect(await settledAt(d)).toEqual({ early: false, logo: undefined, done: true });
+      expect(d.log.entries.at(-1)).toMatchObject({ fields: { source: 'url', reason: 'timeout' } });
+    });
   });
 
   it('reads a logo file, and refuses a missing or wrong one', async () => {

@@ -7,6 +7,7 @@
  */
 import { readFile as readFileFromDisk } from 'node:fs/promises';
 import type { LogoSource } from '../config/branding';
+import { BodyTooLargeError, DeadlineExceededError, fetchBounded } from '../http/bounded-fetch';
 import type { Logger } from '../log/logger';
 import type { KeyValueStore } from '../session/store';
 
@@ -14,7 +15,8 @@ export const MAX_LOGO_BYTES = 256 * 1024;
 export const LOGO_CACHE_KEY = 'branding.logo';
 /** A cached copy younger than this is used without asking the org's server again. */
 export const LOGO_FRESH_MS = 24 * 60 * 60 * 1000;
-const FETCH_TIMEOUT_MS = 10_000;
+/** For the whole fetch, the body included (SECURITY.md). */
+export const FETCH_TIMEOUT_MS = 10_000;
 
 export type ImageType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | 'image/svg+xml';
 
@@ -63,36 +65,13 @@ function cachedFor(store: KeyValueStore, url: string): CachedLogo | undefined {
   return valid ? (entry as CachedLogo) : undefined;
 }
 
-/** Reads at most `limit + 1` bytes, so a huge or endless answer is refused without being held. */
-async function readBounded(response: Response, limit: number): Promise<Uint8Array> {
-  const reader = response.body?.getReader();
-  if (!reader) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      break;
-    }
-  }
-  return Buffer.concat(chunks);
-}
-
 async function fetchLogo(url: string, fetchFn: typeof fetch): Promise<LogoCheck> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
   try {
-    const response = await fetchFn(url, { redirect: 'error', credentials: 'omit', signal: controller.signal, headers: { Accept: 'image/*' } });
-    if (!response.ok) return { ok: false, reason: `http-${response.status}` };
-    return checkLogo(await readBounded(response, MAX_LOGO_BYTES));
-  } catch {
-    return { ok: false, reason: controller.signal.aborted ? 'timeout' : 'unreachable' };
-  } finally {
-    clearTimeout(timer);
+    const response = await fetchBounded(fetchFn, url, { headers: { Accept: 'image/*' } }, { timeoutMs: FETCH_TIMEOUT_MS, maxBodyBytes: MAX_LOGO_BYTES });
+    return response.ok ? checkLogo(response.body) : { ok: false, reason: `http-${response.status}` };
+  } catch (error) {
+    if (error instanceof DeadlineExceededError) return { ok: false, reason: 'timeout' };
+    return { ok: false, reason: error instanceof BodyTooLargeError ? 'too-large' : 'unreachable' };
   }
 }
 
