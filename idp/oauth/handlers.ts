@@ -212,7 +212,9 @@ export class OAuthHandlers {
       user,
       clientId: record.clientId,
       scopes: scopes.includes('offline_access') ? scopes : [...scopes, 'offline_access'],
-      authTime: Math.floor(Date.now() / 1000),
+      // The person did not authenticate again: the new ID token keeps the original auth_time
+      // (OIDC Core 12.2), so "signed in at" stays true across renewals.
+      authTime: record.authTime,
       sessionId: record.sessionId,
       badIdToken,
     });

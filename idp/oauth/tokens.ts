@@ -29,6 +29,8 @@ export interface TokenRecord {
   clientId: string;
   scopes: string[];
   sessionId: string;
+  /** When the person authenticated (seconds): a refresh keeps it, as OIDC Core 12.2 requires. */
+  authTime: number;
   expiresAt: number;
   revoked: boolean;
   /** For a refresh token: the access tokens minted with it (revoked together with it). */
@@ -160,7 +162,7 @@ export class TokenService {
   }
 
   private base(req: IssueRequest): Omit<TokenRecord, 'kind' | 'expiresAt'> {
-    return { userId: req.user.id, clientId: req.clientId, scopes: req.scopes, sessionId: req.sessionId, revoked: false, accessTokens: [] };
+    return { userId: req.user.id, clientId: req.clientId, scopes: req.scopes, sessionId: req.sessionId, authTime: req.authTime, revoked: false, accessTokens: [] };
   }
 
   private remember(token: string, record: TokenRecord): void {

@@ -1,6 +1,6 @@
 /**
  * The refresh_token grant in detail: scopes kept, narrowed or refused, rotation that keeps
- * offline_access, a fresh auth_time, no-cache, the log line, and a user locked out after the
+ * offline_access, the original auth_time kept, no-cache, the log line, and a user locked out after the
  * tokens were issued; plus which Authorization headers name the client.
  */
 import { decodeJwt } from 'jose';
@@ -29,10 +29,9 @@ async function refresh(idp: RunningIdp, refreshToken: string, extra: Record<stri
 }
 
 describe('refresh_token grant', () => {
-  it('without a scope keeps the original ones, rotates, answers no-cache with a fresh auth_time', async () => {
+  it('without a scope keeps the original ones, rotates, answers no-cache, keeps the original auth_time', async () => {
     const idp = await idpWith();
     const first = await rawTokens(idp, DEMO_PASSWORD);
-    const before = Math.floor(Date.now() / 1000);
     const next = await refresh(idp, first['refresh_token']!);
     expect(next.status).toBe(200);
     expect(next.pragma).toBe('no-cache');
@@ -41,9 +40,19 @@ describe('refresh_token grant', () => {
     expect(decodeJwt(next.body['access_token']!).scp).toEqual(['openid', 'profile', 'email', 'offline_access']);
     expect(next.body['refresh_token']).toBeTruthy();
     expect(next.body['refresh_token']).not.toBe(first['refresh_token']);
-    const authTime = decodeJwt(next.body['id_token']!).auth_time as number;
-    expect(authTime).toBeGreaterThanOrEqual(before);
-    expect(authTime).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
+    expect(decodeJwt(next.body['id_token']!).auth_time).toBe(decodeJwt(first['id_token']!).auth_time);
+  });
+
+  it("a refresh an hour later keeps the sign-in's auth_time (OIDC Core 12.2: no new authentication)", async () => {
+    let clock = Date.UTC(2026, 11, 2, 9, 0, 0);
+    const idp = await idpWith({ now: () => clock });
+    const first = await rawTokens(idp, DEMO_PASSWORD);
+    expect(decodeJwt(first['id_token']!).auth_time).toBe(clock / 1000);
+    clock += 3_600_000;
+    const next = await refresh(idp, first['refresh_token']!);
+    expect(next.status).toBe(200);
+    const idToken = decodeJwt(next.body['id_token']!);
+    expect(idToken.auth_time).toBe(clock / 1000 - 3600);
   });
 
   it('a narrower scope (stray spaces allowed) is granted as asked, and the rotated refresh token still comes', async () => {
