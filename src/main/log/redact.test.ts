@@ -45,7 +45,7 @@ describe('redact', () => {
 
   it('masks the IDX and OAuth names of secrets however they are spelled', () => {
     const keys = ['state_handle', 'stateHandle', 'x-okta-state-handle', 'X-Okta-State-Handle', 'nonce', 'pwd', 'interaction_code', 'interactionHandle',
-      'code_verifier', 'codeVerifier', 'code_challenge', 'client_secret', 'id_token_hint', 'refresh_token', 'sessionToken', 'sid', 'set-cookie', 'responseText', 'responseJSON', 'body', 'otp'];
+      'code_verifier', 'codeVerifier', 'code_challenge', 'client_secret', 'id_token_hint', 'refresh_token', 'sessionToken', 'sid', 'set-cookie', 'responseText', 'responseJSON', 'body', 'otp', 'answer', 'securityAnswer'];
     const masked = redact(Object.fromEntries(keys.map((key) => [key, 'sekrit-value-1']))) as Record<string, unknown>;
     expect(Object.entries(masked).filter(([, value]) => value !== REDACTED)).toEqual([]);
     // What the app logs on purpose stays readable.
@@ -96,9 +96,12 @@ describe('redact', () => {
     again();
     again();
     expect(line(secret).message).toBe(`refused ${secret} here`);
-    // Too short to mask without mangling every line.
+    // Too short to mask without mangling every line; four characters (Okta's shortest security
+    // answer) are masked.
     redactor.registerSecret('abc');
     expect(redactor.redact('abc')).toBe('abc');
+    redactor.registerSecret('blue');
+    expect(redactor.redact('answer was blue.')).toBe(`answer was ${REDACTED}.`);
     // A secret inside a longer one: the longer is masked whole.
     redactor.registerSecret('inner-secret');
     redactor.registerSecret('outer-inner-secret-x');

@@ -16,7 +16,7 @@
 // `x-okta-state-handle` are one name. Keys the app logs on purpose (failure, rejectedByIdp,
 // reason, step, status, storage, key...) must not match.
 const SECRET_KEY =
-  /pass|pwd|secret|token|code$|authoriz|cookie|credential|verifier|assertion|^otp$|statehandle|interaction|nonce|codechallenge|^sid$|sessionid|apikey|privatekey|responsetext|responsejson|^body$|^rawbody$/;
+  /pass|pwd|secret|token|code$|authoriz|cookie|credential|verifier|assertion|^otp$|answer|statehandle|interaction|nonce|codechallenge|^sid$|sessionid|apikey|privatekey|responsetext|responsejson|^body$|^rawbody$/;
 // Codes that are vocabulary, not secrets, though they end in "code".
 const NOT_SECRET = new Set(['statuscode', 'errorcode', 'exitcode']);
 const JWT_LIKE = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
@@ -34,8 +34,12 @@ const VALUE_MEMBER = /("value"\s*:\s*)"(?:[^"\\]|\\.)*"/g;
 
 export const REDACTED = '[redacted]';
 const MAX_DEPTH = 6;
-/** Registered values shorter than this are ignored: they occur everywhere by chance. */
-export const MIN_SECRET_LENGTH = 6;
+/**
+ * Registered values shorter than this are ignored: they occur everywhere by chance. Four, not
+ * more, because Okta accepts a security answer of four characters, and an answer is masked while
+ * its call runs like a password (masking a short word in a few lines is the cheaper mistake).
+ */
+export const MIN_SECRET_LENGTH = 4;
 /** Bound on what is registered (oldest forms dropped first), so a long session cannot grow it without end. */
 const MAX_REGISTERED_FORMS = 256;
 // An error's code (`ENOENT`, `invalid_grant`, `E0000011`) is vocabulary; anything else is not a code.
