@@ -4,7 +4,8 @@
  * label, alt, aria-label...). In main, no string literal as the `text`, `title`, `description` or
  * `label` of what it sends. The pseudo-locale journey (e2e/pseudo-locale.spec.ts) checks the screen.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -65,11 +66,27 @@ export function mainLiterals(path: string): string[] {
 }
 
 describe('user-facing strings come from the catalog', () => {
+  const rendererFiles = files(resolve(repo, 'src/renderer/src'), /\.tsx$/);
+  const mainFiles = files(resolve(repo, 'src/main'), /\.ts$/);
+
   it('the renderer writes none of its own', () => {
-    expect(files(resolve(repo, 'src/renderer/src'), /\.tsx$/).flatMap(rendererLiterals)).toEqual([]);
+    expect(rendererFiles.length).toBeGreaterThan(20);
+    expect(rendererFiles.flatMap(rendererLiterals)).toEqual([]);
   });
 
   it('main sends none of its own in views and messages', () => {
-    expect(files(resolve(repo, 'src/main'), /\.ts$/).flatMap(mainLiterals)).toEqual([]);
+    expect(mainFiles.length).toBeGreaterThan(40);
+    expect(mainFiles.flatMap(mainLiterals)).toEqual([]);
+  });
+
+  // Positive controls: an empty [] above proves nothing unless the detectors do find a planted word.
+  it('the detectors find planted words (and leave catalog ids, symbols and other props alone)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'literals-'));
+    const tsx = join(dir, 'Planted.tsx');
+    writeFileSync(tsx, `export const A = () => <p title="Sign in" className="x">Hello {'·'}<img alt={'Logo'} /><b>→</b></p>;\n`);
+    expect(rendererLiterals(tsx)).toEqual([`${relative(repo, tsx)}:1: title="Sign in"`, `${relative(repo, tsx)}:1: JSX text "Hello"`, `${relative(repo, tsx)}:1: alt="Logo"`]);
+    const main = join(dir, 'planted.ts');
+    writeFileSync(main, `export const v = { text: 'Try again', title: 'failure.network', label: \`Code \${1}\`, status: 'Word', description: '—' };\n`);
+    expect(mainLiterals(main)).toEqual([`${relative(repo, main)}:1: text: "Try again"`, `${relative(repo, main)}:1: label: "Code  "`]);
   });
 });
