@@ -38,7 +38,8 @@ async function unlockJourney(app: Page, idp: RunningIdp, suffix: string): Promis
   await checkScreen(app, `unlock-account-done${suffix}`);
   await passwordInput(app).fill(DEMO_PASSWORD);
   await app.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(app.getByRole('heading', { name: /^Welcome/ })).toBeVisible();
+  // The whole sign-in (several IdP round trips, the vault write) under load outlasts a screen change.
+  await expect(app.getByRole('heading', { name: /^Welcome/ })).toBeVisible({ timeout: 20_000 });
 }
 
 async function signUpJourney(app: Page, suffix: string): Promise<void> {
@@ -69,12 +70,15 @@ async function signUpJourney(app: Page, suffix: string): Promise<void> {
 }
 
 test('unlock account from the locked-out screen: email code (a wrong one first), then sign in with the password', async ({ app, idp, bridge }) => {
+  // Two orgs' worth of steps, each screen checked (axe, both themes) on the way: over a minute on a busy 2-core machine.
+  test.slow();
   await unlockJourney(app, idp, '');
   expect((await bridge.responses()).map(findTokenLike).filter(Boolean)).toEqual([]);
   expect((await bridge.responses()).join('\n')).not.toContain(lastCode(idp, 'locked@example.com'));
 });
 
 test('sign up: the org’s form, the password with its rules, signed in', async ({ app, bridge }) => {
+  test.slow(); // as above: many checked screens
   await expect(app.getByRole('button', { name: 'Sign up' })).toBeVisible();
   await checkScreen(app, 'sign-in-self-service');
   await signUpJourney(app, '');
