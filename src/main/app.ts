@@ -198,6 +198,8 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
     return result.ok ? ok(setView(await fromFlow(result.outcome))) : result;
   }
 
+  // The poll running now: a Stop pressed while an action waits for it cuts it short.
+  let pollStop: AbortController | undefined;
   // One poller for the transaction: while the current step waits for something that happens
   // elsewhere (a push approved, the email's link), main asks the IdP at the org's interval and
   // pushes what changed. It stops with the step (cancel, sign-out, terminal, success) and on dispose.
@@ -207,16 +209,21 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
     // A user action runs its own call: the poll waits for the next turn.
     canRun: () => !busy,
     async pollOnce() {
-      const polled = flow.poll();
+      const stop = new AbortController();
+      const polled = flow.poll(stop.signal);
       if (!polled) return 'stop';
       busy = true;
+      pollStop = stop;
       try {
         const outcome = await polled;
+        // Stopped for an action that waited for it (abortCall): that action says what follows.
+        if (outcome.kind === 'stopped') return 'stop';
         if (outcome.kind === 'wait') return outcome.backoff ? 'backoff' : 'again';
         if (!disposed) setView(await fromFlow(outcome));
         return 'again';
       } finally {
         busy = false;
+        pollStop = undefined;
       }
     },
     onError: (error) => log.error('sign-in.poll-failed', { error: errorName(error) }),
@@ -240,8 +247,10 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
   // replaced is dropped, its tokens never stored.
   let browserRun = 0;
   const idleTasks: Array<() => Promise<void>> = [];
-  // The action running now (settled, never rejecting): abortCall waits for it to end.
-  let inFlight: Promise<void> = Promise.resolve();
+  // The actions under way, waiting for a poll or running: abortCall waits for them to end.
+  const actions = new Set<Promise<unknown>>();
+  // The actions still waiting for a poll to settle: an abortCall meanwhile is kept for each.
+  const waiting = new Set<{ aborted: boolean }>();
   function whenIdle(task: () => Promise<void>): void {
     if (busy) idleTasks.push(task);
     else void task();
@@ -345,6 +354,38 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
   // Generic so the request's type follows its method: no cast between them.
   const dispatch = <M extends Action>(parsed: ParsedRequestOf<M>) => handlers[parsed.method](parsed.request);
 
+  /** An action, once any poll in flight has settled: one at a time, never beside a poll. */
+  async function act<M extends Action>(parsed: ParsedRequestOf<M>): Promise<BridgeResult<AuthView>> {
+    // A background poll is not the person's doing: their action waits for it instead of failing.
+    const queued = { aborted: false };
+    waiting.add(queued);
+    try {
+      await poller.settled();
+    } finally {
+      waiting.delete(queued);
+    }
+    if (disposed) return fail('internal', 'The app is shutting down.');
+    // Stopped while it waited: nothing was sent for it, and the sign-in ends as any stopped action
+    // does; unless the poll signed the person in first, which a Stop does not undo.
+    if (queued.aborted) return ok(isSignedIn() ? view : setView(await fromFlow(flow.abandon(parsed.method))));
+    // One action at a time: a double submit must not start a second transaction.
+    if (busy) return fail('busy', 'Please wait for the current request to finish.');
+    busy = true;
+    poller.stop();
+    try {
+      return await dispatch(parsed);
+    } catch (error) {
+      log.error('app.unexpected-error', { method: parsed.method, error: errorName(error) });
+      return fail('internal', 'Something went wrong. Please try again.');
+    } finally {
+      busy = false;
+      // The step the action led to may wait for something: poll it (a no-op otherwise).
+      poller.start();
+      // A browser answer that arrived during the action.
+      void idleTasks.shift()?.();
+    }
+  }
+
   return {
     // Each channel answers its method's response (ResponseOf): the routing below keeps to it.
     invoke: (async (channel: string, payload: unknown): Promise<BridgeResult<BridgeResponse>> => {
@@ -355,35 +396,24 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
       if (parsed.method === 'getState') return ok(view);
       // Not an action of its own: it stops the one in flight, so it must not wait for it to end first.
       if (parsed.method === 'abortCall') {
+        // An action still waiting for a poll has sent nothing yet: it is told to end there, and the
+        // poll it waits for is cut short. A poll nobody waits for is the app's own and goes on.
+        if (waiting.size > 0) {
+          for (const queued of waiting) queued.aborted = true;
+          pollStop?.abort();
+        }
         flow.abort();
-        await inFlight;
+        await Promise.allSettled([...actions]);
         return ok(view);
       }
       if (disposed) return fail('internal', 'The app is shutting down.');
       if (parsed.method === 'getTasks') return tasks();
-      // A background poll is not the person's doing: their action waits for it instead of failing.
-      await poller.settled();
-      if (disposed) return fail('internal', 'The app is shutting down.');
-      // One action at a time: a double submit must not start a second transaction.
-      if (busy) return fail('busy', 'Please wait for the current request to finish.');
-      busy = true;
-      poller.stop();
-      const action = dispatch(parsed);
-      inFlight = action.then(
-        () => {},
-        () => {},
-      );
+      const running = act(parsed);
+      actions.add(running);
       try {
-        return await action;
-      } catch (error) {
-        log.error('app.unexpected-error', { method: parsed.method, error: errorName(error) });
-        return fail('internal', 'Something went wrong. Please try again.');
+        return await running;
       } finally {
-        busy = false;
-        // The step the action led to may wait for something: poll it (a no-op otherwise).
-        poller.start();
-        // A browser answer that arrived during the action.
-        void idleTasks.shift()?.();
+        actions.delete(running);
       }
     }) as AuthApp['invoke'],
     onStateChanged,

@@ -5,7 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/contract';
-import { credentials, startHarness, type AppHarness } from '../testing/idp-harness';
+import { createManualScheduler } from '../session/scheduler';
+import { credentials, startHarness, type AppHarness, type HarnessOptions } from '../testing/idp-harness';
 import { ABORTED_MESSAGE } from './sign-in-flow';
 
 const open: AppHarness[] = [];
@@ -14,17 +15,20 @@ afterEach(async () => {
 });
 
 /** A harness whose fetch records every URL the app sends. */
-async function watched() {
+async function watched(options: HarnessOptions = {}) {
   const sent: string[] = [];
+  const signals: AbortSignal[] = [];
   const h = await startHarness({
+    ...options,
     wrapFetch: (inner) =>
       ((url: string, init: RequestInit) => {
         sent.push(String(url));
+        signals.push(init.signal!);
         return inner(url, init);
       }) as typeof fetch,
   });
   open.push(h);
-  return { h, sent };
+  return { h, sent, signals };
 }
 
 describe('abortCall', () => {
@@ -62,6 +66,57 @@ describe('abortCall', () => {
     expect(await answering).toMatchObject({ ok: true, value: { status: 'signed-out' } });
     expect(sent.length).toBe(sentBefore);
     h.idp.faults.release();
+  });
+
+  it('stops an answer that waits for a poll the org holds: the poll is cut, the answer never sent', async () => {
+    const scheduler = createManualScheduler();
+    // Longer than the test may take: only the Stop can end the held poll.
+    const { h, sent, signals } = await watched({ scheduler, requestTimeoutMs: 60_000 });
+    await h.view(CHANNELS.signIn, credentials('email-mfa@example.com'));
+    expect(await h.view(CHANNELS.proceed, { step: 'select-authenticator-authenticate', values: { authenticator: 'okta_email' } })).toMatchObject({
+      status: 'pending',
+      step: { name: 'challenge-authenticator' },
+    });
+    // The email's poll is due and the org holds it; the person answers meanwhile, then presses Stop.
+    h.idp.faults.set('challenge-poll', { kind: 'latency', ms: 120_000, times: 1 });
+    const polling = scheduler.runDue();
+    await h.idp.faults.holding();
+    const poll = signals.at(-1)!;
+    expect(sent.at(-1)).toMatch(/\/idp\/idx\/challenge\/poll$/);
+    const counts = h.idp.counts();
+    const answering = h.call(CHANNELS.proceed, { step: 'challenge-authenticator', values: { verificationCode: '123456' } });
+    const sentBefore = sent.length;
+
+    const expected = { status: 'signed-out', messages: [ABORTED_MESSAGE] };
+    expect(await h.call(CHANNELS.abortCall)).toEqual({ ok: true, value: expected });
+    expect(poll.aborted).toBe(true);
+    expect(await answering).toEqual({ ok: true, value: expected });
+    await polling;
+    expect(sent.length).toBe(sentBefore);
+    h.idp.faults.release();
+    expect(h.idp.counts()).toEqual(counts);
+    expect(scheduler.pending()).toEqual([]);
+    expect(await h.state()).toEqual(expected);
+    expect(h.log.entries.filter((entry) => entry.event === 'sign-in.aborted')).toEqual([
+      expect.objectContaining({ level: 'info', fields: { action: 'proceed' } }),
+    ]);
+    expect(h.log.entries.filter((entry) => entry.event === 'sign-in.poll-stopped')).toHaveLength(1);
+  });
+
+  it('leaves a poll alone when no action waits for it', async () => {
+    const scheduler = createManualScheduler();
+    const { h } = await watched({ scheduler });
+    await h.view(CHANNELS.signIn, credentials('email-mfa@example.com'));
+    const pending = await h.view(CHANNELS.proceed, { step: 'select-authenticator-authenticate', values: { authenticator: 'okta_email' } });
+    h.idp.faults.set('challenge-poll', { kind: 'latency', ms: 120_000, times: 1 });
+    const polling = scheduler.runDue();
+    await h.idp.faults.holding();
+    expect(await h.call(CHANNELS.abortCall)).toEqual({ ok: true, value: pending });
+    h.idp.faults.release();
+    await polling;
+    expect(await h.state()).toEqual(pending);
+    expect(scheduler.pending()).toEqual([4000]);
+    expect(h.log.entries.some((entry) => entry.event === 'sign-in.poll-stopped')).toBe(false);
   });
 
   it('with nothing in flight it changes nothing and answers the current view', async () => {

@@ -36,7 +36,7 @@ export type FlowResult = { readonly ok: true; readonly outcome: FlowOutcome } | 
  * What a poll found: something new (a view, or the tokens), or still waiting; `backoff` when the
  * IdP could not answer (unreachable, 429, 5xx), which keeps the step and asks to wait longer.
  */
-export type PollOutcome = FlowOutcome | { readonly kind: 'wait'; readonly backoff: boolean };
+export type PollOutcome = FlowOutcome | { readonly kind: 'wait'; readonly backoff: boolean } | { readonly kind: 'stopped' };
 
 export interface SignInFlow {
   signIn(request: SignInRequest): Promise<FlowResult>;
@@ -59,9 +59,11 @@ export interface SignInFlow {
   chooseAnother(): FlowResult;
   /**
    * Asks the IdP whether what the current step waits for happened (a push approved, the email's
-   * link opened). Undefined when the current step does not wait for anything.
+   * link opened). Undefined when the current step does not wait for anything. `signal` aborts it
+   * as `abort()` aborts an action (the request in flight cut, nothing more sent): then `stopped`,
+   * and the step is left as it was for whoever stopped it.
    */
-  poll(): Promise<PollOutcome> | undefined;
+  poll(signal?: AbortSignal): Promise<PollOutcome> | undefined;
   /** How long to wait before the next poll, while the current step waits for something. */
   pollIntervalMs(): number | undefined;
   /** Always ends with no transaction, even if the IdP cannot be told. */
@@ -72,6 +74,8 @@ export interface SignInFlow {
    * The IdP is not told (telling it is a request): its transaction expires there.
    */
   abort(): void;
+  /** An action stopped before it sent anything (it waited for a poll): ends as `abort()` would, with no transaction. */
+  abandon(action: string): FlowOutcome;
   /** Forgets any transaction locally (no IdP call). */
   reset(): void;
 }
@@ -249,9 +253,20 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
   /** Whatever the SDK made of the aborted request (an error, or a state it read from nothing), the action ends here. */
   function stoppedBy(action: string): FlowResult {
     transport.takeFailure();
+    return { ok: true, outcome: abandon(action) };
+  }
+
+  function abandon(action: string): FlowOutcome {
     log.info('sign-in.aborted', { action });
     reset();
-    return { ok: true, outcome: signedOut([ABORTED_MESSAGE]) };
+    return signedOut([ABORTED_MESSAGE]);
+  }
+
+  /** A poll cut short: what the SDK made of it is dropped; whoever stopped it decides what follows. */
+  function stopped(): PollOutcome {
+    transport.takeFailure();
+    log.info('sign-in.poll-stopped');
+    return { kind: 'stopped' };
   }
 
   /** A self-service flow (recovery, unlock, sign-up): always its own transaction, with its own nonce, since it may end signed in. */
@@ -347,7 +362,7 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
       return { ok: true, outcome: { kind: 'view', view: { status: 'pending', step, messages: [] } } };
     },
 
-    poll() {
+    poll(signal = new AbortController().signal) {
       const waiting = current;
       if (!waiting?.poll) return undefined;
       const { action } = waiting.poll;
@@ -357,8 +372,10 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
         try {
           // A poll remediation (Okta Verify push) is idx.poll(); a challenge that can also be
           // completed elsewhere (the email's link) polls through its document's action.
-          tx = await (action ? oktaAuth.idx.proceed({ actions: [action] }) : oktaAuth.idx.poll());
+          tx = await transport.withSignal(signal, () => (action ? oktaAuth.idx.proceed({ actions: [action] }) : oktaAuth.idx.poll()));
+          if (signal.aborted) return stopped();
         } catch (error) {
+          if (signal.aborted) return stopped();
           const failure = transport.takeFailure();
           // A busy or unreachable IdP does not end what the user is doing: keep the step, wait longer.
           if (isTransientFailure(error, failure)) return { kind: 'wait', backoff: true };
@@ -380,6 +397,8 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
     pollIntervalMs: () => current?.poll?.intervalMs,
 
     abort: () => inProgress?.abort(),
+
+    abandon,
 
     async cancel() {
       transport.takeFailure();
