@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCapturingLogger } from '../log/logger';
 import { createMemoryStore } from '../session/store';
@@ -151,21 +155,33 @@ describe('loadLogo', () => {
     });
   });
 
-  it('reads a logo file, and refuses a missing or wrong one', async () => {
-    const d = deps(async () => new Response(PNG));
-    const files: Record<string, Uint8Array> = { '/logo.png': PNG, '/notes.txt': bytes('hi') };
-    const readFile = async (path: string) => {
-      const found = files[path];
-      if (!found) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
-      return found;
-    };
-    expect(await loadLogo({ kind: 'file', path: '/logo.png' }, { ...d.deps, readFile })).toMatch(/^data:image\/png;base64,/);
-    expect(await loadLogo({ kind: 'file', path: '/notes.txt' }, { ...d.deps, readFile })).toBeUndefined();
-    expect(await loadLogo({ kind: 'file', path: '/gone.png' }, { ...d.deps, readFile })).toBeUndefined();
-    expect(d.log.entries.map((e) => e.fields)).toEqual([
-      { source: 'file', reason: 'not-an-image' },
-      { source: 'file', reason: 'ENOENT' },
-    ]);
-    expect(d.asked).toEqual([]);
+  it('reads a logo file, and refuses a missing, wrong, too large or endless one without reading it whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'logo-'));
+    try {
+      const d = deps(async () => new Response(PNG));
+      const at = (name: string, content?: Uint8Array) => {
+        const path = join(dir, name);
+        if (content) writeFileSync(path, content);
+        return { kind: 'file', path } as const;
+      };
+      const big = new Uint8Array(MAX_LOGO_BYTES + 1);
+      big.set(PNG);
+      expect(await loadLogo(at('logo.png', PNG), d.deps)).toBe(`data:image/png;base64,${Buffer.from(PNG).toString('base64')}`);
+      expect(await loadLogo(at('notes.txt', bytes('hi')), d.deps)).toBeUndefined();
+      expect(await loadLogo(at('gone.png'), d.deps)).toBeUndefined();
+      expect(await loadLogo(at('big.png', big), d.deps)).toBeUndefined();
+      expect(await loadLogo({ kind: 'file', path: dir }, d.deps)).toBeUndefined();
+      const reasons = ['not-an-image', 'ENOENT', 'too-large', 'not-a-file'];
+      if (process.platform !== 'win32') {
+        // A FIFO nobody writes to: readFile would wait for ever.
+        execFileSync('mkfifo', [join(dir, 'logo.fifo')]);
+        expect(await loadLogo(at('logo.fifo'), d.deps)).toBeUndefined();
+        reasons.push('not-a-file');
+      } else console.info('logo.test: no FIFO case on Windows');
+      expect(d.log.entries.map((e) => e.fields)).toEqual(reasons.map((reason) => ({ source: 'file', reason })));
+      expect(d.asked).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,11 +5,11 @@
  * offline and the org is asked at most once a day. Anything wrong is logged and the app keeps
  * its own look: a logo never stops anyone signing in.
  */
-import { readFile as readFileFromDisk } from 'node:fs/promises';
 import type { LogoSource } from '../config/branding';
 import { BodyTooLargeError, DeadlineExceededError, fetchBounded } from '../http/bounded-fetch';
 import type { Logger } from '../log/logger';
 import type { KeyValueStore } from '../session/store';
+import { readLogoFile } from './logo-file';
 
 export const MAX_LOGO_BYTES = 256 * 1024;
 export const LOGO_CACHE_KEY = 'branding.logo';
@@ -49,7 +49,6 @@ export interface LogoDeps {
   readonly store: KeyValueStore;
   readonly log: Logger;
   readonly clock: () => number;
-  readonly readFile?: (path: string) => Promise<Uint8Array>;
 }
 
 interface CachedLogo {
@@ -79,12 +78,8 @@ async function fetchLogo(url: string, fetchFn: typeof fetch): Promise<LogoCheck>
 export async function loadLogo(source: LogoSource | undefined, deps: LogoDeps): Promise<string | undefined> {
   if (source === undefined) return undefined;
   if (source.kind === 'file') {
-    let checked: LogoCheck;
-    try {
-      checked = checkLogo(await (deps.readFile ?? readFileFromDisk)(source.path));
-    } catch (error) {
-      checked = { ok: false, reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' };
-    }
+    const read = await readLogoFile(source.path, MAX_LOGO_BYTES);
+    const checked = read.ok ? checkLogo(read.bytes) : read;
     if (checked.ok) return checked.dataUrl;
     deps.log.warn('branding.logo-refused', { source: 'file', reason: checked.reason });
     return undefined;

@@ -35,6 +35,9 @@ describe('branding settings (OKTA_ORG_*)', () => {
     expect(problemsOf({ OKTA_ORG_LOGO: 'logo.png' })).toEqual(['config.logo.invalid']);
     expect(problemsOf({ OKTA_ORG_LOGO: 'http://cdn.example.com/logo.png' })).toEqual(['config.logo.invalid']);
     expect(problemsOf({ OKTA_ORG_LOGO: 'https://user:pw@cdn.example.com/logo.png' })).toEqual(['config.logo.invalid']);
+    for (const share of ['\\\\host\\share\\logo.png', '//host/share/logo.png', '\\\\?\\UNC\\host\\share\\logo.png', '/\\host\\share\\logo.png', ' \\\\host\\share\\logo.png']) {
+      expect(problemsOf({ OKTA_ORG_LOGO: share })).toEqual(['config.logo.networkPath']);
+    }
     expect(problemsOf({ OKTA_ORG_ACCENT_COLOR: 'blue' })).toEqual(['config.accentColor.invalid']);
     expect(problemsOf({ OKTA_ORG_ACCENT_COLOR: '#12345' })).toEqual(['config.accentColor.invalid']);
     expect(problemsOf({ OKTA_ORG_HELP_URL: 'http://help.example.com' })).toEqual(['config.helpUrl.invalid']);

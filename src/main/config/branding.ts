@@ -46,6 +46,12 @@ const logo = z
   .transform((value, ctx): LogoSource => {
     const url = httpsUrl(value);
     if (url) return { kind: 'url', url: url.href };
+    // \\host\share, //host/share (and \\?\UNC\…): Windows would open SMB to that host, and may
+    // send the signed-in user's NTLM credentials with it.
+    if (/^[\\/]{2}/.test(value)) {
+      ctx.addIssue({ code: 'custom', message: problem('config.logo.networkPath') });
+      return z.NEVER;
+    }
     if (posix.isAbsolute(value) || win32.isAbsolute(value)) return { kind: 'file', path: value };
     ctx.addIssue({ code: 'custom', message: problem('config.logo.invalid') });
     return z.NEVER;
