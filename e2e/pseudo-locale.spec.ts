@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { DEMO_PASSWORD } from './support/actions';
+import { cancel, choose, heading, signIn, signInTo, submit, toNextScreen } from './support/by-structure';
 import { expectEveryWordFromCatalog, inLanguage, recordDeliveredStrings } from './support/catalog-check';
 import type { BridgeRecorder } from './support/fixtures';
 import { IDP_ENDPOINTS, type RunningIdp } from '../idp/index';
@@ -23,32 +24,7 @@ async function open(page: Page, bridge: BridgeRecorder, url: string) {
   return (screen: string) => expectEveryWordFromCatalog(page, delivered, screen);
 }
 
-const submit = (page: Page) => page.locator('form button[type=submit]');
-const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-/** The quiet way back on a step (Cancel), the last of its actions. */
-const cancel = (page: Page) => page.locator('.actions .button--quiet').last();
 const lastCode = (idp: RunningIdp, login: string) => idp.outbox(login).filter((m) => m.code).at(-1)!.code!;
-
-async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(password);
-  await submit(page).click();
-}
-
-/** Does `act` and waits for the next screen: the heading changes. */
-async function toNextScreen(page: Page, act: () => Promise<void>) {
-  const before = (await heading(page).textContent()) ?? '';
-  await act();
-  await expect(heading(page)).not.toHaveText(before);
-}
-
-const choose = (page: Page, value: string) =>
-  toNextScreen(page, async () => {
-    await page.locator(`input[type=radio][value="${value}"]`).check();
-    await submit(page).click();
-  });
-
-const signInTo = (page: Page, username: string) => toNextScreen(page, () => signIn(page, username));
 
 test.describe('with the org’s API', () => {
   test.use({ withApi: true });

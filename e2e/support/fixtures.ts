@@ -8,6 +8,7 @@ import { startIdp, type IdpOptions, type RunningIdp } from '../../idp/index';
 import { startPreviewServer, type PreviewServer } from '../../src/preview/server/preview-server';
 import { BRIDGE_PATHS } from '../../src/preview/http-transport';
 import { DEFAULT_SCOPES } from '../../src/main/config/okta-config';
+import type { Locale } from '../../src/shared/i18n/locales';
 
 export interface BridgeRecorder {
   /** Resolves once every response seen so far has been read. */
@@ -40,6 +41,8 @@ interface Fixtures {
   requestTimeoutMs: number | undefined;
   /** More settings for the preview's configuration, e.g. the org's branding (OKTA_ORG_*). */
   extraEnv: Record<string, string>;
+  /** The language main asks the org for (Accept-Language), as the desktop app's would be. Default English. */
+  orgLanguage: Locale;
   idp: RunningIdp;
   preview: PreviewServer;
   /** Every `/__bridge/invoke` response body the page has received. */
@@ -55,6 +58,7 @@ export const test = base.extend<Fixtures>({
   withApi: [false, { option: true }],
   requestTimeoutMs: [undefined, { option: true }],
   extraEnv: [{}, { option: true }],
+  orgLanguage: ['en', { option: true }],
   idp: async ({ idpOptions }, use) => {
     const idp = await startIdp({ ...idpOptions, port: 0 });
     await use(idp);
@@ -83,7 +87,7 @@ export const test = base.extend<Fixtures>({
     });
     await context?.close();
   },
-  preview: async ({ idp, encryptionAvailable, requestTimeoutMs, extraEnv, systemBrowser, withApi }, use) => {
+  preview: async ({ idp, encryptionAvailable, requestTimeoutMs, extraEnv, systemBrowser, withApi, orgLanguage }, use) => {
     const api = withApi && idp.api ? { OKTA_API_URL: idp.api.origin, OKTA_SCOPES: `${DEFAULT_SCOPES} ${idp.api.requiredScope}` } : {};
     const preview = await startPreviewServer({
       port: 0,
@@ -94,6 +98,7 @@ export const test = base.extend<Fixtures>({
       encryptionAvailable,
       openExternal: (url) => systemBrowser.open(url),
       ...(requestTimeoutMs !== undefined && { requestTimeoutMs }),
+      language: orgLanguage,
     });
     await use(preview);
     await preview.close();

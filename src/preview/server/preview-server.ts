@@ -12,6 +12,7 @@ import { createAuthApp, createMemoryStore, createTestCipher, loadConfig, type Au
 import { BRIDGE_PATHS, BRIDGE_TOKEN_PARAM } from '../http-transport';
 import { handleEvents, handleInvoke } from './bridge-routes';
 import { buildPreviewBundle, type PreviewBundle } from './build-preview';
+import type { Locale } from '../../shared/i18n/locales';
 
 export interface PreviewServerOptions {
   /** 0 picks a free port. */
@@ -30,6 +31,11 @@ export interface PreviewServerOptions {
   openExternal?: (url: string) => Promise<void> | void;
   /** Per-request timeout towards the org (default the app's); a journey that holds a request past it sets it longer. */
   requestTimeoutMs?: number;
+  /**
+   * The language main speaks to the org (Accept-Language), as the desktop app's system or menu
+   * language would be; the page's own language is its `?lang=`. Default English.
+   */
+  language?: Locale;
 }
 
 export interface PreviewServer {
@@ -50,6 +56,7 @@ export async function startPreviewServer({
   encryptionAvailable = true,
   openExternal = (url) => log(`Finish signing in in your browser: ${url}`),
   requestTimeoutMs,
+  language = 'en',
 }: PreviewServerOptions = {}): Promise<PreviewServer> {
   const bundle = await buildPreviewBundle();
   // Per run, and only ever in the URL handed to whoever started the server (see http-transport.ts).
@@ -86,6 +93,7 @@ export async function startPreviewServer({
     openExternal: async (url) => void (await openExternal(url)),
     discoverOffers: true,
     ...(requestTimeoutMs !== undefined && { requestTimeoutMs }),
+    language: () => language,
   });
   const running = app;
 

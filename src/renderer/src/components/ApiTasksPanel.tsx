@@ -74,7 +74,7 @@ function TaskList({ tasks }: { tasks: Extract<ApiTasksView, { status: 'loaded' }
     <ul className="tasks">
       {tasks.map((task) => (
         <li key={task.id} className={task.done ? 'tasks__item tasks__item--done' : 'tasks__item'}>
-          <span className="tasks__title">{task.title}</span>
+          <bdi className="tasks__title">{task.title}</bdi>
           <span className="tasks__state">{t(task.done ? 'api.tasks.done' : 'api.tasks.toDo')}</span>
         </li>
       ))}

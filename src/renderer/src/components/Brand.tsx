@@ -18,7 +18,8 @@ export function Brand({ branding, className }: { branding: Branding; className: 
   return (
     <span className={`brand ${className}`}>
       {branding.logo !== undefined ? <img className="brand__logo" src={branding.logo} alt="" /> : <AppMark />}
-      <span className="brand__name">{branding.orgName ?? t('app.name')}</span>
+      {/* The org's name keeps its own order inside Arabic. */}
+      <bdi className="brand__name">{branding.orgName ?? t('app.name')}</bdi>
     </span>
   );
 }

@@ -41,12 +41,10 @@ export function HomeScreen({ profile, messages, offline = false, times, orgName,
     seconds !== undefined && Number.isFinite(seconds) ? (
       <time dateTime={new Date(seconds * 1000).toISOString()}>{intl.formatDate(seconds * 1000, { dateStyle: 'medium', timeStyle: 'short' })}</time>
     ) : undefined;
+  // The person's data on a line of its own is isolated (<bdi>), so it keeps its order inside Arabic;
+  // inside a message, useText isolates it.
   const email =
-    profile.email === undefined
-      ? undefined
-      : profile.email_verified === false
-        ? t('home.email.notVerified', { email: profile.email })
-        : profile.email;
+    profile.email === undefined ? undefined : profile.email_verified === false ? t('home.email.notVerified', { email: profile.email }) : <bdi>{profile.email}</bdi>;
   // The name once, where a person looks for it: the greeting beside their initials, the email and org under it.
   return (
     <Screen
@@ -59,7 +57,11 @@ export function HomeScreen({ profile, messages, offline = false, times, orgName,
       byline={
         <>
           {email !== undefined && <p className="identity__email">{email}</p>}
-          {orgName !== undefined && <p className="identity__org">{orgName}</p>}
+          {orgName !== undefined && (
+            <p className="identity__org">
+              <bdi>{orgName}</bdi>
+            </p>
+          )}
         </>
       }
     >
@@ -102,7 +104,9 @@ function ProfileRow({ label, value, mono = false }: { label: string; value: Reac
   return (
     <div className="profile__row">
       <dt>{label}</dt>
-      <dd className={mono ? 'mono' : undefined}>{value}</dd>
+      <dd className={mono ? 'mono' : undefined}>
+        <bdi>{value}</bdi>
+      </dd>
     </div>
   );
 }

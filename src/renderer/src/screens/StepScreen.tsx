@@ -149,7 +149,9 @@ export function StepScreen({
       {signingInAs !== undefined && (
         <p className="signing-in-as">
           <span>
-            <FormattedMessage id="step.signingInAs" values={{ name: <strong className="signing-in-as__name">{signingInAs}</strong> }} />
+            <FormattedMessage id="step.signingInAs" values={{ name: <strong className="signing-in-as__name">
+                    <bdi>{signingInAs}</bdi>
+                  </strong> }} />
           </span>
           <button type="button" className="button button--link" disabled={busy} onClick={onNotYou}>
             {t('step.notYou')}
