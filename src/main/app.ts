@@ -137,15 +137,25 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
 
   const language = deps.language ?? (() => 'en' as const);
   const orgLanguage = () => acceptLanguage(language());
-  const transport = createIdpTransport(deps.fetch ?? globalThis.fetch, deps.requestTimeoutMs, orgLanguage);
   const orgConfig = deps.config.config;
+  /**
+   * A client of the org with a transport of its own. The sign-in's actions run one at a time on
+   * theirs; work that may run beside them gets its own, so that stopping a sign-in never cuts it
+   * and its failures never reach the sign-in's (`takeFailure`), nor the sign-in's reach it.
+   */
+  const ownClient = () => {
+    const own = createIdpTransport(deps.fetch ?? globalThis.fetch, deps.requestTimeoutMs, orgLanguage);
+    return { transport: own, oktaAuth: createOktaClient(orgConfig, own) };
+  };
+  const { transport, oktaAuth } = ownClient();
   // Loaded once (the logo may be fetched); getBranding waits for it, nothing else does.
   const branding: Promise<Branding> = loadBranding(orgConfig.branding, { fetch: deps.fetch ?? globalThis.fetch, store: deps.store, log, clock: deps.clock ?? Date.now });
-  const oktaAuth = createOktaClient(orgConfig, transport);
   const flow = createSignInFlow(oktaAuth, transport, log);
   const clock = deps.clock ?? Date.now;
   const scheduler = deps.scheduler ?? realScheduler;
-  const revocations = createRevocations(oktaAuth, transport, createSealedStore(deps.cipher, deps.store, log), scheduler, clock, log);
+  // Retried in the background (a timer, a nudge after any IdP call, resume), so beside a sign-in too.
+  const revoking = ownClient();
+  const revocations = createRevocations(revoking.oktaAuth, revoking.transport, createSealedStore(deps.cipher, deps.store, log), scheduler, clock, log);
   const session: Session = createSession({
     oktaAuth,
     transport,
@@ -185,8 +195,8 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
   const offersKnown =
     deps.discoverOffers === true
       ? restored.then(async () => {
-          const probeTransport = createIdpTransport(deps.fetch ?? globalThis.fetch, deps.requestTimeoutMs, orgLanguage);
-          offers = await createSignInFlow(createOktaClient(orgConfig, probeTransport), probeTransport, log).discoverOffers();
+          const probe = ownClient();
+          offers = await createSignInFlow(probe.oktaAuth, probe.transport, log).discoverOffers();
           if (!disposed && view.status === 'signed-out' && offers && Object.keys(offers).length > 0) setView(view);
         })
       : Promise.resolve();

@@ -111,7 +111,8 @@ function isIdxStep(result: HttpResponse): boolean {
  */
 export function createIdpTransport(fetchFn: typeof fetch, timeoutMs = DEFAULT_TIMEOUT_MS, acceptLanguage?: () => string): IdpTransport {
   let failure: TransportFailure | undefined;
-  // The signal of the call in progress (withSignal); one call runs at a time (AuthApp's busy flag).
+  // The signal of the call in progress (withSignal). One call at a time: AuthApp runs the sign-in's
+  // one at a time (its busy flag) and gives what runs beside them a transport of its own.
   let scope: AbortSignal | undefined;
 
   // The timer and the listener on the person's signal go once the request settles: after the
