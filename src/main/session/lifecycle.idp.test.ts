@@ -27,7 +27,7 @@ afterEach(async () => {
 });
 
 /** The harness's emulator, store, cipher and log, plus a clock that tests move and IdP outages. */
-interface World extends Pick<AppHarness, 'idp' | 'store' | 'cipher' | 'log'> {
+interface World extends Pick<AppHarness, 'idp' | 'store' | 'cipher' | 'log' | 'withStoredExpiry'> {
   config: AppConfig;
   /** Added to the real time the app sees. */
   clockOffset: { ms: number };
@@ -58,6 +58,7 @@ async function world(options: { encryption?: boolean } = {}): Promise<World> {
     log: h.log,
     clockOffset,
     first: { ...h, scheduler },
+    withStoredExpiry: h.withStoredExpiry,
     async launch(deps = {}) {
       const scheduler = createManualScheduler();
       return { ...(await h.launch({ log: h.log, clock, scheduler, ...deps })), scheduler };
@@ -266,7 +267,7 @@ describe('refresh', () => {
     expect(await w.stored()).toBeDefined();
     w.offline(false);
     await first.scheduler.runDue();
-    expect(first.events.at(-1)).toEqual(signedIn);
+    expect(first.events.at(-1)).toEqual(await w.withStoredExpiry(signedIn));
   });
 });
 
@@ -288,7 +289,7 @@ describe('tokens revoked at the IdP (by an admin, or a sign-out elsewhere)', () 
     const { w, first, signedIn, tokens } = await signedInWorld();
     await revokeAtIdp(w, tokens.accessToken, 'access_token');
     w.idp.resetCounts();
-    expect(await first.view(CHANNELS.refreshProfile)).toEqual(signedIn);
+    expect(await first.view(CHANNELS.refreshProfile)).toEqual(await w.withStoredExpiry(signedIn));
     expect(w.idp.counts()).toMatchObject({ userinfo: 2, token: 1 });
     const fresh = (await w.stored())!;
     expect(fresh.accessToken).not.toBe(tokens.accessToken);
@@ -325,8 +326,9 @@ describe('offline', () => {
     w.idp.resetCounts();
     await next.scheduler.runDue();
     expect(w.idp.counts().token).toBe(1);
-    expect(next.events.at(-1)).toEqual(signedIn);
-    expect(await next.state()).toEqual(signedIn);
+    const renewed = await w.withStoredExpiry(signedIn);
+    expect(next.events.at(-1)).toEqual(renewed);
+    expect(await next.state()).toEqual(renewed);
   });
 
   it('a profile refresh that cannot reach the IdP keeps the session and says offline; reconnect clears it', async () => {

@@ -93,7 +93,7 @@ describe('answers after dispose', () => {
     expect(h.idp.counts().token).toBe(2);
     await h.app.dispose();
     h.idp.faults.release();
-    expect(await refresh).toEqual({ ok: true, value: view });
+    expect(await refresh).toEqual({ ok: true, value: await h.withStoredExpiry(view) });
     expect(scheduler.pending()).toEqual([]);
   });
 

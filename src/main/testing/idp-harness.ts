@@ -47,6 +47,12 @@ export interface AppHarness extends LaunchedApp {
   snapshotStore(): Array<[string, unknown]>;
   storedTokens(): Promise<StoredTokens | undefined>;
   /**
+   * `view` with the stored access token's expiry. After a renewal the SDK counts the new token's
+   * expiry from the second it arrived (its own clock), which may be a second later than the
+   * sign-in's: comparing with the sign-in's view alone fails whenever a second boundary falls between.
+   */
+  withStoredExpiry(view: AuthView): Promise<AuthView>;
+  /**
    * Another AuthApp on the same emulator, store and cipher, as the next launch of the app would
    * be; disposed by `close()`. `deps` replaces any of its dependencies (default logger: silent).
    */
@@ -129,6 +135,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<AppHar
         idToken: session.tokens.idToken!.idToken,
         refreshToken: session.tokens.refreshToken?.refreshToken,
       };
+    },
+    async withStoredExpiry(view) {
+      const { session } = await createTokenVault(cipher, store, silentLogger).load();
+      const expiresAt = session?.tokens.accessToken?.expiresAt;
+      if (view.status !== 'signed-in' || expiresAt === undefined) throw new Error('no signed-in view or no stored access token');
+      return { ...view, times: { ...view.times, accessTokenExpiresAt: expiresAt } };
     },
     async launch(deps = {}) {
       const app = await createAuthApp({ config, cipher, store, log: silentLogger, ...deps });
