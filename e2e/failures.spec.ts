@@ -1,5 +1,3 @@
-import { test as base } from '@playwright/test';
-import { startPreviewServer } from '../src/preview/server/preview-server';
 import { DEMO_PASSWORD, passwordInput, signIn, usernameInput } from './support/actions';
 import { expect, test } from './support/fixtures';
 import { checkScreen } from './support/screens';
@@ -75,22 +73,4 @@ test('after a short rate-limit wait Try again comes back on by itself, says so o
   await passwordInput(app).fill(DEMO_PASSWORD);
   await tryAgain.click();
   await expect(app.getByRole('heading', { name: 'Welcome, Alice Example' })).toBeVisible();
-});
-
-base('without valid Okta settings the app explains what to set', async ({ page }) => {
-  const preview = await startPreviewServer({
-    port: 0,
-    env: { OKTA_ISSUER: 'not a url', OKTA_CLIENT_ID: '', OKTA_REDIRECT_URI: '' },
-    dotEnvPath: '/nonexistent/.env',
-    log: () => {},
-  });
-  try {
-    await page.goto(preview.url);
-    await expect(page.getByRole('heading', { name: 'Okta settings needed' })).toBeVisible();
-    await expect(page.getByRole('alert')).not.toBeEmpty();
-    await expect(page.getByText('OKTA_ISSUER', { exact: true })).toBeVisible();
-    await checkScreen(page, 'needs-configuration');
-  } finally {
-    await preview.close();
-  }
 });

@@ -34,7 +34,9 @@ if ('problem' in electron) {
 }
 
 const org = await resolveDevOrg();
-const child = spawn(...electronViteCommand('dev'), { stdio: 'inherit', env: { ...process.env, ...org.env } });
+// An org from .env is read by the app itself (and read again by "Check again" on the needs-configuration screen);
+// only the emulator started here, which has no file, is handed over in the environment.
+const child = spawn(...electronViteCommand('dev'), { stdio: 'inherit', env: { ...process.env, ...(org.idp ? org.env : {}) } });
 const stop = () => child.kill('SIGTERM');
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

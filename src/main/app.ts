@@ -3,7 +3,7 @@
  * renderer, runs one action at a time, keeps the current view and tells listeners when it changes.
  * Electron (src/main/electron) and the web preview only forward `(channel, payload)` here.
  */
-import type { ApiTasksView, AuthView, BridgeError, BridgeMethod, BridgeMethods, BridgeResponse, BridgeResult, SelfServiceOffers, Branding, ResponseOf } from '../shared/contract';
+import type { ApiTasksView, AuthView, BridgeMethod, BridgeMethods, BridgeResponse, BridgeResult, SelfServiceOffers, Branding, ResponseOf } from '../shared/contract';
 import { loadBranding } from './branding/load-branding';
 import { createAuthorizedFetch } from './api/authorized-fetch';
 import { loadTasks } from './api/tasks';
@@ -14,8 +14,11 @@ import type { Locale } from '../shared/i18n/locales';
 import { createOktaClient } from './auth/okta-client';
 import { createSignInFlow, type FlowOutcome, type FlowResult } from './auth/sign-in-flow';
 import { createStepPoller } from './auth/step-poller';
-import type { ConfigResult } from './config/okta-config';
+import type { AppConfig, ConfigResult } from './config/okta-config';
+import { fixedSettings, type SettingsSource } from './config/settings-source';
+import { fail, ok, WRONG_STATE } from './ipc/results';
 import { parseRequest, type ParsedRequestOf } from './ipc/schemas';
+import { createNeedsConfigurationApp } from './needs-configuration-app';
 import { createConsoleLogger, errorName, type Logger } from './log/logger';
 import type { Cipher } from './session/cipher';
 import { createRevocations } from './session/revocation';
@@ -26,7 +29,20 @@ import type { KeyValueStore } from './session/store';
 import { createTokenVault } from './session/vault';
 
 export interface AuthAppDeps {
+  /** The settings as read at launch. */
   config: ConfigResult;
+  /**
+   * Where they come from, read again by "Check again" while they are not usable; its location is
+   * what the needs-configuration screen names. Default: `config` again, as a development run.
+   */
+  settings?: SettingsSource;
+  /** Shows a folder in the file manager (Electron: shell.openPath); true when it could. Without it the folder is not opened. */
+  openConfigurationFolder?: (folder: string) => Promise<boolean>;
+  /**
+   * "Check again" found usable settings: called before the sign-in form is shown, so the caller
+   * can set up what it derives from them (the links that may open in the browser, the org's sign-in page).
+   */
+  onConfigured?: (config: AppConfig) => void;
   cipher: Cipher;
   store: KeyValueStore;
   fetch?: typeof fetch;
@@ -53,8 +69,11 @@ export interface AuthAppDeps {
   onBrowserReturn?: () => void;
   /** How long a browser sign-in waits for the browser; default 5 minutes. */
   browserTimeoutMs?: number;
-  /** A packaged build's private-use redirect URI, answered through `handleRedirect`; otherwise a loopback listener. */
-  privateUseRedirect?: string;
+  /**
+   * A packaged build's private-use redirect URI for these settings (when their redirect URI is on
+   * the scheme the OS registered), answered through `handleRedirect`; otherwise a loopback listener.
+   */
+  privateUseRedirect?: (config: AppConfig) => string | undefined;
   /** The loopback listener's port; default 0 (the OS picks). Tests name a busy one. */
   loopbackPort?: number;
   /**
@@ -83,15 +102,25 @@ export interface AuthApp {
  * Every method that acts, one at a time. getState only reads the current view; getTasks reads the
  * API beside them (it must not make a profile refresh or a sign-out "busy"); both are answered first.
  */
-type Action = Exclude<BridgeMethod, 'getState' | 'getTasks' | 'abortCall' | 'getBranding'>;
+type Action = Exclude<BridgeMethod, 'getState' | 'getTasks' | 'abortCall' | 'getBranding' | 'checkConfiguration' | 'openConfigurationFolder'>;
 type Handlers = { [M in Action]: (request: BridgeMethods[M]['request']) => Promise<BridgeResult<AuthView>> };
-
-const ok = <T extends BridgeResponse>(value: T): BridgeResult<T> => ({ ok: true, value });
-const fail = (code: BridgeError['code'], message: string): BridgeResult<never> => ({ ok: false, error: { code, message } });
-const WRONG_STATE = (what: string) => fail('wrong-state', `You cannot ${what} right now.`);
 
 export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
   const log = deps.log ?? createConsoleLogger();
+  if (deps.config.ok) return createConfiguredApp(deps, deps.config.config, log);
+  log.warn('app.needs-configuration', { problems: deps.config.problems.length });
+  return createNeedsConfigurationApp({
+    problems: deps.config.problems,
+    settings: deps.settings ?? fixedSettings(deps.config),
+    log,
+    ...(deps.openConfigurationFolder !== undefined && { openFolder: deps.openConfigurationFolder }),
+    configure: (config) => createConfiguredApp(deps, config, log),
+    ...(deps.onConfigured !== undefined && { onConfigured: deps.onConfigured }),
+  });
+}
+
+/** The app on usable settings: everything derived from them (client, branding, API, browser sign-in) is built here. */
+async function createConfiguredApp(deps: AuthAppDeps, orgConfig: AppConfig, log: Logger): Promise<AuthApp> {
   const listeners = new Set<(view: AuthView) => void>();
   let view: AuthView;
   let busy = false;
@@ -118,26 +147,8 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
     return () => void listeners.delete(listener);
   }
 
-  if (!deps.config.ok) {
-    view = { status: 'needs-configuration', problems: deps.config.problems };
-    log.warn('app.needs-configuration', { problems: deps.config.problems.length });
-    return {
-      invoke: (async (channel: string, payload: unknown): Promise<BridgeResult<BridgeResponse>> => {
-        const parsed = parseRequest(channel, payload);
-        if (!parsed.ok) return parsed;
-        if (parsed.method === 'getBranding') return ok({});
-        return parsed.method === 'getState' ? ok(view) : WRONG_STATE('do that until the app is configured');
-      }) as AuthApp['invoke'],
-      onStateChanged,
-      handleSystemResume: async () => {},
-      handleRedirect: () => false,
-      dispose: async () => void listeners.clear(),
-    };
-  }
-
   const language = deps.language ?? (() => 'en' as const);
   const orgLanguage = () => acceptLanguage(language());
-  const orgConfig = deps.config.config;
   /**
    * A client of the org with a transport of its own. The sign-in's actions run one at a time on
    * theirs; work that may run beside them gets its own, so that stopping a sign-in never cuts it
@@ -241,16 +252,17 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
 
   const isSignedIn = () => view.status === 'signed-in';
 
+  const privateUseRedirect = deps.privateUseRedirect?.(orgConfig);
   const browser = createBrowserSignIn({
     oktaAuth,
-    config: deps.config.config,
+    config: orgConfig,
     transport,
     log,
     scheduler,
     open: deps.openExternal ?? (() => Promise.reject(new Error('No browser to open.'))),
     language,
     ...(deps.browserTimeoutMs !== undefined ? { timeoutMs: deps.browserTimeoutMs } : {}),
-    ...(deps.privateUseRedirect !== undefined ? { privateUseRedirect: deps.privateUseRedirect } : {}),
+    ...(privateUseRedirect !== undefined ? { privateUseRedirect } : {}),
     ...(deps.loopbackPort !== undefined ? { loopbackPort: deps.loopbackPort } : {}),
   });
   // Bumped by every start and cancel: an answer from a browser sign-in that was cancelled or
@@ -402,6 +414,8 @@ export async function createAuthApp(deps: AuthAppDeps): Promise<AuthApp> {
       const parsed = parseRequest(channel, payload);
       if (!parsed.ok) return parsed;
       if (parsed.method === 'getBranding') return ok(await branding);
+      // The settings are in use: there is nothing to check again or to open (Help -> Open Configuration Folder is the menu's).
+      if (parsed.method === 'checkConfiguration' || parsed.method === 'openConfigurationFolder') return WRONG_STATE('change the settings while they are in use');
       await restored;
       if (parsed.method === 'getState') return ok(view);
       // Not an action of its own: it stops the one in flight, so it must not wait for it to end first.

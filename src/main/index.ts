@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, powerMonitor, type BrowserWindow } from 'electron';
 import { createAuthApp, type AuthApp } from './app';
-import { loadConfig, loadDotEnv } from './config/okta-config';
+import type { AppConfig } from './config/okta-config';
 import { BUILD_DEFAULTS } from './config/build-defaults';
+import { developmentSettings, releaseSettings } from './config/settings-source';
+import { openFolder } from './electron/open-folder';
 import { claimSingleInstance, installAppMenu, rememberWindowPlacement, savedWindowPlacement } from './electron/app-shell';
 import { createElectronKeyValueStore } from './electron/electron-store-adapter';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol';
@@ -25,7 +27,7 @@ import { PRIVATE_USE_SCHEME, privateUseRedirect } from './config/redirect-scheme
 import { registerRedirectScheme } from './electron/redirect-scheme';
 import { consoleWriter, createLineLogger, logLevelFromEnv } from './log/logger';
 import { createLogFileWriter, LOG_FILE_NAME } from './log/log-file';
-import { configFileCandidates, loadReleaseConfig } from './config/release-config';
+import { configFileCandidates } from './config/release-config';
 import { APP_ENTRY_URL } from './renderer-host/app-protocol';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -52,36 +54,42 @@ const schemeRegistered = isFirstInstance && registerRedirectScheme(PRIVATE_USE_S
 });
 
 /** Released builds: config.json / environment / build defaults (release-config.ts). Development: .env + environment. */
-function loadAppConfig() {
+function appSettings() {
   if (app.isPackaged) {
     const files = configFileCandidates({ userDataDir: app.getPath('userData'), exePath: app.getPath('exe'), platform: process.platform, appImagePath: process.env['APPIMAGE'] });
-    const result = loadReleaseConfig({ files, env: process.env, buildDefaults: BUILD_DEFAULTS });
-    log.info('app.config-source', { source: result.source ?? 'none' });
-    return result;
+    return releaseSettings({ files, env: process.env, buildDefaults: BUILD_DEFAULTS, platform: process.platform, log });
   }
   // Development reads a .env beside package.json; the real environment wins over it.
-  return loadConfig({ ...loadDotEnv(join(app.getAppPath(), '.env')), ...process.env });
+  return developmentSettings(join(app.getAppPath(), '.env'), process.env);
 }
+
+/** Only the Okta org's own https pages (and its help page) may open in the system browser. */
+const linkOrigins = (config: AppConfig | undefined) =>
+  externalOrigins(config ? [config.issuer, ...(config.branding.helpUrl ? [config.branding.helpUrl] : [])] : []);
 
 async function start(): Promise<void> {
   // The system's language unless the person chose one in the Language menu (kept in settings.json).
   const languageSetting = createLanguageSetting();
   let locale: Locale = languageSetting.current();
-  const config = loadAppConfig();
-  const issuer = config.ok ? config.config.issuer : '';
-  const redirect = schemeRegistered && config.ok ? privateUseRedirect(config.config.redirectUri) : undefined;
+  const settings = appSettings();
+  const config = settings.read();
+  // What the Electron layer derives from the settings; set again when "Check again" finds usable ones.
+  let orgConfig = config.ok ? config.config : undefined;
   authApp = await createAuthApp({
     config,
+    settings,
+    openConfigurationFolder: (folder) => openFolder(folder, log),
+    onConfigured: (configured) => void (orgConfig = configured),
     cipher: createSafeStorageCipher(),
     store: createElectronKeyValueStore(),
     fetch: netFetch,
     log,
     discoverOffers: true,
     // The system browser opens the org's sign-in page and nothing else (plain http only for the emulator in development).
-    openExternal: signInPageOpener(issuer),
+    openExternal: (url) => signInPageOpener(orgConfig?.issuer ?? '')(url),
     onBrowserReturn: () => bringToFront(mainWindow),
     language: () => locale,
-    ...(redirect ? { privateUseRedirect: redirect } : {}),
+    privateUseRedirect: (configured) => (schemeRegistered ? privateUseRedirect(configured.redirectUri) : undefined),
   });
   // Timers do not run while the computer sleeps: on wake, refresh if due and reconnect if offline.
   const resumed = authApp;
@@ -104,8 +112,7 @@ async function start(): Promise<void> {
   };
   const installMenu = () => installAppMenu(locale, { chosen: languageSetting.chosen(), choose: chooseLanguage });
   installMenu();
-  // Only the Okta org's own https pages may open in the system browser.
-  const window = createMainWindow({ startUrl: withLanguage(startUrl, locale), placement: savedWindowPlacement(), externalOrigins: externalOrigins(config.ok ? [config.config.issuer, ...(config.config.branding.helpUrl ? [config.config.branding.helpUrl] : [])] : []), log });
+  const window = createMainWindow({ startUrl: withLanguage(startUrl, locale), placement: savedWindowPlacement(), externalOrigins: () => linkOrigins(orgConfig), log });
   mainWindow = window;
   rememberWindowPlacement(window);
   const unregister = registerIpc(authApp, window, allowedOrigin);

@@ -3,6 +3,7 @@
  */
 export { createAuthApp, type AuthApp, type AuthAppDeps } from './app';
 export { loadConfig, loadDotEnv, type AppConfig, type ConfigResult } from './config/okta-config';
+export { developmentSettings, fixedSettings, releaseSettings, type SettingsSource } from './config/settings-source';
 export { createTestCipher, type Cipher } from './session/cipher';
 export { createMemoryStore, type KeyValueStore } from './session/store';
 export { createConsoleLogger, createCapturingLogger, createLineLogger, silentLogger, type Logger } from './log/logger';

@@ -59,6 +59,8 @@ export function createDesktopAuthApi(transport: BridgeTransport): DesktopAuthApi
     refreshProfile: call('refreshProfile'),
     getTasks: call('getTasks'),
     getBranding: call('getBranding'),
+    checkConfiguration: call('checkConfiguration'),
+    openConfigurationFolder: call('openConfigurationFolder'),
     onStateChanged(listener: (view: AuthView) => void) {
       if (typeof listener !== 'function') throw new TypeError('onStateChanged needs a function');
       return transport.subscribe(EVENTS.stateChanged, (payload) => listener(payload as AuthView));

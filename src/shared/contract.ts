@@ -184,9 +184,27 @@ export type TokenStorage =
   /** Encryption is unavailable: the session lives in memory and ends with the app. */
   | 'memory-only';
 
+/**
+ * Where this build reads its Okta settings, so the needs-configuration screen gives the steps for
+ * the build in use (main knows; the renderer never guesses).
+ */
+export type SettingsLocation =
+  /** A development run: a `.env` file (this path) and the environment. */
+  | { readonly kind: 'development'; readonly envFile: string }
+  /**
+   * A released (packaged) build: `file` is the person's own config.json, in `folder` (which
+   * `openConfigurationFolder` opens); `machineFile`, the one beside the installed app for every user.
+   */
+  | { readonly kind: 'packaged'; readonly file: string; readonly folder: string; readonly machineFile?: string };
+
+/** Whether the system's file manager could be asked to show a folder. */
+export interface FolderOpened {
+  readonly opened: boolean;
+}
+
 /** Everything the renderer needs to draw the current screen. */
 export type AuthView =
-  | { readonly status: 'needs-configuration'; readonly problems: ReadonlyArray<Text> }
+  | { readonly status: 'needs-configuration'; readonly problems: ReadonlyArray<Text>; readonly location: SettingsLocation }
   | {
       readonly status: 'signed-out';
       readonly messages: ReadonlyArray<UiMessage>;
@@ -353,8 +371,16 @@ export interface BridgeMethods {
   refreshProfile: { request: void; response: AuthView };
   /** The signed-in user's tasks from the app's API (tokens stay in main); only while signed in. */
   getTasks: { request: void; response: ApiTasksView };
-  /** The org's look; the same for the whole run. */
+  /** The org's look; empty until the app is configured, then the same for the whole run. */
   getBranding: { request: void; response: Branding };
+  /**
+   * "Check again" on the needs-configuration screen: main reads the settings again (files and
+   * environment); valid ones start the app without a restart (the sign-in form), invalid ones
+   * answer needs-configuration with the problems found now. Only on that screen.
+   */
+  checkConfiguration: { request: void; response: AuthView };
+  /** Opens the folder of the person's config.json in the file manager (packaged builds, on the needs-configuration screen). */
+  openConfigurationFolder: { request: void; response: FolderOpened };
 }
 
 export type BridgeMethod = keyof BridgeMethods;
@@ -380,6 +406,8 @@ export const CHANNELS = {
   refreshProfile: 'auth:refresh-profile',
   getTasks: 'api:get-tasks',
   getBranding: 'app:get-branding',
+  checkConfiguration: 'app:check-configuration',
+  openConfigurationFolder: 'app:open-configuration-folder',
 } as const satisfies Record<BridgeMethod, string>;
 
 type Channel = (typeof CHANNELS)[BridgeMethod];

@@ -244,7 +244,7 @@ describe("the org's identity provider", () => {
 
 describe('a private-use redirect (packaged builds)', () => {
   it('the OS hands the redirect to the app: signed in; other URLs and a second answer are not taken', async () => {
-    const { h, opener } = await start({ app: { privateUseRedirect: 'com.example.desktop:/callback' } });
+    const { h, opener } = await start({ app: { privateUseRedirect: () => 'com.example.desktop:/callback' } });
     await h.view(CHANNELS.signInWithBrowser, {});
     const url = new URL(opener.opened[0]!);
     expect(url.searchParams.get('redirect_uri')).toBe('com.example.desktop:/callback');
@@ -257,7 +257,7 @@ describe('a private-use redirect (packaged builds)', () => {
   });
 
   it('a handed-over answer with another state signs nobody in', async () => {
-    const { h } = await start({ app: { privateUseRedirect: 'com.example.desktop:/callback' } });
+    const { h } = await start({ app: { privateUseRedirect: () => 'com.example.desktop:/callback' } });
     await h.view(CHANNELS.signInWithBrowser, {});
     expect(h.app.handleRedirect('com.example.desktop:/callback?code=x&state=forged')).toBe(true);
     expect(await pushed(h, signedOut)).toEqual({ status: 'signed-out', messages: [BROWSER_MESSAGES.foreign] });

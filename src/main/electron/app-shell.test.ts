@@ -56,13 +56,15 @@ describe('claimSingleInstance', () => {
 });
 
 describe('installAppMenu', () => {
-  it('installs a menu whose Help items open the configuration and the logs folder', () => {
+  it('installs a menu whose Help items open the configuration and the logs folder, made first when missing', async () => {
     installAppMenu();
     const { template } = standin.state.menu as { template: Array<{ role?: string; submenu?: Array<{ label?: string; click?: () => void }> }> };
     const help = template.find((item) => item.role === 'help')!.submenu!;
     help.find((item) => item.label === 'Open Configuration Folder')!.click!();
+    await vi.waitFor(() => expect(standin.state.openedPaths).toEqual([userData]));
     help.find((item) => item.label === 'Open Logs Folder')!.click!();
-    expect(standin.state.openedPaths).toEqual([userData, join(userData, 'logs')]);
+    await vi.waitFor(() => expect(standin.state.openedPaths).toEqual([userData, join(userData, 'logs')]));
+    expect(statSync(join(userData, 'logs')).isDirectory()).toBe(true);
   });
 
   it('installs it again in another language, with the Language menu calling back', () => {

@@ -4,9 +4,10 @@
  * Thin: placement rules are shell/window-state.ts, the menu is shell/menu-template.ts.
  */
 import Store from 'electron-store';
-import { app, Menu, screen, shell, type BrowserWindow } from 'electron';
+import { app, Menu, screen, type BrowserWindow } from 'electron';
 import type { Locale } from '../../shared/i18n/locales';
 import { menuTemplate, type MenuOptions } from '../shell/menu-template';
+import { openFolder } from './open-folder';
 import { placeWindow, windowStateToSave, type WindowPlacement } from '../shell/window-state';
 
 /** False when another instance already runs: the caller must quit. That instance is focused. */
@@ -29,8 +30,8 @@ export function installAppMenu(locale: Locale = 'en', language?: MenuOptions['la
     packaged: app.isPackaged,
     locale,
     ...(language && { language }),
-    openConfigFolder: () => void shell.openPath(app.getPath('userData')),
-    openLogsFolder: () => void shell.openPath(app.getPath('logs')),
+    openConfigFolder: () => void openFolder(app.getPath('userData')),
+    openLogsFolder: () => void openFolder(app.getPath('logs')),
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -13,11 +13,11 @@ vi.mock('electron', () => import('../testing/electron-standin'));
 
 const ORG = 'https://example.okta.com';
 
-function open(options: Parameters<typeof standin.reset>[0] = {}) {
+function open(options: Parameters<typeof standin.reset>[0] = {}, origins: string[] = [ORG]) {
   standin.reset(options);
   standin.becomeReady();
   const log = createCapturingLogger();
-  createMainWindow({ startUrl: APP_ENTRY_URL, externalOrigins: [ORG], log });
+  createMainWindow({ startUrl: APP_ENTRY_URL, externalOrigins: () => origins, log });
   const window = standin.state.windows[0]!;
   return { window, contents: window.webContents, log };
 }
@@ -89,6 +89,16 @@ describe('createMainWindow', () => {
     for (const url of [`${ORG}/help`, 'https://evil.example/', 'http://example.okta.com/', 'javascript:alert(1)']) {
       expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
     }
+    expect(standin.state.openedExternally).toEqual([`${ORG}/help`]);
+  });
+
+  it('asks for the allowed origins at each link: an org configured after the window opened ("Check again") counts', () => {
+    const origins: string[] = [];
+    const { contents } = open({}, origins);
+    contents.windowOpenHandler!({ url: `${ORG}/help` });
+    expect(standin.state.openedExternally).toEqual([]);
+    origins.push(ORG);
+    contents.windowOpenHandler!({ url: `${ORG}/help` });
     expect(standin.state.openedExternally).toEqual([`${ORG}/help`]);
   });
 

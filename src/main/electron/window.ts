@@ -11,12 +11,15 @@ const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.ur
 export interface MainWindowOptions {
   readonly startUrl: string;
   readonly placement?: WindowPlacement;
-  /** https origins whose links open in the system browser (see isAllowedExternalUrl). */
-  readonly externalOrigins?: ReadonlyArray<string>;
+  /**
+   * https origins whose links open in the system browser (see isAllowedExternalUrl); asked at each
+   * link, since "Check again" may bring the settings they come from after the window opened.
+   */
+  readonly externalOrigins?: () => ReadonlyArray<string>;
   readonly log: Logger;
 }
 
-export function createMainWindow({ startUrl, placement = { ...DEFAULT_SIZE, maximized: false }, externalOrigins = [], log }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ startUrl, placement = { ...DEFAULT_SIZE, maximized: false }, externalOrigins = () => [], log }: MainWindowOptions): BrowserWindow {
   const allowedOrigin = originOf(startUrl);
   const window = new BrowserWindow({
     x: placement.x,
@@ -48,7 +51,7 @@ export function createMainWindow({ startUrl, placement = { ...DEFAULT_SIZE, maxi
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   // No new windows ever; a link to the Okta org opens in the system browser instead.
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url, externalOrigins)) void shell.openExternal(url);
+    if (isAllowedExternalUrl(url, externalOrigins())) void shell.openExternal(url);
     return { action: 'deny' };
   });
   loadPage(window, startUrl, log);

@@ -118,6 +118,8 @@ export const requestSchemas = {
   refreshProfile: noPayload,
   getTasks: noPayload,
   getBranding: noPayload,
+  checkConfiguration: noPayload,
+  openConfigurationFolder: noPayload,
 } as const satisfies { [M in BridgeMethod]: z.ZodType<BridgeMethods[M]['request']> };
 
 /** A validated call of method `M`. */

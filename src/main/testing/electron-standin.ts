@@ -32,6 +32,7 @@
  *   (net::ERR_FILE_NOT_FOUND) instead of answering 404.
  */
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -56,6 +57,8 @@ export interface StandinOptions {
   protocolClientAccepted?: boolean;
   /** What `app.getPreferredSystemLanguages()` answers, most preferred first. Default `['en-US']`. */
   systemLanguages?: string[];
+  /** What `shell.openPath` answers for a path that exists when the OS cannot show it (no file manager). Default: it can. */
+  openPathFailure?: string;
 }
 
 class LifecycleError extends Error {
@@ -63,7 +66,7 @@ class LifecycleError extends Error {
 }
 
 const state = {
-  options: {} as Required<Omit<StandinOptions, 'fetch' | 'loadUrlError'>> & Pick<StandinOptions, 'fetch' | 'loadUrlError'>,
+  options: {} as Required<Omit<StandinOptions, 'fetch' | 'loadUrlError' | 'openPathFailure'>> & Pick<StandinOptions, 'fetch' | 'loadUrlError' | 'openPathFailure'>,
   protocolClients: [] as string[],
   appFocused: 0,
   /** The options of each `app.focus()` call, in order. */
@@ -304,9 +307,11 @@ export const session = {
 
 export const shell = {
   openExternal: async (url: string) => void state.openedExternally.push(url),
+  // Electron resolves with the OS's error message, never rejects; a path that does not exist fails ("Failed to open path" on Linux).
   openPath: async (path: string) => {
     state.openedPaths.push(path);
-    return '';
+    if (!existsSync(path)) return 'Failed to open path';
+    return state.options.openPathFailure ?? '';
   },
 };
 
@@ -402,6 +407,7 @@ export const standin = {
       fetch: options.fetch,
       protocolClientAccepted: options.protocolClientAccepted ?? true,
       systemLanguages: options.systemLanguages ?? ['en-US'],
+      openPathFailure: options.openPathFailure,
     };
     state.protocolClients = [];
     state.appFocused = 0;

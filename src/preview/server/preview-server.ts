@@ -8,7 +8,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { resolveDevOrg } from '../../../scripts/dev-org';
 import type { RunningIdp } from '../../../idp/index';
-import { createAuthApp, createMemoryStore, createTestCipher, loadConfig, type AuthApp } from '../../main/node';
+import { resolve } from 'node:path';
+import { createAuthApp, createMemoryStore, createTestCipher, developmentSettings, fixedSettings, loadConfig, releaseSettings, type AuthApp, type SettingsSource } from '../../main/node';
 import { BRIDGE_PATHS, BRIDGE_TOKEN_PARAM } from '../http-transport';
 import { handleEvents, handleInvoke } from './bridge-routes';
 import { buildPreviewBundle, type PreviewBundle } from './build-preview';
@@ -36,6 +37,14 @@ export interface PreviewServerOptions {
    * language would be; the page's own language is its `?lang=`. Default English.
    */
   language?: Locale;
+  /**
+   * Read the settings as a released build does (release-config.ts): these config.json paths, the
+   * person's own first, then `env`'s OKTA_* over them; no .env and no emulator. For the
+   * needs-configuration journeys of a released build.
+   */
+  released?: { readonly files: ReadonlyArray<string> };
+  /** "Open configuration folder" in the preview: default, print the folder for the person running it. */
+  openFolder?: (folder: string) => Promise<boolean> | boolean;
 }
 
 export interface PreviewServer {
@@ -57,6 +66,8 @@ export async function startPreviewServer({
   openExternal = (url) => log(`Finish signing in in your browser: ${url}`),
   requestTimeoutMs,
   language = 'en',
+  released,
+  openFolder = (folder) => (log(`Configuration folder: ${folder}`), true),
 }: PreviewServerOptions = {}): Promise<PreviewServer> {
   const bundle = await buildPreviewBundle();
   // Per run, and only ever in the URL handed to whoever started the server (see http-transport.ts).
@@ -81,13 +92,22 @@ export async function startPreviewServer({
   origin = `http://${HOST}:${(server.address() as AddressInfo).port}`;
   let org: Awaited<ReturnType<typeof resolveDevOrg>>;
   try {
-    org = await resolveDevOrg(env, { ...(dotEnvPath !== undefined ? { dotEnvPath } : {}), log });
+    org = released ? { env, close: async () => {} } : await resolveDevOrg(env, { ...(dotEnvPath !== undefined ? { dotEnvPath } : {}), log });
   } catch (error) {
     await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
     throw error;
   }
+  // "Check again" reads what this run reads: config.json for a released build, else .env and the
+  // environment (an emulator this server started is already a usable configuration).
+  const settings: SettingsSource = released
+    ? releaseSettings({ files: released.files, env, buildDefaults: {}, platform: process.platform })
+    : org.idp
+      ? fixedSettings(loadConfig(org.env))
+      : developmentSettings(dotEnvPath ?? resolve('.env'), env);
   app = await createAuthApp({
-    config: loadConfig(org.env),
+    config: settings.read(),
+    settings,
+    openConfigurationFolder: async (folder) => openFolder(folder),
     cipher: createTestCipher({ available: encryptionAvailable }),
     store: createMemoryStore(),
     openExternal: async (url) => void (await openExternal(url)),

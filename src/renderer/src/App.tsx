@@ -20,7 +20,8 @@ export function App({ api }: { api: DesktopAuthApi }) {
   const [username, setUsername] = useState('');
   const mainRef = useRef<HTMLElement>(null);
   useScreenFocus(mainRef, screenKey(auth.view), auth.completedCalls);
-  const branding = useBranding(api);
+  // Asked again once "Check again" brings usable settings: the org's look comes with them.
+  const branding = useBranding(api, auth.view !== null && auth.view.status !== 'needs-configuration');
   const dark = usePrefersDark();
   // The window title is the page's (Electron shows it): the org's name when it has one.
   const title = branding.orgName !== undefined ? t('app.title.org', { org: branding.orgName }) : t('app.name');
@@ -45,13 +46,14 @@ export function App({ api }: { api: DesktopAuthApi }) {
       )}
       <main ref={mainRef} className="content">
         {auth.bridgeError !== null && <BridgeErrorAlert error={auth.bridgeError} />}
-        <CurrentScreen auth={auth} branding={branding} username={username} onUsernameChange={setUsername} />
+        <CurrentScreen api={api} auth={auth} branding={branding} username={username} onUsernameChange={setUsername} />
       </main>
     </>
   );
 }
 
 interface CurrentScreenProps {
+  api: DesktopAuthApi;
   auth: AuthController;
   branding: Branding;
   username: string;
@@ -61,7 +63,7 @@ interface CurrentScreenProps {
 /** Said on the sign-in form right after signing out, until the next attempt. */
 const SIGNED_OUT: UiMessage = { level: 'info', text: { id: 'signOut.done' } };
 
-function CurrentScreen({ auth, branding, username, onUsernameChange }: CurrentScreenProps) {
+function CurrentScreen({ api, auth, branding, username, onUsernameChange }: CurrentScreenProps) {
   const { view, busy, run } = auth;
   const [justSignedOut, setJustSignedOut] = useState(false);
   const { t } = useText();
@@ -82,7 +84,19 @@ function CurrentScreen({ auth, branding, username, onUsernameChange }: CurrentSc
   }
   switch (view.status) {
     case 'needs-configuration':
-      return <ConfigurationScreen problems={view.problems} busy={busy} onCheckAgain={() => void run((api) => api.getState())} />;
+      return (
+        <ConfigurationScreen
+          problems={view.problems}
+          location={view.location}
+          busy={busy}
+          onCheckAgain={() => void run((bridge) => bridge.checkConfiguration())}
+          // Not through run(): it changes no view, and may be used while nothing else runs anyway.
+          onOpenFolder={async () => {
+            const result = await api.openConfigurationFolder();
+            return result.ok && result.value.opened;
+          }}
+        />
+      );
     case 'signed-out':
     case 'failure':
       return (

@@ -1,10 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { Branding, DesktopAuthApi } from '../../shared/contract';
 
-/** The org's look, asked for once (main has it from the configuration; the logo may take a moment). */
-export function useBranding(api: DesktopAuthApi): Branding {
+/**
+ * The org's look (main has it from the configuration; the logo may take a moment): asked for once
+ * the app is `configured`, which is at launch or after "Check again" found usable settings.
+ */
+export function useBranding(api: DesktopAuthApi, configured: boolean): Branding {
   const [branding, setBranding] = useState<Branding>({});
   useEffect(() => {
+    if (!configured) return;
     let live = true;
     void api.getBranding().then((result) => {
       if (live && result.ok) setBranding(result.value);
@@ -12,7 +16,7 @@ export function useBranding(api: DesktopAuthApi): Branding {
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, configured]);
   return branding;
 }
 
