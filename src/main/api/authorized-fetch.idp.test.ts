@@ -9,7 +9,7 @@ import { DEMO_TASKS } from '../../../idp/resource-server/index';
 import { CHANNELS } from '../../shared/contract';
 import { SESSION_ENDED } from '../session/session';
 import { inEnglish } from '../testing/in-english';
-import { credentials, startHarness, type AppHarness } from '../testing/idp-harness';
+import { credentials, holdNext, startHarness, type AppHarness } from '../testing/idp-harness';
 
 const ALICE_TASKS = { status: 'loaded', owner: 'alice@example.com', tasks: DEMO_TASKS['alice@example.com'] };
 
@@ -22,6 +22,9 @@ async function signedIn(options: Parameters<typeof startHarness>[0] = {}): Promi
   h.idp.resetCounts();
   return h;
 }
+
+/** Lets every step that needs no I/O run (the app's way from a call to the session). */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 async function revoke(token: string, hint: 'access_token' | 'refresh_token'): Promise<void> {
   const body = new URLSearchParams({ client_id: h.idp.clientId, token, token_type_hint: hint });
@@ -114,6 +117,36 @@ describe('getTasks through authorizedFetch', () => {
       value: { status: 'failed', code: 'configuration', message: "The API does not accept this app's sign-in. Contact your administrator." },
     });
     expect(h.idp.api!.statuses()).toEqual([403]);
+  });
+
+  it('a due token is renewed for the call even while a profile load is in flight, not handed that load\'s answer', async () => {
+    const offset = { ms: 0 };
+    await signedIn({ clock: () => Date.now() + offset.ms });
+    const view = await h.state();
+    let refresh: Promise<unknown> | undefined;
+    // Not due yet: a profile load only, held at the emulator.
+    await holdNext(h, 'userinfo', () => (refresh = h.call(CHANNELS.refreshProfile)));
+    offset.ms = 2 * 3600_000;
+    const tasks = h.tasks();
+    await settle();
+    h.idp.faults.release();
+    expect(await tasks).toEqual({ ok: true, value: ALICE_TASKS });
+    expect(h.idp.counts().token).toBe(1);
+    expect(h.idp.api!.statuses()).toEqual([200]);
+    expect(await refresh).toEqual({ ok: true, value: view });
+  });
+
+  it('a call while sign-out revokes (the session already gone) changes nothing on screen: the sign-out\'s view is the last', async () => {
+    await signedIn();
+    let signingOut: Promise<unknown> | undefined;
+    await holdNext(h, 'revoke', () => (signingOut = h.call(CHANNELS.signOut)));
+    const shown = h.events.length;
+    expect(await h.tasks()).toEqual({ ok: true, value: { status: 'signed-out' } });
+    expect(h.events.slice(shown)).toEqual([]);
+    h.idp.faults.release();
+    expect(await signingOut).toEqual({ ok: true, value: { status: 'signed-out', messages: [] } });
+    expect(h.events.slice(shown)).toEqual([{ status: 'signed-out', messages: [] }]);
+    expect(h.idp.api!.statuses()).toEqual([]);
   });
 
   it('without OKTA_API_URL there is nothing to call', async () => {

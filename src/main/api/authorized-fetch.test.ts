@@ -59,13 +59,21 @@ describe('authorizedFetch', () => {
     expect(views).toEqual([SIGNED_IN]);
   });
 
-  it('reports no session as signed out, and a renewal that failed while online as an API error', async () => {
+  it('reports no session as signed out, a renewal that failed offline as unreachable and online as an API error; shows only a view a renewal reached', async () => {
     const fetchFn = vi.fn(async () => new Response('', { status: 401 }));
-    const { english, session } = setup(fetchFn);
-    session.authorize.mockResolvedValueOnce({ ok: false, view: { status: 'signed-out', messages: [] } });
+    const { english, session, views } = setup(fetchFn);
+    session.authorize.mockResolvedValueOnce({ ok: false, reason: 'signed-out' });
     expect(await english('x')).toEqual({ ok: false, signedOut: true });
-    session.renewRejected.mockResolvedValueOnce({ ok: false, view: SIGNED_IN });
+    expect(views).toEqual([]);
+    const ended = { status: 'signed-out', messages: [] } as const;
+    session.authorize.mockResolvedValueOnce({ ok: false, reason: 'signed-out', view: ended });
+    expect(await english('x')).toEqual({ ok: false, signedOut: true });
+    expect(views).toEqual([ended]);
+    session.renewRejected.mockResolvedValueOnce({ ok: false, reason: 'refused', view: SIGNED_IN });
     expect(await english('x')).toEqual({ ok: false, failure: { code: 'idp-error', message: 'The API returned an error. Please try again.' } });
+    session.renewRejected.mockResolvedValueOnce({ ok: false, reason: 'offline' });
+    expect(await english('x')).toEqual({ ok: false, failure: { code: 'network', message: 'The API could not be reached. Check your connection and try again.' } });
+    expect(views).toEqual([ended, SIGNED_IN]);
   });
 
   it('reports a timeout, an unreachable API and a refused redirect with fixed sentences, logging only the error class', async () => {

@@ -48,10 +48,8 @@ export function createAuthorizedFetch(deps: AuthorizedFetchDeps): AuthorizedFetc
     if (authorization.view) deps.onView(authorization.view);
     return authorization.ok;
   }
-  const notGranted = (authorization: Extract<Authorization, { ok: false }>): AuthorizedResponse =>
-    authorization.view.status === 'signed-in'
-      ? { ok: false, failure: apiFailure(authorization.view.offline ? 'network' : 'idp-error') }
-      : { ok: false, signedOut: true };
+  const notGranted = ({ reason }: Extract<Authorization, { ok: false }>): AuthorizedResponse =>
+    reason === 'signed-out' ? { ok: false, signedOut: true } : { ok: false, failure: apiFailure(reason === 'offline' ? 'network' : 'idp-error') };
 
   /** The request, mapped like the rest of the app: a fixed failure per kind, never the error's words. */
   async function attempt(url: URL, init: Parameters<AuthorizedFetch>[1], header: string): Promise<AuthorizedResponse> {

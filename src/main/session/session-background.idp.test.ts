@@ -6,9 +6,9 @@
  * that must arrive late are held by a latency fault and released by hand; timers run by hand.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { IDP_ENDPOINTS, type IdpEndpoint } from '../../../idp/index';
+import { IDP_ENDPOINTS } from '../../../idp/index';
 import { CHANNELS } from '../../shared/contract';
-import { credentials, startHarness, type AppHarness } from '../testing/idp-harness';
+import { credentials, holdNext, startHarness, type AppHarness } from '../testing/idp-harness';
 import { PENDING_REVOCATION_KEY } from './revocation';
 import { createManualScheduler } from './scheduler';
 import { PROFILE_REFRESH_FAILED } from './session';
@@ -36,14 +36,6 @@ function offline(harness: AppHarness, on: boolean): void {
     if (on) harness.idp.faults.set(endpoint, { kind: 'drop' });
     else harness.idp.faults.clear(endpoint);
   }
-}
-
-/** Holds the next request to `endpoint` at the emulator; resolves once it is held. */
-async function holdNext(harness: AppHarness, endpoint: IdpEndpoint, start: () => unknown): Promise<void> {
-  harness.idp.faults.set(endpoint, { kind: 'latency', ms: 120_000, times: 1 });
-  const seen = harness.idp.counts()[endpoint];
-  start();
-  while (harness.idp.counts()[endpoint] === seen) await new Promise((resolve) => setImmediate(resolve));
 }
 
 const eventsNamed = (harness: AppHarness, pattern: RegExp) => harness.log.entries.filter((e) => pattern.test(e.event));

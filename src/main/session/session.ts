@@ -19,12 +19,15 @@ import type { TokenVault } from './vault';
 export type SignedInView = Extract<AuthView, { status: 'signed-in' }>;
 
 /**
- * What a call to the app's own API may send (api/authorized-fetch.ts). `view` is present when a
- * renewal ran on the way: what the app shows next (a new profile, offline, or signed out).
+ * What a call to the app's own API may send (api/authorized-fetch.ts). `view` is present only when
+ * a renewal ran on the way and reached it: what the app shows next (a new profile, offline, or
+ * signed out). With no session there is no view: sign-out shows its own when it ends, and a call
+ * during or after it must not replace that.
  */
 export type Authorization =
   | { readonly ok: true; readonly header: string; readonly view?: AuthView }
-  | { readonly ok: false; readonly view: AuthView };
+  /** `signed-out`: no session (any more); `offline`: the IdP could not be reached; `refused`: no new token came. */
+  | { readonly ok: false; readonly reason: 'signed-out' | 'offline' | 'refused'; readonly view?: AuthView };
 
 export interface Session {
   /** Stores the tokens and fetches the profile; a failure view if the profile cannot be read. */
@@ -37,7 +40,8 @@ export interface Session {
   handleResume(): Promise<void>;
   /**
    * The `Authorization` header for the app's own API: the current access token, renewed first
-   * when due, through the same single-flight renewal the timer uses. Main only; never a view.
+   * when due, through the same single-flight renewal the timer uses. The header stays in main;
+   * the view a renewal reached comes with it, for the renderer.
    */
   authorize(): Promise<Authorization>;
   /**
@@ -106,6 +110,8 @@ export function createSession(deps: SessionDeps): Session {
   // Bumped whenever a session starts or ends, so late background results cannot touch a new one.
   let generation = 0;
   let inFlight: Promise<AuthView | undefined> | undefined;
+  // Whether the work in flight has reached a token request (renewThenLoad), or is a profile load only.
+  let renewing = false;
   let failures = 0;
   let cancelTimer: (() => void) | undefined;
 
@@ -247,12 +253,14 @@ export function createSession(deps: SessionDeps): Session {
   function exclusive(work: () => Promise<AuthView | undefined>): Promise<AuthView | undefined> {
     inFlight ??= work().finally(() => {
       inFlight = undefined;
+      renewing = false;
     });
     return inFlight;
   }
 
   /** Refresh, then act on the outcome. Callers hold the `exclusive` turn. */
   async function renewThenLoad(): Promise<AuthView | undefined> {
+    renewing = true;
     const renewal = await refreshTokens();
     switch (renewal.kind) {
       case 'stale':
@@ -271,7 +279,14 @@ export function createSession(deps: SessionDeps): Session {
         return (await loadProfile(false)) ?? (current && signedIn(current));
     }
   }
-  const sync = () => exclusive(renewThenLoad);
+  /**
+   * A renewal, shared with one already running. A profile load in flight is not one (its result
+   * says nothing of a new token): wait for it, then renew, so a caller that needs a new token gets one.
+   */
+  async function sync(): Promise<AuthView | undefined> {
+    while (inFlight && !renewing) await inFlight.catch(() => undefined);
+    return exclusive(renewThenLoad);
+  }
 
   /** Timer, resume and reconnect: renew if due, otherwise probe the IdP while offline. */
   async function background(): Promise<void> {
@@ -295,9 +310,9 @@ export function createSession(deps: SessionDeps): Session {
    */
   function authorization(after: AuthView | undefined, replaced?: string): Authorization {
     const header = bearer(current);
-    const shown = after ?? (current ? undefined : { status: 'signed-out' as const, messages: [] });
-    if (current && header && header !== replaced) return { ok: true, header, ...(shown ? { view: shown } : {}) };
-    return { ok: false, view: shown ?? signedIn(current!) };
+    const shown = after ? { view: after } : {};
+    if (current && header && header !== replaced) return { ok: true, header, ...shown };
+    return { ok: false, reason: !current ? 'signed-out' : current.offline ? 'offline' : 'refused', ...shown };
   }
   /** Renews through the shared single flight, then says whether a token other than `replaced` came of it. */
   async function renewed(replaced: string | undefined): Promise<Authorization> {
@@ -350,9 +365,10 @@ export function createSession(deps: SessionDeps): Session {
     },
 
     async signOut() {
-      // A refresh in flight may rotate the refresh token: wait, so the live one is revoked. Its
-      // failure is not sign-out's: this computer is signed out regardless.
-      await inFlight?.catch(() => undefined);
+      // A refresh in flight may rotate the refresh token: wait, so the live one is revoked (and for
+      // one that starts after a profile load, see sync). Its failure is not sign-out's: this
+      // computer is signed out regardless.
+      while (inFlight) await inFlight.catch(() => undefined);
       const c = current;
       // Local state goes first: whatever the IdP says, this computer must be signed out.
       forget();

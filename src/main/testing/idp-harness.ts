@@ -4,7 +4,7 @@
  * result and every state-change event). `launch()` starts the app again on the same store, as the
  * next launch would. Used by the end-to-end, session, security and fault-tolerance tests.
  */
-import { DEMO_PASSWORD, startIdp, type IdpOptions, type RunningIdp } from '../../../idp/index';
+import { DEMO_PASSWORD, startIdp, type IdpEndpoint, type IdpOptions, type RunningIdp } from '../../../idp/index';
 import { CHANNELS, type ApiTasksView, type AuthView, type BridgeResponse, type BridgeResult } from '../../shared/contract';
 import { createAuthApp, type AuthApp, type AuthAppDeps } from '../app';
 import { DEFAULT_SCOPES, loadConfig, type ConfigResult } from '../config/okta-config';
@@ -155,3 +155,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<AppHar
 }
 
 export const credentials = (username: string, password = DEMO_PASSWORD) => ({ username, password });
+
+/**
+ * Holds the next request to `endpoint` at the emulator (a latency fault, let go with
+ * `idp.faults.release()`); resolves once `start` has sent it and it is held.
+ */
+export async function holdNext(harness: Pick<AppHarness, 'idp'>, endpoint: IdpEndpoint, start: () => unknown): Promise<void> {
+  harness.idp.faults.set(endpoint, { kind: 'latency', ms: 120_000, times: 1 });
+  const seen = harness.idp.counts()[endpoint];
+  start();
+  while (harness.idp.counts()[endpoint] === seen) await new Promise((resolve) => setImmediate(resolve));
+}
