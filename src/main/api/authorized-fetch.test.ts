@@ -59,6 +59,39 @@ describe('authorizedFetch', () => {
     expect(views).toEqual([SIGNED_IN]);
   });
 
+  it('a token renewed for a 401 and refused too is not renewed again: the API\'s refusal is the answer, until another token comes', async () => {
+    const fetchFn = vi.fn(async () => new Response('', { status: 401 }));
+    const { call, session } = setup(fetchFn);
+    const sent = () => fetchFn.mock.calls.map((c) => new Headers((c as unknown as [URL, RequestInit])[1].headers).get('authorization'));
+    expect((await call('x')).ok).toBe(true);
+    expect(sent()).toEqual([HEADER, 'Bearer access-token-value-2']);
+    session.authorize.mockResolvedValue({ ok: true, header: 'Bearer access-token-value-2' });
+    const answer = await call('x');
+    expect(answer.ok && answer.response.status).toBe(401);
+    expect(session.renewRejected).toHaveBeenCalledTimes(1);
+    expect(sent()).toEqual([HEADER, 'Bearer access-token-value-2', 'Bearer access-token-value-2']);
+    // A token the timer renewed since gets its one renewal again.
+    session.authorize.mockResolvedValue({ ok: true, header: 'Bearer access-token-value-3' });
+    await call('x');
+    expect(session.renewRejected).toHaveBeenCalledTimes(2);
+    expect(session.renewRejected).toHaveBeenLastCalledWith('Bearer access-token-value-3');
+  });
+
+  it('a renewed token the API takes is renewed again on a later 401', async () => {
+    let status = 401;
+    const fetchFn = vi.fn(async () => {
+      const answer = new Response('', { status });
+      status = status === 401 ? 200 : 401;
+      return answer;
+    });
+    const { call, session } = setup(fetchFn);
+    expect((await call('x')).ok).toBe(true);
+    session.authorize.mockResolvedValue({ ok: true, header: 'Bearer access-token-value-2' });
+    await call('x');
+    expect(session.renewRejected).toHaveBeenCalledTimes(2);
+    expect(session.renewRejected).toHaveBeenLastCalledWith('Bearer access-token-value-2');
+  });
+
   it('reports no session as signed out, a renewal that failed offline as unreachable and online as an API error; shows only a view a renewal reached', async () => {
     const fetchFn = vi.fn(async () => new Response('', { status: 401 }));
     const { english, session, views } = setup(fetchFn);

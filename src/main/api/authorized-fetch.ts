@@ -1,12 +1,14 @@
 /**
  * `authorizedFetch`: calls the app's own API with the signed-in session's access token, which
  * never leaves the main process. The token is renewed first when due and, when the API answers
- * 401, renewed once and the request sent once more, both through the session's own single-flight
+ * 401, renewed once and the request sent once more (not for a token so renewed that the API
+ * refused too: that is the API's answer), both through the session's own single-flight
  * renewal (session.ts), never a second refresh path. The token goes only to `apiUrl`'s origin,
  * and never through a redirect; the answer, body included, is read under the request's deadline
  * and at most MAX_API_BODY_BYTES (http/bounded-fetch.ts). No Electron here: the app passes
  * net.fetch, tests Node's fetch.
  */
+import { createHash } from 'node:crypto';
 import type { ApiFailure, AuthView } from '../../shared/contract';
 import { isRedirectRefusal } from '../auth/http-client';
 import { BodyTooLargeError, DeadlineExceededError, fetchBounded, type BoundedResponse } from '../http/bounded-fetch';
@@ -43,6 +45,11 @@ export type AuthorizedFetch = (path: string, init?: Pick<RequestInit, 'method' |
 
 export function createAuthorizedFetch(deps: AuthorizedFetchDeps): AuthorizedFetch {
   const base = new URL(`${deps.apiUrl}/`);
+  // The token renewed for a 401 that the API refused in turn (its digest: no copy of the token
+  // here): the API does not take this app's tokens (another audience, say). Renewing it again
+  // would cost a refresh, rotating the refresh token, and a profile load on every call.
+  let refusedWhenFresh: string | undefined;
+  const digest = (header: string) => createHash('sha256').update(header).digest('base64');
 
   function granted(authorization: Authorization): authorization is Extract<Authorization, { ok: true }> {
     if (authorization.view) deps.onView(authorization.view);
@@ -72,11 +79,13 @@ export function createAuthorizedFetch(deps: AuthorizedFetchDeps): AuthorizedFetc
     const first = await deps.session.authorize();
     if (!granted(first)) return notGranted(first);
     const result = await attempt(url, init, first.header);
-    if (!result.ok || result.response.status !== 401) return result;
+    if (!result.ok || result.response.status !== 401 || digest(first.header) === refusedWhenFresh) return result;
     // Revoked at the IdP, or expired earlier than it said: renew once and try once more.
     deps.log.info('api.token-rejected', { path: url.pathname });
     const renewed = await deps.session.renewRejected(first.header);
     if (!granted(renewed)) return notGranted(renewed);
-    return attempt(url, init, renewed.header);
+    const retried = await attempt(url, init, renewed.header);
+    if (retried.ok && retried.response.status === 401) refusedWhenFresh = digest(renewed.header);
+    return retried;
   };
 }
