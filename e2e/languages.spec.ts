@@ -1,7 +1,7 @@
 /**
  * The app in each language it speaks, as a person with that system language sees it: every main
- * screen axe-clean in light and dark at 420 px in en, de, fr, es, ja and ar (Arabic right to
- * left); German and Arabic also wide, with the org's own message (the emulator answers
+ * screen axe-clean in light and dark at 420 px, nothing clipped, in en, de, fr, es, ja and ar
+ * (Arabic right to left); German and Arabic also wide, with the org's own message (the emulator answers
  * Accept-Language: de), the person's name and email isolated inside Arabic, and photographed for
  * the README (light and dark, 420 px and wide).
  */
@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { DEMO_PASSWORD } from './support/actions';
 import { cancel, choose, heading, signIn, signInTo, submit } from './support/by-structure';
-import { inLanguage } from './support/catalog-check';
+import { expectNothingClipped, inLanguage } from './support/catalog-check';
 import { checkScreen, expectNoAxeViolations } from './support/screens';
 import { CATALOGS } from '../src/shared/i18n/catalog';
 import { directionOf, LOCALES, type Locale } from '../src/shared/i18n/locales';
@@ -18,8 +18,12 @@ import { FIRST_STRONG_ISOLATE as FSI, POP_DIRECTIONAL_ISOLATE as PDI } from '../
 /** Photographed for the README: the languages whose pictures show the most (long words, mirroring). */
 const PHOTOGRAPHED: ReadonlySet<Locale> = new Set(['de', 'ar']);
 
-/** axe in light and in dark; in a photographed language also a picture of each (`name`, `name-dark`). */
+/**
+ * Nothing clipped (real German words, Japanese without spaces); axe in light and in dark; in a
+ * photographed language also a picture of each (`name`, `name-dark`).
+ */
 async function lightAndDark(page: Page, locale: Locale, name: string): Promise<void> {
+  await expectNothingClipped(page, `${locale} ${name}`);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     if (PHOTOGRAPHED.has(locale)) await checkScreen(page, `${locale}-${name}${scheme === 'dark' ? '-dark' : ''}`);

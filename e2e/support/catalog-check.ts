@@ -106,3 +106,9 @@ export async function expectEveryWordFromCatalog(page: Page, delivered: () => Pr
   expect(wordsOutsideCatalog(texts, await delivered()), `${screen}: words not from the catalog`).toEqual([]);
   expect(overflowing, `${screen}: clipped or overflowing text`).toEqual([]);
 }
+
+/** Fails on clipped or overflowing text, and on a page that scrolls sideways (any language). */
+export async function expectNothingClipped(page: Page, screen: string): Promise<void> {
+  const { overflowing } = await page.evaluate(readPage);
+  expect(overflowing, `${screen}: clipped or overflowing text`).toEqual([]);
+}
