@@ -120,3 +120,27 @@ describe('docs/reuse.md, followed', () => {
     expect(result.tasks).toMatchObject({ status: 'loaded', owner: 'alice@example.com' });
   }, 120_000);
 });
+
+/** The ```ts blocks of the guide's step `n` (from "n. **" to the next numbered step). */
+function stepCode(markdown: string, n: number): string[] {
+  const step = new RegExp(`\\n${n}\\. \\*\\*[\\s\\S]*?(?=\\n${n + 1}\\. \\*\\*)`).exec(markdown)?.[0] ?? '';
+  return [...step.matchAll(/```ts\n([\s\S]*?)```/g)].map((block) => block[1]!);
+}
+
+describe("docs/reuse.md's step 4 (main), against src/main/app.ts", () => {
+  const app = readFileSync(join(repo, 'src/main/app.ts'), 'utf8');
+  const code = (text: string) => text.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('//'));
+  const guide = code(stepCode(GUIDE, 4).join('\n'));
+
+  it('quotes only lines app.ts has', () => {
+    expect(guide.length).toBeGreaterThan(0);
+    const lines = new Set(code(app));
+    expect(guide.filter((line) => !lines.has(line))).toEqual([]);
+  });
+
+  it("shows every line of app.ts that names 'getTasks' (leave one out and the method does not compile or is never routed)", () => {
+    const naming = code(app).filter((line) => line.includes("'getTasks'"));
+    expect(naming.length).toBeGreaterThan(0);
+    expect(naming.filter((line) => !guide.includes(line))).toEqual([]);
+  });
+});

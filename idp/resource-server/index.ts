@@ -35,7 +35,7 @@ export interface RunningResourceServer {
   requiredScope: string;
   /** The status of every request served, oldest first (tests count retries with it). */
   statuses(): number[];
-  /** The next `times` requests with a token get `status` (e.g. 503, 429) instead of an answer. */
+  /** The next `times` requests to /api/tasks (with a token or not) get `status` (e.g. 503, 429) instead of an answer. */
   failNext(status: number, times?: number): void;
   close(): Promise<void>;
 }

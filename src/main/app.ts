@@ -85,7 +85,7 @@ export interface AuthAppDeps {
 }
 
 export interface AuthApp {
-  /** Validates, routes, never throws. Every method answers an AuthView but getTasks (ApiTasksView). */
+  /** Validates, routes, never throws. Every method answers an AuthView but getTasks (ApiTasksView), getBranding (Branding) and openConfigurationFolder (FolderOpened). */
   invoke<C extends string>(channel: C, payload: unknown): Promise<BridgeResult<ResponseOf<C>>>;
   /** Called with every new view (after actions and on changes main makes itself). */
   onStateChanged(listener: (view: AuthView) => void): () => void;
@@ -99,8 +99,10 @@ export interface AuthApp {
 }
 
 /**
- * Every method that acts, one at a time. getState only reads the current view; getTasks reads the
- * API beside them (it must not make a profile refresh or a sign-out "busy"); both are answered first.
+ * Every method that acts, one at a time. The others are answered first, beside them: getState and
+ * getBranding only read (the view, the org's look); getTasks reads the API (it must not make a
+ * profile refresh or a sign-out "busy"); abortCall stops the action in progress, so it cannot wait
+ * for it; checkConfiguration and openConfigurationFolder are refused (the settings are in use).
  */
 type Action = Exclude<BridgeMethod, 'getState' | 'getTasks' | 'abortCall' | 'getBranding' | 'checkConfiguration' | 'openConfigurationFolder'>;
 type Handlers = { [M in Action]: (request: BridgeMethods[M]['request']) => Promise<BridgeResult<AuthView>> };

@@ -1,6 +1,7 @@
 /**
  * Electron entry: wires the Electron-free AuthApp to safeStorage, electron-store, net.fetch, the
- * window and IPC. Logic lives elsewhere; this file only decides what is plugged in.
+ * window and IPC. Logic lives elsewhere; this file decides what is plugged in, and redraws the
+ * menu and the window when the person picks another language.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

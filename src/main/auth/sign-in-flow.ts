@@ -69,8 +69,9 @@ export interface SignInFlow {
   /** Always ends with no transaction, even if the IdP cannot be told. */
   cancel(): Promise<FlowOutcome>;
   /**
-   * Stops the action in progress (signIn, proceed, skip, resend, recoverPassword): its request is
-   * aborted, no further one is sent, and that action ends as `ABORTED_VIEW` with no transaction.
+   * Stops the action in progress (signIn, proceed, skip, resend, recoverPassword, unlockAccount,
+   * register): its request is aborted, no further one is sent, and that action ends signed out
+   * with `ABORTED_MESSAGE` and no transaction.
    * The IdP is not told (telling it is a request): its transaction expires there.
    */
   abort(): void;
