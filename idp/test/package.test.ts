@@ -53,7 +53,9 @@ describe('the packed emulator', () => {
   it('runs with npx from the temp project: discovery, sign-in, token, and the demo API', async () => {
     // `--` first: npm 11's npx would read --port as its own option.
     const child = spawn('npx', ['--no', '--', 'okta-idx-emulator', '--port', '0', '--quiet'], { cwd: project, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    // 'close', not 'exit': npx can exit before the emulator (its child, sharing the pipes) has
+    // written its last line; 'close' waits until every writer has closed them (seen under load).
+    const exited = new Promise((resolve) => child.once('close', resolve));
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
