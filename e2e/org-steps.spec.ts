@@ -46,6 +46,9 @@ test('an expired password must be changed: a weak one is refused, a strong one s
   // The org's rules are there before anything is typed.
   await expect(app.getByText('At least 8 characters')).toBeVisible();
   await checkScreen(app, 'password-expired');
+  // No intro on this step: the rules keep the gap every first block has under the title.
+  const gap = await app.evaluate(() => document.querySelector('.password-rules')!.getBoundingClientRect().top - document.querySelector('#screen-title')!.getBoundingClientRect().bottom);
+  expect(gap).toBeGreaterThanOrEqual(12);
 
   await newPassword.fill('Brand-New-Passw0rd');
   await confirm.fill('Brand-New-Passw0rx');

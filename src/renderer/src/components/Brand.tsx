@@ -12,14 +12,24 @@ function AppMark() {
   );
 }
 
-/** The org's logo and name (or the app's mark and name) for the top bar and the sign-in card. */
+/**
+ * For the top bar and the sign-in card: the org's logo alone (logos are often the name written out,
+ * and Okta's sign-in widget shows the logo alone too; the name is its text alternative), else the
+ * app's mark beside the org's name or the app's.
+ */
 export function Brand({ branding, className }: { branding: Branding; className: string }) {
   const { t } = useText();
+  const name = branding.orgName ?? t('app.name');
   return (
     <span className={`brand ${className}`}>
-      {branding.logo !== undefined ? <img className="brand__logo" src={branding.logo} alt="" /> : <AppMark />}
-      {/* The org's name keeps its own order inside Arabic. */}
-      <bdi className="brand__name">{branding.orgName ?? t('app.name')}</bdi>
+      {branding.logo !== undefined ? (
+        <img className="brand__logo" src={branding.logo} alt={name} />
+      ) : (
+        <>
+          <AppMark />
+          <span className="brand__name">{name}</span>
+        </>
+      )}
     </span>
   );
 }
