@@ -51,6 +51,8 @@ for (const { scheme, width } of LOOKS) {
     });
 
     test('sign-in, wrong password, locked out, suspended, home and signed out', async ({ app }) => {
+      // Seven screens, each checked by axe: past 60 s at a load of 25 on two cores (all four timed out at the last step).
+      test.slow();
       const name = (screen: string) => `looks-${screen}-${scheme}-${width}`;
       const fits = () => app.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
       await checkScreen(app, name('sign-in'));
