@@ -18,13 +18,19 @@ export const BRIDGE_PATHS = {
 export const BRIDGE_TOKEN_PARAM = 'bridge-token';
 /** The request header that carries the token on invoke. */
 export const BRIDGE_TOKEN_HEADER = 'X-Bridge-Token';
+/**
+ * The request header that carries the page's language on invoke: in the desktop app main decides
+ * the language and the window follows it; in the preview the page's `?lang=` decides, and main
+ * speaks it to the org as the desktop app speaks its own.
+ */
+export const BRIDGE_LANGUAGE_HEADER = 'X-Bridge-Language';
 
 /** The token in a page URL's fragment (`location.hash`), or '' (then the server refuses every call). */
 export function readBridgeToken(hash: string): string {
   return new URLSearchParams(hash.replace(/^#/, '')).get(BRIDGE_TOKEN_PARAM) ?? '';
 }
 
-export function createHttpTransport(token: string): BridgeTransport {
+export function createHttpTransport(token: string, language: string): BridgeTransport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let source: EventSource | null = null;
 
@@ -46,7 +52,7 @@ export function createHttpTransport(token: string): BridgeTransport {
     async invoke(channel, payload) {
       const response = await fetch(BRIDGE_PATHS.invoke, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', [BRIDGE_TOKEN_HEADER]: token },
+        headers: { 'Content-Type': 'application/json', [BRIDGE_TOKEN_HEADER]: token, [BRIDGE_LANGUAGE_HEADER]: language },
         body: JSON.stringify({ channel, payload }),
         credentials: 'same-origin',
         cache: 'no-store',

@@ -4,9 +4,11 @@
  */
 import { BRIDGE_GLOBAL } from '../shared/contract';
 import { createDesktopAuthApi } from '../preload/bridge';
-import { mountApp } from '../renderer/src/mount';
+import { mountApp, requestedLocale } from '../renderer/src/mount';
 import { createHttpTransport, readBridgeToken } from './http-transport';
 
-const api = createDesktopAuthApi(createHttpTransport(readBridgeToken(window.location.hash)));
+// The language the page draws in goes with every call, so main asks the org for the same one.
+const language = requestedLocale(window.location.search, navigator.languages);
+const api = createDesktopAuthApi(createHttpTransport(readBridgeToken(window.location.hash), language));
 Object.defineProperty(window, BRIDGE_GLOBAL, { value: api, writable: false, configurable: false });
 mountApp(document.getElementById('root'), api);

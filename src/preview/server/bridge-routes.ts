@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EVENTS, type AuthView, type BridgeError, type BridgeResponse, type BridgeResult } from '../../shared/contract';
+import { BRIDGE_LANGUAGE_HEADER } from '../http-transport';
 import { BodyTooLargeError, hasBridgeToken, isFromOwnPage, readBody } from './request-guard';
 
 /** What the routes need from the main-process app (AuthApp from src/main/node.ts fits). */
@@ -17,16 +18,23 @@ export interface BridgeBackend {
 export const MAX_INVOKE_BODY_BYTES = 64 * 1024;
 const KEEP_ALIVE_MS = 15_000;
 
+/**
+ * `onPageLanguage` hears the language the page says it draws in (BRIDGE_LANGUAGE_HEADER), from
+ * the page itself only: a call refused as not the page's says nothing.
+ */
 export async function handleInvoke(
   request: IncomingMessage,
   response: ServerResponse,
   backend: BridgeBackend,
   origin: string,
   token: string,
+  onPageLanguage: (tag: string) => void = () => {},
 ): Promise<void> {
   if (!isFromOwnPage(request, origin, { requireOrigin: true }) || !hasBridgeToken(request, token)) {
     return refuse(response, 403, { code: 'forbidden', message: 'Only the preview page may use the bridge.' });
   }
+  const language = request.headers[BRIDGE_LANGUAGE_HEADER.toLowerCase()];
+  if (typeof language === 'string') onPageLanguage(language);
   if (!(request.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
     return refuse(response, 415, { code: 'invalid-request', message: 'The bridge accepts JSON only.' });
   }

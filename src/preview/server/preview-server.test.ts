@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIdp, type RunningIdp } from '../../../idp/index';
 import { CONTENT_SECURITY_POLICY } from '../../main/renderer-host/app-protocol';
 import { CHANNELS } from '../../shared/contract';
-import { BRIDGE_TOKEN_HEADER, readBridgeToken } from '../http-transport';
+import { BRIDGE_LANGUAGE_HEADER, BRIDGE_TOKEN_HEADER, readBridgeToken } from '../http-transport';
 import { MAX_INVOKE_BODY_BYTES } from './bridge-routes';
 import { readCsp } from './build-preview';
 import { startPreviewServer, type PreviewServer } from './preview-server';
@@ -169,5 +169,23 @@ describe('preview server', () => {
     expect(response.status).toBe(403);
     expect((await fetch(`${origin}/__bridge/events`, { headers: { Origin: origin } })).status).toBe(403);
     expect((await fetch(`${origin}/__bridge/events?bridge-token=nope`, { headers: { Origin: origin } })).status).toBe(403);
+  });
+
+  it("asks the org in the language the page draws in, as said by the page itself; the pseudo-locale is English to it", async () => {
+    /** The org's word on an unknown username, as the page receives it (no account is locked by asking). */
+    const unknownUser = async (headers: Record<string, string>) => {
+      const body = JSON.stringify({ channel: CHANNELS.signIn, payload: { username: 'nobody@example.com', password: 'not-the-password' } });
+      const result = (await (await invoke(body, headers)).json()) as { value: { messages: Array<{ text: unknown }> } };
+      return result.value.messages.map((m) => m.text);
+    };
+    const english = ['There is no account with the Username nobody@example.com.'];
+    const german = ['Es gibt kein Konto mit dem Benutzernamen nobody@example.com.'];
+    expect(await unknownUser({})).toEqual(english);
+    expect(await unknownUser({ [BRIDGE_LANGUAGE_HEADER]: 'de' })).toEqual(german);
+    // A call refused as not the page's says nothing; a call without the header keeps the page's language.
+    expect((await invoke(JSON.stringify({ channel: CHANNELS.getState }), { [BRIDGE_TOKEN_HEADER]: 'nope', [BRIDGE_LANGUAGE_HEADER]: 'fr' })).status).toBe(403);
+    expect(await unknownUser({})).toEqual(german);
+    expect(await unknownUser({ [BRIDGE_LANGUAGE_HEADER]: 'fr-CA' })).toEqual(['Aucun compte n’existe avec le nom d’utilisateur nobody@example.com.']);
+    expect(await unknownUser({ [BRIDGE_LANGUAGE_HEADER]: 'en-XA' })).toEqual(english);
   });
 });

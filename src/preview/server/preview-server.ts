@@ -13,7 +13,7 @@ import { createAuthApp, createMemoryStore, createTestCipher, developmentSettings
 import { BRIDGE_PATHS, BRIDGE_TOKEN_PARAM } from '../http-transport';
 import { handleEvents, handleInvoke } from './bridge-routes';
 import { buildPreviewBundle, type PreviewBundle } from './build-preview';
-import type { Locale } from '../../shared/i18n/locales';
+import { pickLocale, PSEUDO_LOCALE, type Locale } from '../../shared/i18n/locales';
 
 export interface PreviewServerOptions {
   /** 0 picks a free port. */
@@ -34,7 +34,9 @@ export interface PreviewServerOptions {
   requestTimeoutMs?: number;
   /**
    * The language main speaks to the org (Accept-Language), as the desktop app's system or menu
-   * language would be; the page's own language is its `?lang=`. Default English.
+   * language would be, until the page says its own: every call carries the language the page
+   * draws in (its `?lang=`, else the browser's), and from then on main speaks that one, as the
+   * desktop app speaks the one its window shows. Default English.
    */
   language?: Locale;
   /**
@@ -74,12 +76,18 @@ export async function startPreviewServer({
   const token = randomBytes(32).toString('base64url');
   let origin = '';
   let app: AuthApp | undefined;
+  // The language the page last said it draws in (the pseudo-locale is English to the org).
+  let pageLanguage: Locale | undefined;
+  const hearPageLanguage = (tag: string) => {
+    const locale = pickLocale([tag]);
+    pageLanguage = locale === PSEUDO_LOCALE ? 'en' : locale;
+  };
   const server = createServer((request, response) => {
     if (!app) {
       response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '1' }).end('Starting…');
       return;
     }
-    route(request, response, bundle, app, origin, token).catch(() => {
+    route(request, response, bundle, app, origin, token, hearPageLanguage).catch(() => {
       if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       response.end('Internal error');
     });
@@ -113,7 +121,7 @@ export async function startPreviewServer({
     openExternal: async (url) => void (await openExternal(url)),
     discoverOffers: true,
     ...(requestTimeoutMs !== undefined && { requestTimeoutMs }),
-    language: () => language,
+    language: () => pageLanguage ?? language,
   });
   const running = app;
 
@@ -137,9 +145,10 @@ async function route(
   app: Parameters<typeof handleInvoke>[2],
   origin: string,
   token: string,
+  onPageLanguage: (tag: string) => void,
 ): Promise<void> {
   const path = new URL(request.url ?? '/', origin).pathname;
-  if (path === BRIDGE_PATHS.invoke && request.method === 'POST') return handleInvoke(request, response, app, origin, token);
+  if (path === BRIDGE_PATHS.invoke && request.method === 'POST') return handleInvoke(request, response, app, origin, token, onPageLanguage);
   if (path === BRIDGE_PATHS.events && request.method === 'GET') return handleEvents(request, response, app, origin, token);
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { Allow: 'GET, HEAD' }).end();
