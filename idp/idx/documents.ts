@@ -28,7 +28,9 @@ export const MESSAGES = {
     message(`There is no account with the Username ${identifier}.`, 'idx.unknown.user', 'WARNING', []),
   incorrectPassword: () => message('Password is incorrect', 'incorrectPassword'),
   sessionExpired: () => message('The session has expired.', 'idx.session.expired'),
-  locked: () => message('Your account is locked. Contact your administrator.', 'oie.selfservice.unlock_user.challenge.locked'),
+  // The password of a locked-out account, beside the password step it keeps
+  // (playground/error-authenticator-verification-password-too-many-attempts.json).
+  passwordSuspended: () => message('This factor is suspended for your account due to too many failed attempts', 'authfactor.challenge.suspended_factor'),
   suspended: () => message('You do not have permission to perform the requested action.', 'security.access_denied'),
   blank: () => message('This field cannot be left blank', 'model.validation.field.blank'),
   invalidValue: () => message('The value is not valid.', 'model.validation.field.invalid'),

@@ -198,23 +198,33 @@ export class IdxHandlers {
     return this.reply(200, tx);
   }
 
-  /** Status checks that end the flow whatever the password (locked, suspended). */
+  /**
+   * Status checks that end the flow whatever the password (suspended, not activated). A locked-out
+   * account is not among them: Okta does not end the sign-in for it, it refuses the password (`lockedOut`).
+   */
   private blocked(tx: Transaction, user: UserRecord): Reply | undefined {
-    if (user.status === 'LOCKED_OUT') return this.terminal(403, tx, [MESSAGES.locked()]);
     if (user.status === 'SUSPENDED') return this.terminal(403, tx, [MESSAGES.suspended()]);
     if (user.status === 'PROVISIONED') return this.terminal(403, tx, [MESSAGES.notActivated()]);
     return undefined;
   }
 
-  /** Counts a wrong password; returns the lockout reply once the threshold is reached. */
-  private failedPassword(tx: Transaction, user: UserRecord | undefined): Reply | undefined {
-    if (!user) return undefined;
+  /**
+   * The password of a locked-out account, whatever it is: the same step again (the password form,
+   * or the one-page identify with `identified`), saying the password is suspended after too many
+   * failed attempts (playground/error-authenticator-verification-password-too-many-attempts.json).
+   */
+  private lockedOut(tx: Transaction, identified?: FormErrors['identified']): Reply {
+    return this.reply(401, tx, { top: [MESSAGES.passwordSuspended()], ...(identified && { identified }) });
+  }
+
+  /** Counts a wrong password; locks the account once the threshold is reached, and answers as for a locked one. */
+  private failedPassword(tx: Transaction, user: UserRecord, identified?: FormErrors['identified']): Reply | undefined {
     user.failedAttempts += 1;
     this.env.log(`wrong password for ${user.login} (${user.failedAttempts}/${this.env.lockoutThreshold})`);
     if (user.failedAttempts >= this.env.lockoutThreshold) {
       user.status = 'LOCKED_OUT';
       this.env.log(`${user.login} is now LOCKED_OUT`);
-      return this.terminal(403, tx, [MESSAGES.locked()]);
+      return this.lockedOut(tx, identified);
     }
     return undefined;
   }
@@ -358,7 +368,9 @@ export class IdxHandlers {
     if (!user) return this.reply(401, tx, { top: [MESSAGES.unknownUser(identifier)], identified: { identifier, unknown: true } });
     const blocked = this.blocked(tx, user);
     if (blocked) return blocked;
-    if (!correct) return this.failedPassword(tx, user) ?? this.reply(401, tx, { top: [MESSAGES.authenticationFailed()], identified: { identifier, unknown: false } });
+    const identified = { identifier, unknown: false };
+    if (user.status === 'LOCKED_OUT') return this.lockedOut(tx, identified);
+    if (!correct) return this.failedPassword(tx, user, identified) ?? this.reply(401, tx, { top: [MESSAGES.authenticationFailed()], identified });
     tx.userId = user.id;
     return this.afterPassword(tx, user);
   }
@@ -473,6 +485,7 @@ export class IdxHandlers {
         if (!passcode) return this.reply(400, tx, { passcode: [MESSAGES.blank()] });
         const blocked = this.blocked(tx, user);
         if (blocked) return blocked;
+        if (user.status === 'LOCKED_OUT') return this.lockedOut(tx);
         if (!(await this.env.users.verifyPassword(user, passcode))) {
           return this.failedPassword(tx, user) ?? this.reply(401, tx, { top: [MESSAGES.incorrectPassword()] });
         }

@@ -51,26 +51,30 @@ describe.each(modes)('one-page policy, $name mode', ({ signIn }) => {
     expect(messageKeys(result)).toEqual(['idx.unknown.user']);
   });
 
-  it('LOCKED_OUT and SUSPENDED users: TERMINAL with a message, even with the right password', async () => {
+  it('LOCKED_OUT: identify again, the password suspended, even the right one; SUSPENDED: TERMINAL', async () => {
     const idp = await idpWith();
     const locked = await signIn(idp, 'locked@example.com', DEMO_PASSWORD);
-    expect(locked.status).toBe(IdxStatus.TERMINAL);
-    expect(locked.nextStep).toBeUndefined();
-    expect(locked.messages?.[0]?.message).toMatch(/locked/i);
+    expect(locked.status).toBe(IdxStatus.PENDING);
+    expect(locked.nextStep?.name).toBe('identify');
+    expect(locked.messages).toEqual([
+      { message: 'This factor is suspended for your account due to too many failed attempts', i18n: { key: 'authfactor.challenge.suspended_factor' }, class: 'ERROR' },
+    ]);
     const suspended = await signIn(idp, 'suspended@example.com', DEMO_PASSWORD);
     expect(suspended.status).toBe(IdxStatus.TERMINAL);
     expect(messageKeys(suspended)).toEqual(['security.access_denied']);
   });
 
-  it('locks the account after lockoutThreshold wrong passwords; the right one then fails too', async () => {
+  it('locks the account at lockoutThreshold wrong passwords, saying so then; the right one then fails too', async () => {
     const idp = await idpWith({ lockoutThreshold: 3 });
     for (let i = 1; i < 3; i++) {
-      expect((await signIn(idp, 'alice@example.com', `wrong-${i}`)).status).toBe(IdxStatus.PENDING);
+      expect(messageKeys(await signIn(idp, 'alice@example.com', `wrong-${i}`))).toEqual(['errors.E0000004']);
     }
     const third = await signIn(idp, 'alice@example.com', 'wrong-3');
-    expect(third.status).toBe(IdxStatus.TERMINAL);
-    expect(third.messages?.[0]?.message).toMatch(/locked/i);
-    expect((await signIn(idp, 'alice@example.com', DEMO_PASSWORD)).status).toBe(IdxStatus.TERMINAL);
+    expect(third.status).toBe(IdxStatus.PENDING);
+    expect(messageKeys(third)).toEqual(['authfactor.challenge.suspended_factor']);
+    const right = await signIn(idp, 'alice@example.com', DEMO_PASSWORD);
+    expect(right.status).toBe(IdxStatus.PENDING);
+    expect(messageKeys(right)).toEqual(['authfactor.challenge.suspended_factor']);
   });
 
   it('a success resets the failed-attempt count', async () => {
@@ -197,6 +201,28 @@ describe('identifier-first policy', () => {
     expect(messageKeys(wrong)).toEqual(['incorrectPassword']);
     const right = await sdk.idx.proceed({ step: 'challenge-authenticator', credentials: { passcode: DEMO_PASSWORD } });
     expect(right.status).toBe(IdxStatus.SUCCESS);
+  });
+
+  // playground/error-authenticator-verification-password-too-many-attempts.json: the password
+  // step stays (with its recover action), the password refused as suspended.
+  it('LOCKED_OUT: identify goes on to the password, which is refused as suspended whatever it is; so at the threshold', async () => {
+    const idp = await idpWith({ policy: 'identifier-first', lockoutThreshold: 2 });
+    const sdk = createSdk(idp);
+    const identified = await sdk.idx.authenticate({ step: 'identify', username: 'locked@example.com' });
+    expect(identified.nextStep).toMatchObject({ name: 'challenge-authenticator', relatesTo: { value: { key: 'okta_password' } } });
+    const right = await sdk.idx.proceed({ step: 'challenge-authenticator', credentials: { passcode: DEMO_PASSWORD } });
+    expect(right.status).toBe(IdxStatus.PENDING);
+    expect(right.nextStep).toMatchObject({ name: 'challenge-authenticator', authenticator: { key: 'okta_password' } });
+    expect(messageKeys(right)).toEqual(['authfactor.challenge.suspended_factor']);
+    expect(right.actions).toHaveProperty(['currentAuthenticatorEnrollment-recover']);
+
+    const alice = createSdk(idp, { legacy: true });
+    expect(messageKeys(await alice.idx.authenticate({ username: 'alice@example.com', password: 'wrong-1' }))).toEqual(['incorrectPassword']);
+    const locking = await createSdk(idp, { legacy: true }).idx.authenticate({ username: 'alice@example.com', password: 'wrong-2' });
+    expect(locking.nextStep?.name).toBe('challenge-authenticator');
+    expect(messageKeys(locking)).toEqual(['authfactor.challenge.suspended_factor']);
+    const after = await createSdk(idp, { legacy: true }).idx.authenticate({ username: 'alice@example.com', password: DEMO_PASSWORD });
+    expect(messageKeys(after)).toEqual(['authfactor.challenge.suspended_factor']);
   });
 
   it('step mode, unknown user: PENDING identify with idx.unknown.user', async () => {

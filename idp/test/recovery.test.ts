@@ -73,8 +73,9 @@ describe('password recovery', () => {
     const idp = await idpWith({ policy: 'identifier-first' });
     const sdk = createSdk(idp, { legacy: true });
     const wrong = await sdk.idx.authenticate({ username: 'locked@example.com', password: 'nope' });
-    // Locked: sign-in ends at identify; recovery is a new transaction.
-    expect(wrong.status).toBe(IdxStatus.TERMINAL);
+    // Locked: the password refused as suspended, the password step kept; recovery is a new transaction.
+    expect(wrong.status).toBe(IdxStatus.PENDING);
+    expect(messageKeys(wrong)).toEqual(['authfactor.challenge.suspended_factor']);
     const recovering = createSdk(idp, { legacy: true });
     const choose = await recovering.idx.recoverPassword({ username: 'locked@example.com' });
     expect(choose.nextStep?.name).toBe('select-authenticator-authenticate');

@@ -165,7 +165,7 @@ export interface SelfServiceOffers {
 }
 
 /**
- * Why the org ended a sign-in: the account is locked, the org does not let it sign in here
+ * Why a sign-in cannot go on: the account is locked (the org refuses its password as suspended), the org does not let it sign in here
  * (suspended, deactivated, not allowed by policy: Okta does not say which), or the sign-in took too long.
  */
 export type TerminalReason = 'locked-out' | 'access-denied' | 'session-expired';

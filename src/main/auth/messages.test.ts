@@ -1,6 +1,6 @@
-import type { IdxMessage } from '@okta/okta-auth-js';
+import type { IdxAuthenticator, IdxMessage } from '@okta/okta-auth-js';
 import { describe, expect, it } from 'vitest';
-import { terminalReason, toUiMessages } from './messages';
+import { isLockedOut, terminalReason, toUiMessages } from './messages';
 
 const msg = (message: string, key?: string, cls = 'ERROR'): IdxMessage => ({ message, class: cls, ...(key ? { i18n: { key } } : {}) }) as IdxMessage;
 const FIELDS = { username: 'user-input', password: 'pass-input' };
@@ -51,14 +51,36 @@ describe('toUiMessages', () => {
 
 describe('terminalReason', () => {
   it('reads the reason from the first message whose key says one', () => {
-    expect(terminalReason([msg('x', 'other'), msg('Locked', 'oie.selfservice.unlock_user.challenge.locked'), msg('d', 'security.access_denied')])).toBe('locked-out');
+    expect(terminalReason([msg('x', 'other'), msg('Denied', 'security.access_denied'), msg('Expired', 'idx.session.expired')])).toBe('access-denied');
     expect(terminalReason([msg('Denied', 'security.access_denied')])).toBe('access-denied');
     expect(terminalReason([msg('Expired', 'idx.session.expired')])).toBe('session-expired');
   });
 
-  it('is undefined when no key says why', () => {
+  it('is undefined when no key says why (a key of no reference capture among them)', () => {
     expect(terminalReason([msg('x', 'other'), msg('no key')])).toBeUndefined();
+    expect(terminalReason([msg('Locked', 'oie.selfservice.unlock_user.challenge.locked')])).toBeUndefined();
     expect(terminalReason(undefined)).toBeUndefined();
     expect(terminalReason([null as unknown as IdxMessage])).toBeUndefined();
+  });
+});
+
+describe('isLockedOut', () => {
+  const suspended = msg('This factor is suspended for your account due to too many failed attempts', 'authfactor.challenge.suspended_factor');
+  const passwordStep = { name: 'challenge-authenticator', authenticator: { key: 'okta_password' } as IdxAuthenticator };
+
+  it('is the password suspended on the step that asked for it: the password step, or the one-page identify', () => {
+    expect(isLockedOut([msg('x', 'other'), suspended], passwordStep)).toBe(true);
+    expect(isLockedOut([suspended], { name: 'identify' })).toBe(true);
+    expect(isLockedOut([suspended], { name: 'challenge-authenticator', relatesTo: { value: { key: 'okta_password' } as IdxAuthenticator } })).toBe(true);
+  });
+
+  it('is not another authenticator suspended, another refusal of the password, or nothing at all', () => {
+    expect(isLockedOut([suspended], { name: 'challenge-authenticator', authenticator: { key: 'okta_email' } as IdxAuthenticator })).toBe(false);
+    expect(isLockedOut([suspended], { name: 'challenge-authenticator' })).toBe(false);
+    expect(isLockedOut([suspended], { name: 'challenge-authenticator', authenticator: { key: 'okta_email' } as IdxAuthenticator, relatesTo: { value: { key: 'okta_password' } as IdxAuthenticator } })).toBe(false);
+    expect(isLockedOut([suspended], undefined)).toBe(false);
+    expect(isLockedOut([msg('Password is incorrect', 'incorrectPassword'), msg('no key')], passwordStep)).toBe(false);
+    expect(isLockedOut(undefined, passwordStep)).toBe(false);
+    expect(isLockedOut([null as unknown as IdxMessage], { name: 'identify' })).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 /** Org messages from an IDX response, as the renderer shows them. */
-import type { IdxMessage } from '@okta/okta-auth-js';
+import type { IdxMessage, NextStep } from '@okta/okta-auth-js';
 import type { MessageLevel, TerminalReason, UiMessage } from '../../shared/contract';
 
 const MAX_MESSAGE_LENGTH = 500;
@@ -53,10 +53,29 @@ export function toUiMessages(messages: ReadonlyArray<IdxMessage> | undefined, fi
 }
 
 const TERMINAL_REASONS: ReadonlyMap<string, TerminalReason> = new Map([
-  ['oie.selfservice.unlock_user.challenge.locked', 'locked-out'],
   ['security.access_denied', 'access-denied'],
   ['idx.session.expired', 'session-expired'],
 ]);
+
+/**
+ * How Okta says an account is locked out: it does not end the sign-in, it refuses the password
+ * with the password step still there, "This factor is suspended for your account due to too many
+ * failed attempts" (shared/reference/idx-fixtures/playground/
+ * error-authenticator-verification-password-too-many-attempts.json).
+ */
+const FACTOR_SUSPENDED = 'authfactor.challenge.suspended_factor';
+
+/**
+ * True when the org refused the password because the account is locked out: the factor suspended,
+ * on the step that asked for the password (its password step, or the one-page identify). Another
+ * authenticator suspended (too many wrong codes) is that step's own error, not a lockout.
+ */
+export function isLockedOut(messages: ReadonlyArray<IdxMessage> | undefined, step: Pick<NextStep, 'name' | 'authenticator' | 'relatesTo'> | undefined): boolean {
+  // The SDK names the step's authenticator in `authenticator` or, for a step it was asked for by name, only in `relatesTo`.
+  const key = step?.authenticator?.key ?? step?.relatesTo?.value.key;
+  const askedForPassword = step?.name === 'identify' || key === 'okta_password';
+  return askedForPassword && (messages ?? []).some((message) => message?.i18n?.key === FACTOR_SUSPENDED);
+}
 
 /** Why the org ended a sign-in, read from its messages' i18n keys; undefined when they do not say. */
 export function terminalReason(messages: ReadonlyArray<IdxMessage> | undefined): TerminalReason | undefined {

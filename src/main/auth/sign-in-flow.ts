@@ -23,7 +23,7 @@ import { chooseAnotherStep, describeStep } from './describe-step';
 import type { IdpTransport } from './http-client';
 import { createNonce, idTokenProblem } from './id-token-binding';
 import { classifyFailure, failureView, isTransientFailure } from './map-error';
-import { terminalReason, toUiMessages, type RefusalFields } from './messages';
+import { isLockedOut, terminalReason, toUiMessages, type RefusalFields } from './messages';
 import { checkStepValues } from './step-values';
 
 export type FlowOutcome =
@@ -179,6 +179,13 @@ export function createSignInFlow(oktaAuth: OktaAuth, transport: IdpTransport, lo
         nonce = undefined;
         return { kind: 'success', tokens: tx.tokens, messages };
       case IdxStatus.PENDING: {
+        if (isLockedOut(tx.messages, tx.nextStep)) {
+          // The org keeps the password step, but no password will do until the account is
+          // unlocked: the locked-out screen, with its "Unlock account" where the org offers it.
+          // The transaction is dropped here (telling the org would be a request); it expires there.
+          reset();
+          return { kind: 'view', view: terminalView(messages, 'locked-out') };
+        }
         if (action === 'sign-in' && tx.nextStep?.name === 'identify' && messages.length > 0) {
           // The org refused what was typed and asks for it again: that is the sign-in form the
           // person is on, with the org's words under the field they concern, not a new form.
