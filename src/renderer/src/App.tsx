@@ -66,6 +66,11 @@ const SIGNED_OUT: UiMessage = { level: 'info', text: { id: 'signOut.done' } };
 function CurrentScreen({ api, auth, branding, username, onUsernameChange }: CurrentScreenProps) {
   const { view, busy, run } = auth;
   const [justSignedOut, setJustSignedOut] = useState(false);
+  // Said only on the sign-in form signing out led to: once the view moves on from it (a step of
+  // Sign up or Forgot password, the browser, a terminal screen...), a later sign-in form (after
+  // Cancel, or a session ended in the background) is another one. Still signed in is the moment
+  // before the sign-out's own form. Set while rendering, so no frame shows the stale message.
+  if (justSignedOut && view !== null && view.status !== 'signed-out' && view.status !== 'signed-in') setJustSignedOut(false);
   const { t } = useText();
   const cancel = () => void run((api) => api.cancel());
   const abort = () => void auth.abort();
