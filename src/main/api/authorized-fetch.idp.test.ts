@@ -7,7 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_TASKS } from '../../../idp/resource-server/index';
 import { CHANNELS } from '../../shared/contract';
-import { SESSION_ENDED } from '../session/session';
+import { createManualScheduler } from '../session/scheduler';
+import { PROFILE_REFRESH_FAILED, SESSION_ENDED } from '../session/session';
 import { inEnglish } from '../testing/in-english';
 import { credentials, holdNext, startHarness, type AppHarness } from '../testing/idp-harness';
 
@@ -82,6 +83,45 @@ describe('getTasks through authorizedFetch', () => {
     expect(await h.tasks()).toEqual({ ok: true, value: ALICE_TASKS });
     expect(h.idp.api!.statuses()).toEqual([200]);
     expect(h.idp.counts().token).toBe(1);
+  });
+
+  it('a renewal on the way that brings the session back online shows it: the offline notice goes', async () => {
+    const offset = { ms: 0 };
+    await signedIn({ clock: () => Date.now() + offset.ms, scheduler: createManualScheduler() });
+    const online = await h.state();
+    h.idp.faults.set('userinfo', { kind: 'drop', times: 1 });
+    expect(await h.view(CHANNELS.refreshProfile)).toEqual({ ...online, offline: true, messages: [PROFILE_REFRESH_FAILED] });
+    offset.ms = 2 * 3600_000;
+    const events = h.events.length;
+    expect(await h.tasks()).toEqual({ ok: true, value: ALICE_TASKS });
+    const renewed = await h.withStoredExpiry(online);
+    expect(h.events.slice(events)).toEqual([renewed]);
+    expect(await h.state()).toEqual(renewed);
+  });
+
+  it('a 401 that arrives after the person signed out answers signed out and shows nothing more', async () => {
+    const gate: { open?: () => void; held?: () => void } = {};
+    const held = new Promise<void>((resolve) => (gate.held = resolve));
+    const opened = new Promise<void>((resolve) => (gate.open = resolve));
+    await signedIn({
+      wrapFetch: (inner) => async (input, init) => {
+        if (new URL(String(input instanceof Request ? input.url : input)).pathname === '/api/tasks') {
+          gate.held!();
+          await opened;
+        }
+        return inner(input, init);
+      },
+    });
+    const tasks = h.tasks();
+    await held;
+    // Sign-out revokes the token the held request carries: the API answers it 401.
+    expect(await h.view(CHANNELS.signOut)).toMatchObject({ status: 'signed-out' });
+    const events = h.events.length;
+    gate.open!();
+    expect(await tasks).toEqual({ ok: true, value: { status: 'signed-out' } });
+    expect(h.idp.api!.statuses()).toEqual([401]);
+    expect(h.idp.counts().token).toBe(0);
+    expect(h.events.slice(events)).toEqual([]);
   });
 
   it('a renewal that cannot reach the IdP keeps the session, offline, and says the API could not be reached', async () => {

@@ -14,9 +14,23 @@ import { credentials, startHarness, type AppHarness } from '../testing/idp-harne
 import { createManualScheduler, type ManualScheduler } from './scheduler';
 import { PROFILE_REFRESH_FAILED } from './session';
 import { failureView } from '../auth/map-error';
-import { VAULT_KEY, createTokenVault } from './vault';
+import { MEMORY_ONLY_MESSAGE, VAULT_KEY, createTokenVault } from './vault';
 
 const HOURS_2 = 2 * 3600 * 1000;
+
+/**
+ * The app's fetch, with `claims` over userinfo's answer while `on.userinfo` is set (the emulator
+ * cannot change a user's profile after sign-in). The subject stays: the SDK refuses another one.
+ */
+function spoilingUserinfo(on: { userinfo: boolean }, claims: Record<string, unknown>) {
+  return (inner: typeof fetch): typeof fetch =>
+    async (input, init) => {
+      const response = await inner(input, init);
+      if (!on.userinfo || !String(input instanceof Request ? input.url : input).endsWith('/v1/userinfo')) return response;
+      const real = (await response.json()) as Record<string, unknown>;
+      return new Response(JSON.stringify({ ...real, ...claims, sub: real.sub }), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+}
 
 let h: AppHarness | undefined;
 afterEach(async () => {
@@ -97,11 +111,41 @@ describe('profile refresh', () => {
 
 describe('a userinfo answer that is not a profile', () => {
   it('(a claim longer than any name) fails the sign-in as an IdP error and keeps nothing', async () => {
+    const scheduler = createManualScheduler();
     h = await startHarness({
+      scheduler,
       idp: { users: [{ login: 'long@example.com', password: 'Long-name-pass1!', status: 'ACTIVE', profile: { name: 'x'.repeat(2000) }, factors: ['password'] }] },
     });
     expect(await h.view(CHANNELS.signIn, credentials('long@example.com', 'Long-name-pass1!'))).toEqual(failureView('idp-error'));
     expect(h.store.entries.has(VAULT_KEY)).toBe(false);
+    // No session is left behind either: a resume finds nothing to renew.
+    await h.app.handleSystemResume();
+    expect(scheduler.pending()).toEqual([]);
+  });
+
+  it('(on a profile refresh) keeps the session with the last profile and a warning, renewing nothing', async () => {
+    const spoil = { userinfo: false };
+    const scheduler = createManualScheduler();
+    h = await startHarness({ scheduler, wrapFetch: spoilingUserinfo(spoil, { name: 'x'.repeat(2000) }) });
+    const view = await h.view(CHANNELS.signIn, credentials('alice@example.com'));
+    const timers = scheduler.pending();
+    h.idp.resetCounts();
+    spoil.userinfo = true;
+    expect(await h.view(CHANNELS.refreshProfile)).toEqual({ ...view, messages: [PROFILE_REFRESH_FAILED] });
+    expect(h.idp.counts()).toMatchObject({ userinfo: 1, token: 0 });
+    expect(scheduler.pending()).toEqual(timers);
+  });
+
+  it('a changed profile of a memory-only session does not try the vault again', async () => {
+    const rename = { userinfo: false };
+    h = await startHarness({ encryption: false, wrapFetch: spoilingUserinfo(rename, { name: 'Alice Renamed' }) });
+    const view = await h.view(CHANNELS.signIn, credentials('alice@example.com'));
+    expect(view).toMatchObject({ status: 'signed-in', storage: 'memory-only', messages: [MEMORY_ONLY_MESSAGE] });
+    if (view.status !== 'signed-in') throw new Error('not signed in');
+    const logged = h.log.entries.length;
+    rename.userinfo = true;
+    expect(await h.view(CHANNELS.refreshProfile)).toEqual({ ...view, profile: { ...view.profile, name: 'Alice Renamed' } });
+    expect(h.log.entries.slice(logged).map((e) => e.event)).not.toContain('vault.memory-only');
   });
 });
 

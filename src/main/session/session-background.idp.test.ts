@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDP_ENDPOINTS } from '../../../idp/index';
 import { CHANNELS } from '../../shared/contract';
+import type { Cipher } from './cipher';
 import { credentials, holdNext, startHarness, type AppHarness } from '../testing/idp-harness';
 import { PENDING_REVOCATION_KEY } from './revocation';
 import { createManualScheduler } from './scheduler';
@@ -87,6 +88,23 @@ describe('answers after dispose', () => {
     h.idp.faults.release();
     expect(await refresh).toEqual({ ok: true, value: await h.withStoredExpiry(view) });
     expect(scheduler.pending()).toEqual([]);
+  });
+
+  it('a renewal at launch whose vault write ends after dispose keeps nothing of it and loads no profile', async () => {
+    const { h } = await signedIn();
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let writing = () => {};
+    const writeStarted = new Promise<void>((resolve) => (writing = resolve));
+    const cipher: Cipher = { ...h.cipher, encrypt: async (plain) => (writing(), await gate, h.cipher.encrypt(plain)) };
+    const next = await h.launch({ cipher, log: h.log, scheduler: createManualScheduler(), clock: () => Date.now() + HOURS_2 });
+    await writeStarted;
+    await next.app.dispose();
+    h.idp.resetCounts();
+    open();
+    expect(await next.state()).toEqual({ status: 'signed-out', messages: [] });
+    expect(eventsNamed(h, /^session\.refreshed$/)).toEqual([]);
+    expect(h.idp.counts().userinfo).toBe(0);
   });
 
   it('a renewal at launch answered after dispose leaves the launch signed out, without an error', async () => {
