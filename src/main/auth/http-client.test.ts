@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdpTransport, parseRetryAfter } from './http-client';
+import { createIdpTransport, MAX_IDP_BODY_BYTES, parseRetryAfter } from './http-client';
 import { acceptLanguage } from '../i18n/accept-language';
 
 let server: Server;
@@ -25,6 +25,13 @@ beforeAll(async () => {
         );
       } else if (req.url === '/bad') {
         res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"invalid_grant","error_description":"nope"}');
+      } else if (req.url === '/stalled-body') {
+        // The headers and the start of the body, then nothing more until the test ends.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"status":');
+      } else if (req.url === '/largest' || req.url === '/too-large') {
+        const size = MAX_IDP_BODY_BYTES + (req.url === '/too-large' ? 1 : 0);
+        res.writeHead(200, { 'content-type': 'application/json' }).end(`"${'x'.repeat(size - 2)}"`);
       } else if (req.url === '/slow') {
         setTimeout(() => res.end('{}'), 500);
       } else {
@@ -35,7 +42,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => new Promise<void>((resolve) => {
+  server.close(() => resolve());
+  server.closeAllConnections();
+}));
 
 describe('idp transport', () => {
   it('sends the Accept-Language of the moment with every request, unless the SDK set one', async () => {
@@ -79,6 +89,17 @@ describe('idp transport', () => {
     expect(transport.takeFailure()).toEqual({ kind: 'timeout' });
     await expect(transport.httpRequestClient('GET', 'http://127.0.0.1:1/', {})).rejects.toThrow('could not be reached');
     expect(transport.takeFailure()).toEqual({ kind: 'unreachable' });
+  });
+
+  it('reads the body under the same deadline, and at most MAX_IDP_BODY_BYTES of it', async () => {
+    const transport = createIdpTransport(fetch, 100);
+    await expect(transport.httpRequestClient('GET', `${base}/stalled-body`, {})).rejects.toThrow('The request timed out.');
+    expect(transport.takeFailure()).toEqual({ kind: 'timeout' });
+    const patient = createIdpTransport(fetch, 10_000);
+    expect((await patient.httpRequestClient('GET', `${base}/largest`, {})).responseText).toHaveLength(MAX_IDP_BODY_BYTES);
+    expect(patient.takeFailure()).toBeUndefined();
+    await expect(patient.httpRequestClient('GET', `${base}/too-large`, {})).rejects.toThrow('The answer was too large.');
+    expect(patient.takeFailure()).toEqual({ kind: 'server-error', status: 200 });
   });
 
   it('hands a 429 that still carries the step to the SDK as an answer, not a rate-limit failure', async () => {

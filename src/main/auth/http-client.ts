@@ -9,7 +9,7 @@
  * really happened (timeout, unreachable, 429 with Retry-After, 5xx) instead of parsing messages.
  */
 import type { HttpRequestClient, HttpResponse } from '@okta/okta-auth-js';
-import { withDeadline } from '../http/bounded-fetch';
+import { BodyTooLargeError, DeadlineExceededError, readBounded, withDeadline } from '../http/bounded-fetch';
 
 export type TransportFailure =
   | { readonly kind: 'timeout' }
@@ -49,6 +49,11 @@ export const isRedirectRefusal = (error: unknown): boolean =>
   error instanceof RedirectRefusedError || (error instanceof TypeError && (error.cause as { message?: unknown } | undefined)?.message === 'unexpected redirect');
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
+/**
+ * The most of an answer's body read (1 MiB). IDX documents and token answers are a few KB; an IdP
+ * (or something in its place) sending without end costs this much memory and an IdP error.
+ */
+export const MAX_IDP_BODY_BYTES = 1024 * 1024;
 const JSON_BODY = /application\/\w*\+?json/;
 
 /** Seconds from a Retry-After header (delta-seconds or an HTTP date); undefined if unusable. */
@@ -69,12 +74,12 @@ function encodeBody(data: unknown, contentType: string): string | undefined {
   return undefined;
 }
 
-async function toHttpResponse(response: Response): Promise<HttpResponse> {
+async function toHttpResponse(response: Response, signal: AbortSignal): Promise<HttpResponse> {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, key) => {
     headers[key] = value;
   });
-  const text = await response.text();
+  const text = new TextDecoder().decode(await readBounded(response.body, MAX_IDP_BODY_BYTES, signal));
   const result: HttpResponse = { responseText: text, status: response.status, headers };
   if ((response.headers.get('content-type') ?? '').toLowerCase().includes('application/json')) {
     try {
@@ -117,7 +122,7 @@ export function createIdpTransport(fetchFn: typeof fetch, timeoutMs = DEFAULT_TI
 
   // The timer and the listener on the person's signal go once the request settles: after the
   // answer nothing reachable refers to the request's body (a password), see withDeadline. The
-  // body is read (toHttpResponse) under the same deadline.
+  // answer's body is read (toHttpResponse) under the same deadline, to MAX_IDP_BODY_BYTES.
   const httpRequestClient: HttpRequestClient = async (method, url, options) => {
     const stop = scope;
     if (stop?.aborted) throw stopped();
@@ -154,9 +159,18 @@ export function createIdpTransport(fetchFn: typeof fetch, timeoutMs = DEFAULT_TI
     }
     let result: HttpResponse;
     try {
-      result = await toHttpResponse(response);
-    } catch {
+      result = await toHttpResponse(response, signal);
+    } catch (error) {
       if (stop?.aborted) throw stopped();
+      if (error instanceof DeadlineExceededError) {
+        failure = { kind: 'timeout' };
+        throw new Error('The request timed out.');
+      }
+      if (error instanceof BodyTooLargeError) {
+        // The IdP (or what answers in its place) failed: the same as a 5xx for the person.
+        failure = { kind: 'server-error', status: response.status };
+        throw new Error('The answer was too large.');
+      }
       failure = { kind: 'unreachable' };
       throw new Error('The connection was interrupted.');
     }
