@@ -154,7 +154,7 @@ describe('getTasks through authorizedFetch', () => {
     expect(await app.view(CHANNELS.signIn, credentials('alice@example.com'))).toMatchObject({ status: 'signed-in' });
     expect(inEnglish(await app.tasks())).toEqual({
       ok: true,
-      value: { status: 'failed', code: 'configuration', message: "The API does not accept this app's sign-in. Contact your administrator." },
+      value: { status: 'failed', code: 'configuration', message: 'The API does not accept this app’s sign-in. Contact your administrator.' },
     });
     expect(h.idp.api!.statuses()).toEqual([403]);
   });

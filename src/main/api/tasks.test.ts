@@ -47,7 +47,7 @@ describe('loadTasks', () => {
   });
 
   it('maps statuses: 401/403 configuration, 429 busy with Retry-After, others an error', async () => {
-    const configuration = { status: 'failed', code: 'configuration', message: "The API does not accept this app's sign-in. Contact your administrator." };
+    const configuration = { status: 'failed', code: 'configuration', message: 'The API does not accept this app’s sign-in. Contact your administrator.' };
     expect(await load(json({}, 401))).toEqual(configuration);
     expect(await load(json({}, 403))).toEqual(configuration);
     expect(await load(json({}, 429, { 'Retry-After': '12' }))).toEqual({

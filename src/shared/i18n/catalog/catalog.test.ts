@@ -36,6 +36,16 @@ function missingCategories(elements: ReadonlyArray<MessageFormatElement>, catego
 
 const english = CATALOGS.en;
 
+/**
+ * Where an English message departs from the catalog's style: US spelling, and the typographic
+ * apostrophe (’) in words. A straight one there is also ICU's quote character, which swallows
+ * what follows it when a brace comes next; it is kept only for that quoting ('{'…'}').
+ */
+const BRITISH = /\b(organis|authoris|recognis|cancell|colour|favour|behaviour|centre|whilst)/i;
+function styleSlips(text: string): string[] {
+  return [...(text.match(BRITISH) ?? []).slice(0, 1).map((word) => `British spelling "${word}"`), ...(/\p{L}'\p{L}/u.test(text) ? ['straight apostrophe in a word'] : [])];
+}
+
 describe('message catalogs', () => {
   it('English messages all parse, and none is empty', () => {
     for (const [id, text] of Object.entries(english)) {
@@ -70,6 +80,14 @@ describe('message catalogs', () => {
       });
     });
   }
+
+  it('English is in US spelling with typographic apostrophes', () => {
+    // The check itself can fail: it finds each slip in a sample.
+    expect(styleSlips("The organisation's sign-in was cancelled.")).toEqual(['British spelling "organis"', 'straight apostrophe in a word']);
+    expect(styleSlips("must hold '{'\"a\": 1'}' as the organization’s")).toEqual([]);
+    const slips = Object.entries(english).flatMap(([id, text]) => styleSlips(text).map((slip) => `${id}: ${slip}`));
+    expect(slips).toEqual([]);
+  });
 
   it('English plurals have one and other', () => {
     const missing = Object.entries(english).flatMap(([id, text]) => missingCategories(parse(text), ['one', 'other']).map((gap) => `${id} ${gap}`));
