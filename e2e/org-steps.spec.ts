@@ -1,4 +1,4 @@
-import { signIn, usernameInput } from './support/actions';
+import { passwordInput, signIn, usernameInput } from './support/actions';
 import { expect, test } from './support/fixtures';
 import { checkScreen } from './support/screens';
 
@@ -21,7 +21,9 @@ test('a locked-out user is told the account is locked and what to do, not that t
 
   await app.getByRole('button', { name: 'Back to sign in' }).click();
   await expect(app.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-  await expect(usernameInput(app)).toBeFocused();
+  // The username is kept, so the field to fill is the password.
+  await expect(usernameInput(app)).toHaveValue('locked@example.com');
+  await expect(passwordInput(app)).toBeFocused();
 });
 
 test('a suspended user is told the org does not let the account sign in here, and whom to ask', async ({ app }) => {

@@ -2,11 +2,19 @@ import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 
 const INVALID_FIELD = '[aria-invalid="true"]';
 const ERROR_SUMMARY = '[data-first-error]';
-const FIRST_FIELD = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled])';
+const FIELDS = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled])';
+const TEXT_TYPES = new Set(['text', 'email', 'password', 'tel', 'search', 'url', 'number']);
+
+/** The first text field still empty (the password after a username kept from before), else the first field. */
+function firstField(root: HTMLElement): HTMLElement | null {
+  const fields = [...root.querySelectorAll<HTMLElement>(FIELDS)];
+  const empty = fields.find((field) => (field instanceof HTMLTextAreaElement || (field instanceof HTMLInputElement && TEXT_TYPES.has(field.type))) && field.value === '');
+  return empty ?? fields[0] ?? null;
+}
 
 /**
  * Moves keyboard focus so keyboard and screen reader users land where the news is. On a new
- * screen: the first error, else the first field, else the heading. When a call finishes on the
+ * screen: the first error, else the first empty text field, else the first field, else the heading. When a call finishes on the
  * same screen: the first error if there is one; otherwise focus stays where the user left it. If
  * it was lost (a button that was disabled while busy drops focus to the body), it goes back to
  * that control, else to the first field or the heading.
@@ -37,7 +45,7 @@ export function useScreenFocus(container: RefObject<HTMLElement | null>, screenK
       root.querySelector<HTMLElement>(INVALID_FIELD) ??
       root.querySelector<HTMLElement>(ERROR_SUMMARY) ??
       returnTo ??
-      (!sameScreen || focusLost ? (root.querySelector<HTMLElement>(FIRST_FIELD) ?? root.querySelector<HTMLElement>('h1')) : null);
+      (!sameScreen || focusLost ? (firstField(root) ?? root.querySelector<HTMLElement>('h1')) : null);
     target?.focus();
   }, [container, screenKey, completedCalls]);
 }
