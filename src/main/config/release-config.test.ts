@@ -117,13 +117,13 @@ describe('loadReleaseConfig', () => {
     if (!result.ok) expect(result.problems[0]).toMatch(/config\.json could not be read \(EISDIR/);
   });
 
-  it('says where to put config.json when nothing is configured', () => {
+  it('says that no config.json was found when nothing is configured (the screen\'s steps name the files)', () => {
     const result = load({ files: ['/u/config.json', '/opt/App/config.json'] });
     expect(result).toEqual({
       ok: false,
       source: undefined,
       problems: [
-        'This build has no Okta settings. Put a config.json with OKTA_ISSUER, OKTA_CLIENT_ID and OKTA_REDIRECT_URI in /u/config.json or /opt/App/config.json.',
+        'No config.json with Okta settings was found.',
       ],
     });
   });

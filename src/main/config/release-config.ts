@@ -99,9 +99,6 @@ function sourceText(source: string): MessageValue {
   return source;
 }
 
-/** "a or b or c", with the "or" in the person's language. */
-const anyOf = (paths: ReadonlyArray<string>): MessageValue => paths.slice(1).reduce<MessageValue>((list, path) => message('config.pathsOr', { list, path }), paths[0] ?? '');
-
 export function loadReleaseConfig(input: ReleaseConfigInput): ReleaseConfigResult {
   // A read error other than a missing file becomes a problem to show (readFileLayer), not swallowed.
   const readFile = input.readFile ?? readTextIfPresent;
@@ -125,9 +122,8 @@ export function loadReleaseConfig(input: ReleaseConfigInput): ReleaseConfigResul
   return {
     ok: false,
     source: undefined,
-    problems: [
-      message('config.none', { file: CONFIG_FILE_NAME, paths: anyOf(input.files) }),
-    ],
+    // Short: the screen's steps below it name each file and what to put in it.
+    problems: [message('config.none', { file: CONFIG_FILE_NAME })],
   };
 }
 
