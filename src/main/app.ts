@@ -16,7 +16,7 @@ import { createSignInFlow, type FlowOutcome, type FlowResult } from './auth/sign
 import { createStepPoller } from './auth/step-poller';
 import type { AppConfig, ConfigResult } from './config/okta-config';
 import { fixedSettings, type SettingsSource } from './config/settings-source';
-import { fail, ok, WRONG_STATE } from './ipc/results';
+import { BUSY, fail, ok, SHUTTING_DOWN, WRONG_STATE } from './ipc/results';
 import { parseRequest, type ParsedRequestOf } from './ipc/schemas';
 import { createNeedsConfigurationApp } from './needs-configuration-app';
 import { createConsoleLogger, errorName, type Logger } from './log/logger';
@@ -388,12 +388,12 @@ async function createConfiguredApp(deps: AuthAppDeps, orgConfig: AppConfig, log:
     } finally {
       waiting.delete(queued);
     }
-    if (disposed) return fail('internal', 'The app is shutting down.');
+    if (disposed) return SHUTTING_DOWN();
     // Stopped while it waited: nothing was sent for it, and the sign-in ends as any stopped action
     // does; unless the poll signed the person in first, which a Stop does not undo.
     if (queued.aborted) return ok(isSignedIn() ? view : setView(await fromFlow(flow.abandon(parsed.method))));
     // One action at a time: a double submit must not start a second transaction.
-    if (busy) return fail('busy', 'Please wait for the current request to finish.');
+    if (busy) return BUSY();
     busy = true;
     poller.stop();
     try {
@@ -432,7 +432,7 @@ async function createConfiguredApp(deps: AuthAppDeps, orgConfig: AppConfig, log:
         await Promise.allSettled([...actions]);
         return ok(view);
       }
-      if (disposed) return fail('internal', 'The app is shutting down.');
+      if (disposed) return SHUTTING_DOWN();
       if (parsed.method === 'getTasks') return tasks();
       const running = act(parsed);
       actions.add(running);

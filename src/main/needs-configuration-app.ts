@@ -9,7 +9,7 @@ import { message } from '../shared/i18n/text';
 import type { AuthApp } from './app';
 import type { AppConfig, ConfigResult } from './config/okta-config';
 import type { SettingsSource } from './config/settings-source';
-import { fail, ok, WRONG_STATE } from './ipc/results';
+import { BUSY, ok, SHUTTING_DOWN, WRONG_STATE } from './ipc/results';
 import { parseRequest } from './ipc/schemas';
 import { errorName, type Logger } from './log/logger';
 
@@ -55,7 +55,7 @@ export function createNeedsConfigurationApp(deps: NeedsConfigurationDeps): AuthA
     const app = await deps.configure(result.config);
     if (disposed) {
       await app.dispose();
-      return fail('internal', 'The app is shutting down.');
+      return SHUTTING_DOWN();
     }
     log.info('app.configured');
     deps.onConfigured?.(result.config);
@@ -91,9 +91,9 @@ export function createNeedsConfigurationApp(deps: NeedsConfigurationDeps): AuthA
         case 'openConfigurationFolder':
           return ok({ opened: await openFolder() });
         case 'checkConfiguration': {
-          if (disposed) return fail('internal', 'The app is shutting down.');
+          if (disposed) return SHUTTING_DOWN();
           // One check at a time: a double click must not build two apps.
-          if (checking) return fail('busy', 'Please wait for the current request to finish.');
+          if (checking) return BUSY();
           checking = true;
           try {
             return await checkAgain();
