@@ -49,6 +49,16 @@ describe('loadConfig', () => {
     expect(problems.join(' ')).toMatch(/OKTA_REDIRECT_URI is not set/);
   });
 
+  it('refuses an Admin Console address as the issuer, and only that', () => {
+    const admin = 'OKTA_ISSUER is an Admin Console address (…-admin.okta.com). Use your org’s address without “-admin”, e.g. https://example.okta.com/oauth2/default.';
+    for (const issuer of ['https://acme-admin.okta.com', 'https://acme-admin.oktapreview.com/oauth2/default', 'https://ACME-ADMIN.OKTA-EMEA.COM']) {
+      expect(problemsOf({ ...good, OKTA_ISSUER: issuer }), issuer).toEqual([admin]);
+    }
+    for (const issuer of ['https://acme.okta.com', 'https://admin.okta.com', 'https://acme-admin.example.com', 'https://login.acme-admin.okta.com.example.com']) {
+      expect(loadConfig({ ...good, OKTA_ISSUER: issuer }).ok, issuer).toBe(true);
+    }
+  });
+
   it('rejects relative issuers, odd client ids, relative redirect URIs and scopes without openid', () => {
     expect(problemsOf({ ...good, OKTA_ISSUER: 'example.okta.com' })[0]).toMatch(/absolute URL/);
     expect(problemsOf({ ...good, OKTA_ISSUER: 'https://example.okta.com?x=1' })[0]).toMatch(/query/);

@@ -77,7 +77,14 @@ const serverUrlSchema = (setting: 'config.issuer' | 'config.apiUrl', missing: Me
       }
     });
 
-const issuerSchema = (allowLoopbackHttp: boolean) => serverUrlSchema('config.issuer', 'config.issuer.missing', allowLoopbackHttp);
+/** An Admin Console address (acme-admin.okta.com): often pasted from the browser, never an issuer. */
+const ADMIN_CONSOLE_HOST = /-admin\.(okta|oktapreview|okta-emea)\.com$/i;
+
+const issuerSchema = (allowLoopbackHttp: boolean) =>
+  serverUrlSchema('config.issuer', 'config.issuer.missing', allowLoopbackHttp).refine(
+    (value) => !ADMIN_CONSOLE_HOST.test(parseUrl(value)?.hostname ?? ''),
+    problem('config.issuer.admin'),
+  );
 
 // Optional: a blank value is no API (see loadConfig) and never reaches this schema, so it has no "missing" message.
 const apiUrlSchema = (allowLoopbackHttp: boolean) => serverUrlSchema('config.apiUrl', 'config.apiUrl.notUrl', allowLoopbackHttp).optional();
