@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCapturingLogger } from '../log/logger';
 import { BrowserWindow, standin } from '../testing/electron-standin';
 import { claimSingleInstance, installAppMenu, rememberWindowPlacement, savedWindowPlacement } from './app-shell';
 import { createElectronKeyValueStore } from './electron-store-adapter';
@@ -65,6 +66,16 @@ describe('installAppMenu', () => {
     help.find((item) => item.label === 'Open Logs Folder')!.click!();
     await vi.waitFor(() => expect(standin.state.openedPaths).toEqual([userData, join(userData, 'logs')]));
     expect(statSync(join(userData, 'logs')).isDirectory()).toBe(true);
+  });
+
+  it('logs a folder the OS could not show (the menu item has no place to say so)', async () => {
+    standin.reset({ userData, openPathFailure: 'No application is associated with the specified file' });
+    standin.becomeReady();
+    const log = createCapturingLogger();
+    installAppMenu('en', undefined, log);
+    const { template } = standin.state.menu as { template: Array<{ role?: string; submenu?: Array<{ label?: string; click?: () => void }> }> };
+    template.find((item) => item.role === 'help')!.submenu!.find((item) => item.label === 'Open Logs Folder')!.click!();
+    await vi.waitFor(() => expect(log.entries).toMatchObject([{ level: 'warn', event: 'app.open-folder-failed', fields: { reason: 'No application is associated with the specified file' } }]));
   });
 
   it('installs it again in another language, with the Language menu calling back', () => {

@@ -6,6 +6,7 @@
 import Store from 'electron-store';
 import { app, Menu, screen, type BrowserWindow } from 'electron';
 import type { Locale } from '../../shared/i18n/locales';
+import type { Logger } from '../log/logger';
 import { menuTemplate, type MenuOptions } from '../shell/menu-template';
 import { openFolder } from './open-folder';
 import { placeWindow, windowStateToSave, type WindowPlacement } from '../shell/window-state';
@@ -23,15 +24,19 @@ export function claimSingleInstance(currentWindow: () => BrowserWindow | undefin
   return true;
 }
 
-/** (Re)installs the menu in `locale`; `language` makes the Language menu. Called again when the language changes. */
-export function installAppMenu(locale: Locale = 'en', language?: MenuOptions['language']): void {
+/**
+ * (Re)installs the menu in `locale`; `language` makes the Language menu. Called again when the
+ * language changes. A folder the Help menu could not show is logged to `log` (a menu item has no
+ * place to say so).
+ */
+export function installAppMenu(locale: Locale = 'en', language?: MenuOptions['language'], log?: Logger): void {
   const template = menuTemplate({
     platform: process.platform,
     packaged: app.isPackaged,
     locale,
     ...(language && { language }),
-    openConfigFolder: () => void openFolder(app.getPath('userData')),
-    openLogsFolder: () => void openFolder(app.getPath('logs')),
+    openConfigFolder: () => void openFolder(app.getPath('userData'), log),
+    openLogsFolder: () => void openFolder(app.getPath('logs'), log),
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
