@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, powerMonitor, type BrowserWindow } from 'electron';
 import { createAuthApp, type AuthApp } from './app';
-import type { AppConfig } from './config/okta-config';
 import { BUILD_DEFAULTS } from './config/build-defaults';
 import { developmentSettings, releaseSettings } from './config/settings-source';
 import { openFolder } from './electron/open-folder';
@@ -22,7 +21,7 @@ import { createLanguageSetting } from './electron/language';
 import { withLanguage } from './shell/language';
 import type { Locale } from '../shared/i18n/locales';
 import { originOf } from './ipc/sender-check';
-import { externalOrigins } from './security/external-url';
+import { linkOrigins } from './security/external-url';
 import { bringToFront, signInPageOpener } from './electron/sign-in-page';
 import { PRIVATE_USE_SCHEME, privateUseRedirect } from './config/redirect-scheme';
 import { registerRedirectScheme } from './electron/redirect-scheme';
@@ -65,9 +64,6 @@ function appSettings() {
 }
 
 /** Only the Okta org's own https pages (and its help page) may open in the system browser. */
-const linkOrigins = (config: AppConfig | undefined) =>
-  externalOrigins(config ? [config.issuer, ...(config.branding.helpUrl ? [config.branding.helpUrl] : [])] : []);
-
 async function start(): Promise<void> {
   // The system's language unless the person chose one in the Language menu (kept in settings.json).
   const languageSetting = createLanguageSetting();

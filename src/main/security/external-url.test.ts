@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { externalOrigins, isAllowedExternalUrl, isAllowedSignInPageUrl } from './external-url';
+import { externalOrigins, isAllowedExternalUrl, isAllowedSignInPageUrl, linkOrigins } from './external-url';
 
 const allowed = externalOrigins(['https://dev-123.okta.com/oauth2/default', 'http://127.0.0.1:8787/oauth2/default', 'not a url']);
+
+describe('linkOrigins', () => {
+  it('is the org and its help page, only what is https, and nothing before the app is configured', () => {
+    expect(linkOrigins(undefined)).toEqual([]);
+    expect(linkOrigins({ issuer: 'https://acme.okta.com/oauth2/default', branding: {} })).toEqual(['https://acme.okta.com']);
+    expect(linkOrigins({ issuer: 'https://acme.okta.com/oauth2/default', branding: { helpUrl: 'https://help.acme.example/desk' } })).toEqual(['https://acme.okta.com', 'https://help.acme.example']);
+    expect(linkOrigins({ issuer: 'http://127.0.0.1:8787/oauth2/default', branding: { helpUrl: 'https://help.acme.example/' } })).toEqual(['https://help.acme.example']);
+  });
+});
 
 describe('isAllowedExternalUrl', () => {
   it('keeps only https origins in the allowlist', () => {

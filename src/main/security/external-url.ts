@@ -3,11 +3,17 @@
  * arbitrary URL can launch any registered protocol handler (file:, smb:, custom schemes), so only
  * https pages of origins the app already trusts (the configured Okta org) are allowed.
  */
+import type { AppConfig } from '../config/okta-config';
 import { originOf } from '../ipc/sender-check';
 
 /** The origins `isAllowedExternalUrl` accepts: the https origin of each URL given, others dropped. */
 export function externalOrigins(urls: ReadonlyArray<string>): ReadonlyArray<string> {
   return urls.flatMap((url) => (URL.canParse(url) && new URL(url).protocol === 'https:' ? [new URL(url).origin] : []));
+}
+
+/** The origins the app's links may open: the org's (its issuer) and its help page's; none before it is configured. */
+export function linkOrigins(config: Pick<AppConfig, 'issuer' | 'branding'> | undefined): ReadonlyArray<string> {
+  return externalOrigins(config ? [config.issuer, ...(config.branding.helpUrl ? [config.branding.helpUrl] : [])] : []);
 }
 
 export function isAllowedExternalUrl(url: unknown, allowedOrigins: ReadonlyArray<string>): boolean {
