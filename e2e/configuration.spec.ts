@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startPreviewServer, type PreviewServerOptions } from '../src/preview/server/preview-server';
 import { signIn } from './support/actions';
+import { inLanguage } from './support/catalog-check';
 import { expect, test } from './support/fixtures';
 import { checkScreen } from './support/screens';
 
@@ -124,4 +125,31 @@ for (const { scheme, width } of [
 test('the README’s pictures of both', async ({ page }) => {
   await withPreview(page, FRESH_INSTALL, () => checkScreen(page, 'needs-configuration'));
   await withPreview(page, CHECKOUT, () => checkScreen(page, 'needs-configuration-development'));
+});
+
+test('in Arabic, paths and the JSON example still read left to right: a leading slash or brace stays their first glyph', async ({ page }) => {
+  const preview = await startPreviewServer({ port: 0, env: {}, dotEnvPath: '/nonexistent/.env', log: () => {}, ...FRESH_INSTALL });
+  try {
+    await page.goto(inLanguage(preview.url, 'ar'));
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    const codes = page.locator('.steps code');
+    await expect(codes.filter({ hasText: '/home/alex/' })).toHaveCount(1);
+    // Where the first two characters of each code are drawn: left to right, the first is left of the second.
+    const order = await codes.evaluateAll((elements) =>
+      elements.map((element) => {
+        const text = element.firstChild as Text;
+        const leftOf = (at: number) => {
+          const range = document.createRange();
+          range.setStart(text, at);
+          range.setEnd(text, at + 1);
+          return range.getBoundingClientRect().left;
+        };
+        return { text: text.data, ltr: leftOf(0) < leftOf(1) };
+      }),
+    );
+    expect(order.filter(({ text }) => /^[/{]/.test(text))).toHaveLength(3);
+    expect(order.filter(({ ltr }) => !ltr)).toEqual([]);
+  } finally {
+    await preview.close();
+  }
 });
