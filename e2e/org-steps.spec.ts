@@ -47,8 +47,9 @@ test('an expired password must be changed: a weak one is refused, a strong one s
   await expect(newPassword).toBeFocused();
   // The org's rules are there before anything is typed.
   await expect(app.getByText('At least 8 characters')).toBeVisible();
+  await expect(app.getByText('Choose a new password to finish signing in.')).toBeVisible();
   await checkScreen(app, 'password-expired');
-  // No intro on this step: the rules keep the gap every first block has under the title.
+  // The rules keep a gap under the title and its intro.
   const gap = await app.evaluate(() => document.querySelector('.password-rules')!.getBoundingClientRect().top - document.querySelector('#screen-title')!.getBoundingClientRect().bottom);
   expect(gap).toBeGreaterThanOrEqual(12);
 

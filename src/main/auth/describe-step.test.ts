@@ -59,6 +59,11 @@ describe('describeStep', () => {
     ]);
   });
 
+  it('says why an expired password is asked for again, and what to do', () => {
+    const step = describeStep(sdk({ name: 'reenroll-authenticator', authenticator: password, inputs: [{ name: 'newPassword', label: 'New password', secret: true }] }));
+    expect(step).toMatchObject({ kind: 'form', title: 'Your password has expired', description: 'Choose a new password to finish signing in.' });
+  });
+
   it('describes an email challenge as a code step that says where the code went, can resend and offers another way', () => {
     const challenge = sdk({ name: 'challenge-authenticator', authenticator: email, canResend: true, inputs: [{ name: 'verificationCode', label: 'Enter code', required: true }] });
     const choose = sdk({ name: 'select-authenticator-authenticate', inputs: [{ name: 'authenticator', options: [{ label: 'Email', value: 'okta_email' }, { label: 'Phone', value: 'phone_number' }] }] });

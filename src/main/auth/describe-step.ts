@@ -104,7 +104,7 @@ function enrollPlan(a: SdkAuthenticator | undefined): Plan | undefined {
 const STEPS: Readonly<Record<string, (a: SdkAuthenticator | undefined) => Plan | undefined>> = {
   identify: () => plan('form', 'step.identify.title'),
   'challenge-authenticator': challengePlan,
-  'reenroll-authenticator': (a) => (a?.key === 'okta_password' || a?.type === 'password' ? plan('form', 'step.passwordExpired.title') : undefined),
+  'reenroll-authenticator': (a) => (a?.key === 'okta_password' || a?.type === 'password' ? plan('form', 'step.passwordExpired.title', 'step.passwordExpired.description') : undefined),
   'reenroll-authenticator-warning': (a) => (a?.key === 'okta_password' || a?.type === 'password' ? plan('form', 'step.passwordWarning.title') : undefined),
   'select-authenticator-authenticate': () => plan('choice', 'step.selectAuthenticator.title', 'step.selectAuthenticator.description'),
   'select-authenticator-enroll': () => plan('choice', 'step.selectEnroll.title', 'step.selectEnroll.description'),
