@@ -1,8 +1,10 @@
 /**
  * Every screen a journey reaches is checked with axe-core and photographed: the PNG is a test
- * artifact (test-results/screens). With UPDATE_SCREENSHOTS=1 it also replaces the README's
- * picture (docs/screenshots), so an ordinary test run leaves the work tree clean.
+ * artifact (test-results/screens). With UPDATE_SCREENSHOTS=1 it also replaces the picture of the
+ * same name in docs/screenshots, where there is one (the README's and docs' pictures; a new one
+ * is added by copying it from the artifacts), so no run fills docs with every screen it passed.
  */
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -25,8 +27,6 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   const artifact = resolve(ARTIFACT_DIR, `${name}.png`);
   // Animations off and caret hidden, so the same screen gives the same picture every run.
   await page.screenshot({ path: artifact, fullPage: true, animations: 'disabled', caret: 'hide' });
-  if (process.env.UPDATE_SCREENSHOTS === '1') {
-    await mkdir(DOCS_DIR, { recursive: true });
-    await copyFile(artifact, resolve(DOCS_DIR, `${name}.png`));
-  }
+  const picture = resolve(DOCS_DIR, `${name}.png`);
+  if (process.env.UPDATE_SCREENSHOTS === '1' && existsSync(picture)) await copyFile(artifact, picture);
 }
