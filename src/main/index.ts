@@ -107,7 +107,7 @@ async function start(): Promise<void> {
     installMenu();
     if (mainWindow && !mainWindow.isDestroyed()) loadPage(mainWindow, withLanguage(startUrl, locale), log);
   };
-  const installMenu = () => installAppMenu(locale, { chosen: languageSetting.chosen(), choose: chooseLanguage }, log);
+  const installMenu = () => installAppMenu(log, locale, { chosen: languageSetting.chosen(), choose: chooseLanguage });
   installMenu();
   const window = createMainWindow({ startUrl: withLanguage(startUrl, locale), placement: savedWindowPlacement(), externalOrigins: () => linkOrigins(orgConfig), log });
   mainWindow = window;

@@ -58,7 +58,7 @@ describe('claimSingleInstance', () => {
 
 describe('installAppMenu', () => {
   it('installs a menu whose Help items open the configuration and the logs folder, made first when missing', async () => {
-    installAppMenu();
+    installAppMenu(createCapturingLogger());
     const { template } = standin.state.menu as { template: Array<{ role?: string; submenu?: Array<{ label?: string; click?: () => void }> }> };
     const help = template.find((item) => item.role === 'help')!.submenu!;
     help.find((item) => item.label === 'Open Configuration Folder')!.click!();
@@ -72,7 +72,7 @@ describe('installAppMenu', () => {
     standin.reset({ userData, openPathFailure: 'No application is associated with the specified file' });
     standin.becomeReady();
     const log = createCapturingLogger();
-    installAppMenu('en', undefined, log);
+    installAppMenu(log);
     const { template } = standin.state.menu as { template: Array<{ role?: string; submenu?: Array<{ label?: string; click?: () => void }> }> };
     template.find((item) => item.role === 'help')!.submenu!.find((item) => item.label === 'Open Logs Folder')!.click!();
     await vi.waitFor(() => expect(log.entries).toMatchObject([{ level: 'warn', event: 'app.open-folder-failed', fields: { reason: 'No application is associated with the specified file' } }]));
@@ -80,7 +80,7 @@ describe('installAppMenu', () => {
 
   it('installs it again in another language, with the Language menu calling back', () => {
     const choose = vi.fn();
-    installAppMenu('es', { chosen: 'es', choose });
+    installAppMenu(createCapturingLogger(), 'es', { chosen: 'es', choose });
     const { template } = standin.state.menu as { template: Array<{ label?: string; submenu?: Array<{ label?: string; checked?: boolean; click?: () => void }> }> };
     const languages = template.find((item) => item.label === 'Idioma')!.submenu!;
     expect(languages.find((item) => item.checked)?.label).toBe('Español');

@@ -29,7 +29,7 @@ export function claimSingleInstance(currentWindow: () => BrowserWindow | undefin
  * language changes. A folder the Help menu could not show is logged to `log` (a menu item has no
  * place to say so).
  */
-export function installAppMenu(locale: Locale = 'en', language?: MenuOptions['language'], log?: Logger): void {
+export function installAppMenu(log: Logger, locale: Locale = 'en', language?: MenuOptions['language']): void {
   const template = menuTemplate({
     platform: process.platform,
     packaged: app.isPackaged,

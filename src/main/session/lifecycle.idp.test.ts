@@ -443,3 +443,83 @@ describe('sign-out', () => {
     expect(first.scheduler.pending()).toEqual([]);
   });
 });
+
+/** A session of its own over `w`'s store, on a client the test can look into; `clock` fixed or moving. */
+function ownSession(w: World, clock: () => number = Date.now) {
+  const transport = createIdpTransport(fetch);
+  const oktaAuth = createOktaClient(w.config, transport);
+  const scheduler = createManualScheduler();
+  const revocations = createRevocations(oktaAuth, transport, createSealedStore(w.cipher, w.store, silentLogger), scheduler, clock, silentLogger);
+  const session = createSession({ oktaAuth, transport, vault: createTokenVault(w.cipher, w.store, silentLogger), revocations, log: silentLogger, clock, scheduler, onChange: () => {} });
+  cleanup.push(async () => session.dispose());
+  return { session, oktaAuth };
+}
+
+describe('the session and the SDK underneath', () => {
+  it('the SDK’s token manager holds exactly the session’s tokens, is emptied by sign-out, and its expiry timers stop at dispose', async () => {
+    const { w, tokens } = await signedInWorld();
+    const held = (oktaAuth: ReturnType<typeof createOktaClient>) => {
+      const t = oktaAuth.tokenManager.getTokensSync();
+      return { accessToken: t.accessToken?.accessToken, idToken: t.idToken?.idToken, refreshToken: t.refreshToken?.refreshToken };
+    };
+    // okta-auth-js 8 keeps a timer per token until it expires (TokenManager.state.expireTimeouts):
+    // left running, they keep a Node process (the preview, a test) alive for an hour.
+    const timers = (oktaAuth: ReturnType<typeof createOktaClient>) => Object.keys((oktaAuth.tokenManager as unknown as { state: { expireTimeouts: object } }).state.expireTimeouts);
+
+    const first = ownSession(w);
+    expect(await first.session.restore()).toMatchObject({ status: 'signed-in' });
+    expect(held(first.oktaAuth)).toEqual(tokens);
+    expect(timers(first.oktaAuth).length).toBeGreaterThan(0);
+    first.session.dispose();
+    expect(timers(first.oktaAuth)).toEqual([]);
+
+    const second = ownSession(w);
+    expect(await second.session.restore()).toMatchObject({ status: 'signed-in' });
+    expect(await second.session.signOut()).toEqual({ status: 'signed-out', messages: [] });
+    expect(second.oktaAuth.tokenManager.getTokensSync()).toEqual({});
+  });
+
+  it('renews a stored session exactly at the margin before expiry, not a millisecond before', async () => {
+    const { w } = await signedInWorld();
+    const { session: stored } = await createTokenVault(w.cipher, w.store, silentLogger).load();
+    const dueAt = stored!.tokens.accessToken!.expiresAt * 1000 - 60_000;
+    w.idp.resetCounts();
+    expect(await ownSession(w, () => dueAt - 1).session.restore()).toMatchObject({ status: 'signed-in' });
+    expect(w.idp.counts().token ?? 0).toBe(0);
+    expect(await ownSession(w, () => dueAt).session.restore()).toMatchObject({ status: 'signed-in' });
+    expect(w.idp.counts().token).toBe(1);
+  });
+
+  it('a 401 on a token another call already replaced is retried with the new one; on the current one it renews; signed out, nothing', async () => {
+    const { w, tokens } = await signedInWorld();
+    const { session } = ownSession(w);
+    await session.restore();
+    w.idp.resetCounts();
+    expect(await session.renewRejected('Bearer an-older-token')).toEqual({ ok: true, header: `Bearer ${tokens.accessToken}` });
+    expect(w.idp.counts().token ?? 0).toBe(0);
+    const renewed = await session.renewRejected(`Bearer ${tokens.accessToken}`);
+    expect(renewed).toMatchObject({ ok: true, header: `Bearer ${(await w.stored())!.accessToken}` });
+    expect(renewed).not.toMatchObject({ header: `Bearer ${tokens.accessToken}` });
+    expect(w.idp.counts().token).toBe(1);
+    await session.signOut();
+    expect(await session.renewRejected('Bearer an-older-token')).toEqual({ ok: false, reason: 'signed-out' });
+  });
+
+  it('after one renewal, a later renewal still waits for a profile load in flight and then renews', async () => {
+    const { w, tokens } = await signedInWorld();
+    const { session } = ownSession(w);
+    await session.restore();
+    // A first renewal ends its turn (a 401 on the current token).
+    expect(await session.renewRejected(`Bearer ${tokens.accessToken}`)).toMatchObject({ ok: true });
+    const afterFirst = (await w.stored())!.accessToken;
+    w.idp.faults.set('userinfo', { kind: 'latency', ms: 120_000, times: 1 });
+    const loading = session.refreshProfile();
+    await w.idp.faults.holding();
+    const second = session.renewRejected(`Bearer ${afterFirst}`);
+    w.idp.faults.release();
+    await loading;
+    const result = await second;
+    expect(result).toMatchObject({ ok: true });
+    expect(result).not.toMatchObject({ header: `Bearer ${afterFirst}` });
+  });
+});

@@ -51,4 +51,15 @@ describe('a session without a refresh token', () => {
     expect(h.idp.counts().token).toBe(0);
     expect(scheduler.pending()).toEqual([]);
   });
+
+  it('signs out all the same: the access token revoked and the org session ended, with no refresh token to send', async () => {
+    h = await startHarness();
+    const config = loadConfig({ OKTA_ISSUER: h.idp.issuer, OKTA_CLIENT_ID: h.idp.clientId, OKTA_REDIRECT_URI: h.idp.redirectUri, OKTA_SCOPES: 'openid profile email' });
+    const app = await h.launch({ config });
+    expect(await app.view(CHANNELS.signIn, credentials('alice@example.com'))).toMatchObject({ status: 'signed-in' });
+    h.idp.resetCounts();
+    expect(await app.view(CHANNELS.signOut, undefined)).toEqual({ status: 'signed-out', messages: [] });
+    expect(h.idp.counts()).toMatchObject({ revoke: 1, logout: 1 });
+    expect(h.store.get(VAULT_KEY)).toBeUndefined();
+  });
 });

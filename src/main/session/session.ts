@@ -147,12 +147,17 @@ export function createSession(deps: SessionDeps): Session {
     }
   }
 
-  function start(next: Current): void {
+  /** New tokens arrive (a sign-in, a restore): masked in logs and held by the SDK from now on. */
+  function adopt(tokens: Tokens): void {
     generation += 1;
     failures = 0;
+    keepSecret(tokens);
+    oktaAuth.tokenManager.setTokens(tokens);
+  }
+
+  function start(next: Current): void {
+    adopt(next.tokens);
     current = next;
-    keepSecret(next.tokens);
-    oktaAuth.tokenManager.setTokens(next.tokens);
   }
 
   function forget(): void {
@@ -321,7 +326,8 @@ export function createSession(deps: SessionDeps): Session {
 
   return {
     async complete(tokens, messages) {
-      start({ tokens, profile: { sub: '' }, storage: 'memory-only', offline: false, notes: [] });
+      // No session until the profile is in: a sign-in whose profile cannot be read leaves none.
+      adopt(tokens);
       const result = await fetchProfile(tokens);
       if (!result.ok) {
         forget();
