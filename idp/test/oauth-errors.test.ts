@@ -80,6 +80,9 @@ describe('token', () => {
     ['an interaction code grant without the code', { grant_type: 'interaction_code', code_verifier: 'v'.repeat(43) }, 400, 'invalid_request', "The 'interaction_code' parameter is required."],
     ['an interaction code grant without the verifier', { grant_type: 'interaction_code', interaction_code: 'c' }, 400, 'invalid_request', "The PKCE 'code_verifier' parameter is required."],
     ['an unknown interaction code', { grant_type: 'interaction_code', interaction_code: 'c', code_verifier: 'v'.repeat(43) }, 400, 'invalid_grant', 'The interaction code is invalid or has expired.'],
+    ['an authorization code grant without the code', { grant_type: 'authorization_code', code_verifier: 'v'.repeat(43) }, 400, 'invalid_request', "The 'code' parameter is required."],
+    ['an authorization code grant without the verifier', { grant_type: 'authorization_code', code: 'c' }, 400, 'invalid_request', "The PKCE 'code_verifier' parameter is required."],
+    ['an unknown authorization code', { grant_type: 'authorization_code', code: 'c', code_verifier: 'v'.repeat(43) }, 400, 'invalid_grant', 'The authorization code is invalid or has expired.'],
     ['a refresh grant without the token', { grant_type: 'refresh_token' }, 400, 'invalid_request', "The 'refresh_token' parameter is required."],
     ['an unknown refresh token', { grant_type: 'refresh_token', refresh_token: 'not-one' }, 400, 'invalid_grant', 'The refresh token is invalid or expired.'],
   ] as const)('refuses %s', async (_name, values, status, error, description) => {
