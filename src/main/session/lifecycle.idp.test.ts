@@ -452,7 +452,7 @@ function ownSession(w: World, clock: () => number = Date.now) {
   const revocations = createRevocations(oktaAuth, transport, createSealedStore(w.cipher, w.store, silentLogger), scheduler, clock, silentLogger);
   const session = createSession({ oktaAuth, transport, vault: createTokenVault(w.cipher, w.store, silentLogger), revocations, log: silentLogger, clock, scheduler, onChange: () => {} });
   cleanup.push(async () => session.dispose());
-  return { session, oktaAuth };
+  return { session, oktaAuth, scheduler };
 }
 
 describe('the session and the SDK underneath', () => {
@@ -477,6 +477,17 @@ describe('the session and the SDK underneath', () => {
     expect(await second.session.restore()).toMatchObject({ status: 'signed-in' });
     expect(await second.session.signOut()).toEqual({ status: 'signed-out', messages: [] });
     expect(second.oktaAuth.tokenManager.getTokensSync()).toEqual({});
+  });
+
+  it('dispose also stops a revocation waiting to retry', async () => {
+    const { w } = await signedInWorld();
+    const { session, scheduler } = ownSession(w);
+    await session.restore();
+    w.offline(true);
+    expect(await session.signOut()).toEqual({ status: 'signed-out', messages: [REVOCATION_FAILED] });
+    expect(scheduler.pending()).toHaveLength(1);
+    session.dispose();
+    expect(scheduler.pending()).toEqual([]);
   });
 
   it('renews a stored session exactly at the margin before expiry, not a millisecond before', async () => {
