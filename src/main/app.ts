@@ -8,7 +8,7 @@ import { loadBranding } from './branding/load-branding';
 import { createAuthorizedFetch } from './api/authorized-fetch';
 import { loadTasks } from './api/tasks';
 import { BROWSER_MESSAGES, createBrowserSignIn } from './auth/browser-sign-in';
-import { DEFAULT_TIMEOUT_MS, createIdpTransport } from './auth/http-client';
+import { DEFAULT_TIMEOUT_MS, createIdpTransport, type RequestTimeout } from './auth/http-client';
 import { acceptLanguage } from './i18n/accept-language';
 import type { Locale } from '../shared/i18n/locales';
 import { createOktaClient } from './auth/okta-client';
@@ -47,8 +47,8 @@ export interface AuthAppDeps {
   store: KeyValueStore;
   fetch?: typeof fetch;
   log?: Logger;
-  /** Per-request timeout towards the IdP; default DEFAULT_TIMEOUT_MS. Tests set it small. */
-  requestTimeoutMs?: number;
+  /** Per-request timeout towards the IdP (and, when a number, the API); default DEFAULT_TIMEOUT_MS. Tests set it small. */
+  requestTimeoutMs?: RequestTimeout;
   /** Epoch milliseconds; tests move time without waiting. Default `Date.now`. */
   clock?: Clock;
   /** Timers for refresh and retries; tests run them by hand. Default: real, unref()ed timers. */
@@ -188,7 +188,7 @@ async function createConfiguredApp(deps: AuthAppDeps, orgConfig: AppConfig, log:
   const authorizedFetch =
     apiUrl === undefined
       ? undefined
-      : createAuthorizedFetch({ session, fetch: deps.fetch ?? globalThis.fetch, apiUrl, timeoutMs: deps.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS, log, onView: showIfChanged });
+      : createAuthorizedFetch({ session, fetch: deps.fetch ?? globalThis.fetch, apiUrl, timeoutMs: typeof deps.requestTimeoutMs === 'number' ? deps.requestTimeoutMs : DEFAULT_TIMEOUT_MS, log, onView: showIfChanged });
   async function tasks(): Promise<BridgeResult<ApiTasksView>> {
     if (!isSignedIn()) return WRONG_STATE('load your tasks while not signed in');
     if (!authorizedFetch) return ok({ status: 'not-configured' });

@@ -50,6 +50,12 @@ export const isRedirectRefusal = (error: unknown): boolean =>
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 /**
+ * How long a request may take, headers and body: one deadline for every request, or one chosen per
+ * request URL (tests aim a short one at the request a fault delays, so a healthy request on a busy
+ * machine keeps the default).
+ */
+export type RequestTimeout = number | ((url: string) => number);
+/**
  * The most of an answer's body read (1 MiB). IDX documents and token answers are a few KB; an IdP
  * (or something in its place) sending without end costs this much memory and an IdP error.
  */
@@ -114,7 +120,7 @@ function isIdxStep(result: HttpResponse): boolean {
  * `acceptLanguage`: the `Accept-Language` every request carries (read per request: the person may
  * change the language while the app runs), so the org's own messages come in their language.
  */
-export function createIdpTransport(fetchFn: typeof fetch, timeoutMs = DEFAULT_TIMEOUT_MS, acceptLanguage?: () => string): IdpTransport {
+export function createIdpTransport(fetchFn: typeof fetch, timeout: RequestTimeout = DEFAULT_TIMEOUT_MS, acceptLanguage?: () => string): IdpTransport {
   let failure: TransportFailure | undefined;
   // The signal of the call in progress (withSignal). One call at a time: AuthApp runs the sign-in's
   // one at a time (its busy flag) and gives what runs beside them a transport of its own.
@@ -126,6 +132,7 @@ export function createIdpTransport(fetchFn: typeof fetch, timeoutMs = DEFAULT_TI
   const httpRequestClient: HttpRequestClient = async (method, url, options) => {
     const stop = scope;
     if (stop?.aborted) throw stopped();
+    const timeoutMs = typeof timeout === 'number' ? timeout : timeout(url);
     return withDeadline(timeoutMs, (signal) => send(method, url, options, signal, stop), stop);
   };
 

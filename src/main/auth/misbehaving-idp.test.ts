@@ -8,6 +8,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BAD_ID_TOKEN_VARIANTS, type FaultSpec, type IdpEndpoint } from '../../../idp/index';
 import { CHANNELS, type FailureCode } from '../../shared/contract';
+import { DEFAULT_TIMEOUT_MS } from './http-client';
 import { credentials, startHarness, type AppHarness } from '../testing/idp-harness';
 import { formatText } from '../i18n/format';
 import { inEnglish } from '../testing/in-english';
@@ -38,22 +39,21 @@ interface FaultyHarness extends AppHarness {
 }
 
 /**
- * A harness whose app uses the default request timeout, unless `slow`: then the app's timeout is
- * TIMEOUT_MS, but only the requests a latency fault delays (the next `times` to its endpoint
- * after `fault()`) keep that timeout's signal; every other request runs without it, so a healthy
- * request on a busy machine cannot time out. The delayed request's outcome does not depend on
- * load either: the emulator runs in this process, so its longer sleep always ends after the
- * client's timer has fired.
+ * A harness whose app uses the default request timeout, unless `slow`: then the requests a latency
+ * fault delays (the next `times` to its endpoint after `fault()`) get TIMEOUT_MS, and every other
+ * request the default, so a healthy request on a busy machine cannot time out. The delayed
+ * request's outcome does not depend on load either: the emulator runs in this process, so its
+ * longer sleep always ends after the client's timer has fired.
  */
 async function harness(slow = false): Promise<FaultyHarness> {
   let aimed: { endpoint: IdpEndpoint; left: number } | undefined;
-  const wrapFetch = (inner: typeof fetch): typeof fetch => (input, init) => {
-    const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
-    const hit = aimed !== undefined && aimed.left > 0 && path.endsWith(`/${aimed.endpoint}`);
-    if (hit) aimed!.left -= 1;
-    return inner(input, hit ? init : { ...init, signal: null });
+  const timeoutFor = (url: string): number => {
+    const hit = aimed !== undefined && aimed.left > 0 && new URL(url).pathname.endsWith(`/${aimed.endpoint}`);
+    if (!hit) return DEFAULT_TIMEOUT_MS;
+    aimed!.left -= 1;
+    return TIMEOUT_MS;
   };
-  const h = await startHarness(slow ? { requestTimeoutMs: TIMEOUT_MS, wrapFetch } : {});
+  const h = await startHarness(slow ? { requestTimeoutMs: timeoutFor } : {});
   open.push(h);
   return Object.assign(h, {
     fault(endpoint: IdpEndpoint, spec: FaultSpec) {

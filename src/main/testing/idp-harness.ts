@@ -7,6 +7,7 @@
 import { DEMO_PASSWORD, startIdp, type IdpEndpoint, type IdpOptions, type RunningIdp } from '../../../idp/index';
 import { CHANNELS, type ApiTasksView, type AuthView, type BridgeResponse, type BridgeResult } from '../../shared/contract';
 import { createAuthApp, type AuthApp, type AuthAppDeps } from '../app';
+import type { RequestTimeout } from '../auth/http-client';
 import { DEFAULT_SCOPES, loadConfig, type ConfigResult } from '../config/okta-config';
 import { createCapturingLogger, silentLogger } from '../log/logger';
 import { createTestCipher } from '../session/cipher';
@@ -62,7 +63,7 @@ export interface AppHarness extends LaunchedApp {
 
 export interface HarnessOptions {
   idp?: IdpOptions;
-  requestTimeoutMs?: number;
+  requestTimeoutMs?: RequestTimeout;
   /** Wraps the app's fetch, e.g. to watch the wire. */
   wrapFetch?: (inner: typeof fetch) => typeof fetch;
   /** False: the cipher is unavailable, so the session is memory-only. Default true. */
