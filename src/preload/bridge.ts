@@ -25,7 +25,8 @@ const transportFailure: BridgeResult<never> = {
 };
 
 function isBridgeResult(value: unknown): value is BridgeResult<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+  // Optional chaining covers null, undefined and primitives alike (a primitive has no `ok`).
+  return typeof (value as { ok?: unknown } | null | undefined)?.ok === 'boolean';
 }
 
 export function createDesktopAuthApi(transport: BridgeTransport): DesktopAuthApi {

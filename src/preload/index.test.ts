@@ -54,4 +54,24 @@ describe('preload', () => {
     standin.emitToRenderer(EVENTS.stateChanged, view);
     expect(views).toEqual([view]);
   });
+
+  it('turns an answer that is not a bridge result, or a failed invoke, into the one transport failure', async () => {
+    const failure = { ok: false, error: { code: 'internal', message: 'The app could not reach its background process.' } };
+    for (const answer of [undefined, null, 'ok', 1, {}, { ok: 'yes' }, { value: 1 }]) {
+      ipcRenderer.invokeHandler = async () => answer;
+      expect(await api.getState(), JSON.stringify(answer)).toEqual(failure);
+    }
+    ipcRenderer.invokeHandler = async () => ({ ok: false, error: { code: 'busy', message: 'Please wait for the current request to finish.' } });
+    expect(await api.getState()).toEqual({ ok: false, error: { code: 'busy', message: 'Please wait for the current request to finish.' } });
+    ipcRenderer.invokeHandler = async () => {
+      throw new Error('No handler registered');
+    };
+    expect(await api.getState()).toEqual(failure);
+  });
+
+  it('refuses a listener that is not a function', () => {
+    for (const listener of [undefined, 'f', {}]) {
+      expect(() => api.onStateChanged(listener as never)).toThrow(new TypeError('onStateChanged needs a function'));
+    }
+  });
 });
