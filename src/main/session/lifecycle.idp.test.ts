@@ -479,6 +479,19 @@ describe('the session and the SDK underneath', () => {
     expect(second.oktaAuth.tokenManager.getTokensSync()).toEqual({});
   });
 
+  it('a sign-in whose profile cannot be read leaves no tokens behind, in the SDK either', async () => {
+    const { w } = await signedInWorld();
+    const signedIn = ownSession(w);
+    await signedIn.session.restore();
+    const tokens = signedIn.session.currentTokens()!;
+    const next = ownSession(w);
+    w.idp.faults.set('userinfo', { kind: 'status', status: 500, times: 1 });
+    expect(await next.session.complete(tokens, [])).toMatchObject({ status: 'failure', code: 'idp-error' });
+    expect(next.session.currentTokens()).toBeUndefined();
+    expect(next.oktaAuth.tokenManager.getTokensSync()).toEqual({});
+    expect(await w.stored()).toBeUndefined();
+  });
+
   it('dispose also stops a revocation waiting to retry', async () => {
     const { w } = await signedInWorld();
     const { session, scheduler } = ownSession(w);
