@@ -32,6 +32,12 @@ beforeAll(async () => {
       } else if (req.url === '/largest' || req.url === '/too-large') {
         const size = MAX_IDP_BODY_BYTES + (req.url === '/too-large' ? 1 : 0);
         res.writeHead(200, { 'content-type': 'application/json' }).end(`"${'x'.repeat(size - 2)}"`);
+      } else if (req.url === '/cut-body') {
+        // The headers and part of the body, then the connection drops.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"status":', () => res.socket?.destroy());
+      } else if (req.url === '/json-as-text') {
+        res.writeHead(200, { 'content-type': 'text/plain', 'x-request-id': 'r1' }).end('{"a":1}');
       } else if (req.url === '/slow') {
         setTimeout(() => res.end('{}'), 500);
       } else {
@@ -100,6 +106,19 @@ describe('idp transport', () => {
     expect(patient.takeFailure()).toBeUndefined();
     await expect(patient.httpRequestClient('GET', `${base}/too-large`, {})).rejects.toThrow('The answer was too large.');
     expect(patient.takeFailure()).toEqual({ kind: 'server-error', status: 200 });
+  });
+
+  it('a connection cut mid-body is unreachable, not a timeout or a too-large answer', async () => {
+    const transport = createIdpTransport(fetch, 10_000);
+    await expect(transport.httpRequestClient('GET', `${base}/cut-body`, {})).rejects.toThrow('The connection was interrupted.');
+    expect(transport.takeFailure()).toEqual({ kind: 'unreachable' });
+  });
+
+  it('passes the headers on, and parses JSON only when the answer says it is JSON', async () => {
+    const answer = await createIdpTransport(fetch).httpRequestClient('GET', `${base}/json-as-text`, {});
+    expect(answer.headers).toMatchObject({ 'content-type': 'text/plain', 'x-request-id': 'r1' });
+    expect(answer.responseText).toBe('{"a":1}');
+    expect(answer.responseJSON).toBeUndefined();
   });
 
   it('hands a 429 that still carries the step to the SDK as an answer, not a rate-limit failure', async () => {
