@@ -12,6 +12,8 @@ function heldFetch() {
     return new Promise<Response>((resolve, reject) => {
       init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
       if (url.endsWith('/quick')) resolve(new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } }));
+      // The headers and the start of the body, then nothing more (the stream ignores the signal).
+      if (url.endsWith('/held-body')) resolve(new Response(new ReadableStream({ start: (stream) => stream.enqueue(new TextEncoder().encode('{"a":')) }), { status: 200 }));
     });
   }) as unknown as typeof fetch;
   return { fetchFn, sent, signals };
@@ -30,6 +32,18 @@ describe('withSignal', () => {
     await expect(call).rejects.toThrow('The request was cancelled.');
     expect(transport.takeFailure()).toEqual({ kind: 'aborted' });
     expect(transport.takeFailure()).toBeUndefined();
+  });
+
+  it('a stop while the body is being read is a cancellation too, not a timeout', async () => {
+    const { fetchFn } = heldFetch();
+    const transport = createIdpTransport(fetchFn, 60_000);
+    const controller = new AbortController();
+    const call = transport.withSignal(controller.signal, () => transport.httpRequestClient('GET', 'http://idp/held-body', GET));
+    // The headers are in once fetch has resolved; give the body read its first chunk.
+    await new Promise((resolve) => setImmediate(resolve));
+    controller.abort();
+    await expect(call).rejects.toThrow('The request was cancelled.');
+    expect(transport.takeFailure()).toEqual({ kind: 'aborted' });
   });
 
   it('sends nothing asked for after the abort', async () => {
