@@ -70,8 +70,8 @@ describe('loadConfig', () => {
   it('takes OKTA_API_URL as the issuer is taken: https (http on loopback only), no query, slash trimmed; blank is none', () => {
     expect(loadConfig({ ...good, OKTA_API_URL: 'https://api.example.com/' })).toMatchObject({ ok: true, config: { apiUrl: 'https://api.example.com' } });
     expect(loadConfig({ ...good, OKTA_API_URL: 'http://127.0.0.1:9000' })).toMatchObject({ ok: true, config: { apiUrl: 'http://127.0.0.1:9000' } });
-    const blank = loadConfig({ ...good, OKTA_API_URL: '  ' });
-    expect(blank.ok && 'apiUrl' in blank.config).toBe(false);
+    expect(loadConfig({ ...good, OKTA_API_URL: '  ' })).toStrictEqual(loadConfig(good));
+    expect(loadConfig({ ...good, OKTA_API_URL: '  ' })).toMatchObject({ ok: true });
     expect(problemsOf({ ...good, OKTA_API_URL: 'http://api.example.com' })).toEqual(['OKTA_API_URL must use https (http is allowed only for localhost).']);
     expect(problemsOf({ ...good, OKTA_API_URL: 'http://127.0.0.1:9000' }, { allowLoopbackHttp: false })).toEqual(['OKTA_API_URL must use https.']);
     expect(problemsOf({ ...good, OKTA_API_URL: 'api.example.com' })).toEqual(['OKTA_API_URL must be an absolute URL, e.g. https://api.example.com.']);
@@ -81,6 +81,58 @@ describe('loadConfig', () => {
   it('deduplicates custom scopes', () => {
     const result = loadConfig({ ...good, OKTA_SCOPES: ' openid  email openid ' });
     expect(result.ok && result.config.scopes).toEqual(['openid', 'email']);
+  });
+
+  it('uses the default scopes when OKTA_SCOPES is blank', () => {
+    expect(loadConfig({ ...good, OKTA_SCOPES: '   ' })).toMatchObject({ ok: true, config: { scopes: ['openid', 'profile', 'email', 'offline_access'] } });
+  });
+
+  it('refuses a scope with a character a scope cannot have (a quote or backslash), wherever it is in the scope', () => {
+    for (const scopes of ['openid e"mail', 'openid "email', 'openid email"', 'openid \\email', 'openid email\\']) {
+      expect(problemsOf({ ...good, OKTA_SCOPES: scopes }), scopes).toEqual(['OKTA_SCOPES contains a character that is not allowed in a scope.']);
+    }
+  });
+
+  it('trims the issuer, client ID and redirect URI before using them', () => {
+    expect(
+      loadConfig({
+        OKTA_ISSUER: ' https://example.okta.com/oauth2/default/ ',
+        OKTA_CLIENT_ID: ' 0oa1abcdEFGH2345 ',
+        OKTA_REDIRECT_URI: ' com.example.app:/callback ',
+      }),
+    ).toStrictEqual(loadConfig(good));
+    expect(loadConfig(good)).toMatchObject({ ok: true, config: { issuer: 'https://example.okta.com/oauth2/default', clientId: '0oa1abcdEFGH2345', redirectUri: 'com.example.app:/callback' } });
+  });
+
+  it('drops every trailing slash of the issuer and the API URL', () => {
+    expect(loadConfig({ ...good, OKTA_ISSUER: 'https://example.okta.com/oauth2/default///', OKTA_API_URL: 'https://api.example.com//' })).toMatchObject({
+      ok: true,
+      config: { issuer: 'https://example.okta.com/oauth2/default', apiUrl: 'https://api.example.com' },
+    });
+  });
+
+  it('allows plain http on the IPv6 loopback [::1], and no scheme but http or https even on loopback', () => {
+    expect(loadConfig({ ...good, OKTA_ISSUER: 'http://[::1]:8080/oauth2/default' })).toMatchObject({ ok: true, config: { issuer: 'http://[::1]:8080/oauth2/default' } });
+    expect(problemsOf({ ...good, OKTA_ISSUER: 'ws://localhost:8080' })).toEqual(['OKTA_ISSUER must use https (http is allowed only for localhost).']);
+    expect(problemsOf({ ...good, OKTA_API_URL: 'ftp://127.0.0.1/api' })).toEqual(['OKTA_API_URL must use https (http is allowed only for localhost).']);
+  });
+
+  it('says a blank client ID or redirect URI is not set (and not valid either)', () => {
+    expect(problemsOf({ ...good, OKTA_CLIENT_ID: '  ' })).toEqual([
+      'OKTA_CLIENT_ID is not set. Copy it from your Okta app integration.',
+      'OKTA_CLIENT_ID does not look like an Okta client ID (letters, digits, - and _ only).',
+    ]);
+    expect(problemsOf({ ...good, OKTA_REDIRECT_URI: '  ' })).toEqual([
+      'OKTA_REDIRECT_URI is not set. Use a sign-in redirect URI registered for your app.',
+      'OKTA_REDIRECT_URI must be an absolute URI without a fragment, e.g. com.example.app:/callback.',
+    ]);
+  });
+
+  it('takes a client ID only when all of it is letters, digits, - and _', () => {
+    for (const clientId of ['bad!0oa1abcd', '0oa1abcd!bad', '0oa1 abcd']) {
+      expect(problemsOf({ ...good, OKTA_CLIENT_ID: clientId }), clientId).toEqual(['OKTA_CLIENT_ID does not look like an Okta client ID (letters, digits, - and _ only).']);
+    }
+    expect(loadConfig({ ...good, OKTA_CLIENT_ID: 'a-b_C9' })).toMatchObject({ ok: true, config: { clientId: 'a-b_C9' } });
   });
 });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configFileCandidates, loadReleaseConfig, type ReleaseConfigInput } from './release-config';
 import { inEnglish } from '../testing/in-english';
+import { message, type Message } from '../../shared/i18n/text';
 
 const orgA = {
   OKTA_ISSUER: 'https://a.okta.com/oauth2/default',
@@ -109,6 +110,15 @@ describe('loadReleaseConfig', () => {
     }
   });
 
+  it('names the environment and the build as sources in the person\'s language (catalog messages), a file by its path', () => {
+    const broken = { ...orgA, OKTA_ISSUER: 'http://a.okta.com' };
+    const fromSource = (source: Message | string) => [message('config.problemFrom', { problem: message('config.issuer.https'), source })];
+    expect(loadReleaseConfig({ files: [], env: broken, buildDefaults: {} })).toStrictEqual({ ok: false, problems: fromSource(message('config.source.environment')), source: 'the environment' });
+    expect(loadReleaseConfig({ files: [], env: {}, buildDefaults: broken })).toStrictEqual({ ok: false, problems: fromSource(message('config.source.build')), source: 'the build' });
+    const file = join(dirWith({ 'config.json': JSON.stringify(broken) }), 'config.json');
+    expect(loadReleaseConfig({ files: [file], env: {}, buildDefaults: {} })).toStrictEqual({ ok: false, problems: fromSource(file), source: file });
+  });
+
   it('reports a file that exists but cannot be read', () => {
     const asDirectory = join(dirWith({}), 'config.json');
     mkdirSync(asDirectory);
@@ -143,6 +153,19 @@ describe('configFileCandidates', () => {
     ).toEqual(['/Users/u/Library/Application Support/App/config.json', '/Applications/config.json']);
     expect(
       configFileCandidates({ userDataDir: 'C:\\Users\\u\\AppData\\Roaming\\App', exePath: 'C:\\Program Files\\App\\App.exe', platform: 'win32' }),
+    ).toEqual(['C:\\Users\\u\\AppData\\Roaming\\App\\config.json', 'C:\\Program Files\\App\\config.json']);
+  });
+
+  it('on macOS, uses the folder of an executable that is not in an .app bundle', () => {
+    expect(configFileCandidates({ userDataDir: '/Users/u/Library/Application Support/App', exePath: '/usr/local/lib/app/App', platform: 'darwin' })).toEqual([
+      '/Users/u/Library/Application Support/App/config.json',
+      '/usr/local/lib/app/config.json',
+    ]);
+  });
+
+  it('follows APPIMAGE only on Linux', () => {
+    expect(
+      configFileCandidates({ userDataDir: 'C:\\Users\\u\\AppData\\Roaming\\App', exePath: 'C:\\Program Files\\App\\App.exe', platform: 'win32', appImagePath: 'C:\\Elsewhere\\App.AppImage' }),
     ).toEqual(['C:\\Users\\u\\AppData\\Roaming\\App\\config.json', 'C:\\Program Files\\App\\config.json']);
   });
 });
