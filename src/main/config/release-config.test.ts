@@ -163,6 +163,13 @@ describe('configFileCandidates', () => {
     ]);
   });
 
+  it('on macOS, finds the .app bundle even in a folder whose name has a line break in it', () => {
+    expect(configFileCandidates({ userDataDir: '/Users/u/Library/Application Support/App', exePath: '/Applications/Line\nBreak/App.app/Contents/MacOS/App', platform: 'darwin' })).toEqual([
+      '/Users/u/Library/Application Support/App/config.json',
+      '/Applications/Line\nBreak/config.json',
+    ]);
+  });
+
   it('follows APPIMAGE only on Linux', () => {
     expect(
       configFileCandidates({ userDataDir: 'C:\\Users\\u\\AppData\\Roaming\\App', exePath: 'C:\\Program Files\\App\\App.exe', platform: 'win32', appImagePath: 'C:\\Elsewhere\\App.AppImage' }),

@@ -143,7 +143,8 @@ export function configFileCandidates(location: InstallLocation): string[] {
   let installDir = dirname(location.exePath);
   if (location.platform === 'darwin') {
     // …/Foo.app/Contents/MacOS/Foo: the folder holding Foo.app, since editing the bundle breaks its signature.
-    const bundle = location.exePath.match(/^(.*?\.app)\/Contents\/MacOS\//)?.[1];
+    // `s`: a folder name may hold a line break, which `.` alone would not match.
+    const bundle = location.exePath.match(/^(.*?\.app)\/Contents\/MacOS\//s)?.[1];
     if (bundle) installDir = dirname(bundle);
   } else if (location.platform === 'linux' && location.appImagePath) {
     installDir = dirname(location.appImagePath);
