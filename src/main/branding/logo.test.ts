@@ -49,6 +49,35 @@ describe('imageTypeOf', () => {
     expect(imageTypeOf(bytes('<svgfoo>'))).toBeUndefined();
     expect(imageTypeOf(bytes('%PDF-1.7'))).toBeUndefined();
   });
+
+  it('takes WEBP only inside a RIFF container', () => {
+    expect(imageTypeOf(bytes('RIFX\u0000\u0000\u0000\u0000WEBPVP8 '))).toBeUndefined();
+    expect(imageTypeOf(bytes('\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000WEBPVP8 '))).toBeUndefined();
+  });
+
+  it('knows an SVG after an XML declaration, comments and a doctype, with any whitespace or none between them', () => {
+    const doctype = '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">';
+    for (const svg of [
+      '<?xml version="1.0"?><svg>',
+      '<?xml version="1.0" encoding="UTF-8"?>\r\n\r\n<svg>',
+      '<!-- one --><!-- two -->\n\n<svg>',
+      `${doctype}<svg>`,
+      `${doctype}\n\n<svg>`,
+      `<?xml version="1.0"?>\n<!-- made by hand -->\n${doctype}\n<svg xmlns="http://www.w3.org/2000/svg">`,
+    ]) {
+      expect(imageTypeOf(bytes(svg)), svg).toBe('image/svg+xml');
+    }
+  });
+
+  it('skips byte order marks only at the start, and reads bytes that are not UTF-8 without throwing', () => {
+    expect(imageTypeOf(bytes('\uFEFF\uFEFF<svg>'))).toBe('image/svg+xml');
+    expect(imageTypeOf(bytes('<s\uFEFFvg></svg>'))).toBeUndefined();
+    expect(imageTypeOf(Uint8Array.from([0xff, 0xfe, 0xfd, 0x3c, 0x73, 0x76, 0x67, 0x3e]))).toBeUndefined();
+    // Its first 1024 bytes end inside a two-byte character.
+    const cut = bytes(`<svg>${'é'.repeat(600)}</svg>`);
+    expect(cut[1023]).toBe(0xc3);
+    expect(imageTypeOf(cut)).toBe('image/svg+xml');
+  });
 });
 
 describe('checkLogo', () => {
@@ -92,6 +121,32 @@ describe('loadLogo', () => {
     expect(await loadLogo(URL_SOURCE, d.deps)).toBe(cached);
     expect(d.log.entries.at(-1)).toMatchObject({ level: 'warn', event: 'branding.logo-refused', fields: { source: 'url', reason: 'http-503', cached: true } });
     expect(await loadLogo({ kind: 'url', url: 'https://cdn.example.com/other.png' }, d.deps)).toBeUndefined();
+  });
+
+  it('ignores a cached copy that is not a whole logo entry (a data:image/ URL and when it was fetched), even with the server down', async () => {
+    const dataUrl = `data:image/png;base64,${Buffer.from(PNG).toString('base64')}`;
+    const fetchedAt = 1_000_000;
+    for (const entry of [
+      null,
+      dataUrl,
+      { url: URL_SOURCE.url, fetchedAt },
+      { url: URL_SOURCE.url, dataUrl: 42, fetchedAt },
+      { url: URL_SOURCE.url, dataUrl: 'javascript:alert(1)', fetchedAt },
+      { url: URL_SOURCE.url, dataUrl: 'data:text/html,<script>alert(1)</script>', fetchedAt },
+      { url: URL_SOURCE.url, dataUrl },
+      { url: URL_SOURCE.url, dataUrl, fetchedAt: 'yesterday' },
+    ]) {
+      const d = deps(async () => new Response('down', { status: 503 }));
+      d.store.set(LOGO_CACHE_KEY, entry);
+      expect(await loadLogo(URL_SOURCE, d.deps), JSON.stringify(entry)).toBeUndefined();
+      expect(d.asked).toEqual([URL_SOURCE.url]);
+      expect(d.log.entries, JSON.stringify(entry)).toMatchObject([{ level: 'warn', event: 'branding.logo-refused', fields: { source: 'url', reason: 'http-503', cached: false } }]);
+    }
+    // The same entry whole is used, without asking.
+    const d = deps(async () => new Response('down', { status: 503 }));
+    d.store.set(LOGO_CACHE_KEY, { url: URL_SOURCE.url, dataUrl, fetchedAt });
+    expect(await loadLogo(URL_SOURCE, d.deps)).toBe(dataUrl);
+    expect(d.asked).toEqual([]);
   });
 
   it('asks without cookies, refusing redirects, for an image, with a signal of its own', async () => {
@@ -179,6 +234,7 @@ describe('loadLogo', () => {
         reasons.push('not-a-file');
       } else console.info('logo.test: no FIFO case on Windows');
       expect(d.log.entries.map((e) => e.fields)).toEqual(reasons.map((reason) => ({ source: 'file', reason })));
+      expect(d.log.entries.map((e) => [e.level, e.event])).toEqual(reasons.map(() => ['warn', 'branding.logo-refused']));
       expect(d.asked).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
