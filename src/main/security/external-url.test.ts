@@ -84,9 +84,30 @@ describe('isAllowedSignInPageUrl (what the browser sign-in may open)', () => {
     ['a fragment', `${issuer}/v1/authorize#x`],
     ['another scheme', 'file:///oauth2/default/v1/authorize'],
     ['not a string', 42],
+    ['an object that reads as the authorize URL', { toString: () => `${issuer}/v1/authorize?x=1` }],
+    ['not a URL', 'dev-123.okta.com/oauth2/default/v1/authorize'],
     ['too long', `${issuer}/v1/authorize?${'a'.repeat(5000)}`],
   ])('refuses %s', (_name, url) => {
     expect(isAllowedSignInPageUrl(url, issuer, development)).toBe(false);
+  });
+
+  it('allows a URL of exactly 4096 characters, not one more', () => {
+    const start = `${issuer}/v1/authorize?state=`;
+    const url = start + 'a'.repeat(4096 - start.length);
+    expect(url).toHaveLength(4096);
+    expect(isAllowedSignInPageUrl(url, issuer, release)).toBe(true);
+    expect(isAllowedSignInPageUrl(`${url}a`, issuer, release)).toBe(false);
+  });
+
+  it('refuses every page when the issuer is not a URL', () => {
+    expect(isAllowedSignInPageUrl(`${issuer}/v1/authorize`, 'dev-123.okta.com/oauth2/default', development)).toBe(false);
+    expect(isAllowedSignInPageUrl('https://dev-123.okta.com/oauth2/v1/authorize', '', development)).toBe(false);
+  });
+
+  it('ignores any number of trailing slashes on the issuer', () => {
+    expect(isAllowedSignInPageUrl(`${issuer}/v1/authorize?x=1`, `${issuer}//`, release)).toBe(true);
+    expect(isAllowedSignInPageUrl('https://dev-123.okta.com/oauth2/v1/authorize?x=1', 'https://dev-123.okta.com///', release)).toBe(true);
+    expect(isAllowedSignInPageUrl(`${issuer}//v1/authorize?x=1`, `${issuer}//`, release)).toBe(false);
   });
 
   it('allows plain http only for a loopback issuer in development (the emulator)', () => {
@@ -94,5 +115,11 @@ describe('isAllowedSignInPageUrl (what the browser sign-in may open)', () => {
     expect(isAllowedSignInPageUrl(`${emulator}/v1/authorize?x=1`, emulator, development)).toBe(true);
     expect(isAllowedSignInPageUrl(`${emulator}/v1/authorize?x=1`, emulator, release)).toBe(false);
     expect(isAllowedSignInPageUrl('http://10.0.0.1/oauth2/default/v1/authorize', 'http://10.0.0.1/oauth2/default', development)).toBe(false);
+  });
+
+  it('refuses any scheme but https and loopback http, even for a loopback issuer of that scheme in development', () => {
+    expect(isAllowedSignInPageUrl('ws://127.0.0.1:8787/oauth2/default/v1/authorize', 'ws://127.0.0.1:8787/oauth2/default', development)).toBe(false);
+    expect(isAllowedSignInPageUrl('ms-app://127.0.0.1/oauth2/v1/authorize', 'ms-app://127.0.0.1', development)).toBe(false);
+    expect(isAllowedSignInPageUrl('ms-app://localhost/oauth2/v1/authorize', 'ms-app://localhost', development)).toBe(false);
   });
 });

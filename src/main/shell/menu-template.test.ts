@@ -97,6 +97,7 @@ describe('menuTemplate', () => {
     // The roles stay: Electron and the OS still do the work and give the shortcuts.
     const mac = menuTemplate({ platform: 'darwin', packaged: false, openConfigFolder: open, openLogsFolder: open });
     expect(roles(submenu(mac, 'appMenu'))).toEqual(['about', 'separator', 'services', 'separator', 'hide', 'hideOthers', 'unhide', 'separator', 'quit']);
+    expect(roles(submenu(mac, 'fileMenu'))).toEqual(['close']);
     expect(roles(submenu(mac, 'editMenu'))).toEqual(['undo', 'redo', 'separator', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete', 'selectAll']);
     expect(roles(submenu(mac, 'windowMenu'))).toEqual(['minimize', 'zoom', 'separator', 'front']);
     expect(roles(submenu(mac, 'View'))).toEqual(['reload', 'forceReload', 'toggleDevTools', 'separator', 'resetZoom', 'zoomIn', 'zoomOut', 'separator', 'togglefullscreen']);

@@ -38,6 +38,29 @@ describe('placeWindow', () => {
     expect(placeWindow({ x: 100, y: -30, width: 800, height: 600 }, [laptop])).toEqual({ width: 800, height: 600, maximized: false });
   });
 
+  it('treats a window above or below a display that is not at the top of the desktop as off-screen', () => {
+    const lowerMonitor = { x: 0, y: 1000, width: 1920, height: 1040 };
+    expect(placeWindow({ x: 100, y: 100, width: 800, height: 600 }, [lowerMonitor])).toEqual({ width: 800, height: 600, maximized: false });
+    expect(placeWindow({ x: 100, y: 2030, width: 800, height: 600 }, [lowerMonitor])).toEqual({ width: 800, height: 600, maximized: false });
+    expect(placeWindow({ x: 100, y: 1100, width: 800, height: 600 }, [lowerMonitor])).toEqual({ x: 100, y: 1100, width: 800, height: 600, maximized: false });
+  });
+
+  it('shrinks a window off every display to the largest display, whichever order the displays come in', () => {
+    const saved = { x: 10_000, y: 10_000, width: 3000, height: 2000 };
+    const onTheMonitor = { width: rightMonitor.width, height: rightMonitor.height, maximized: false };
+    expect(placeWindow(saved, [laptop, rightMonitor])).toEqual(onTheMonitor);
+    expect(placeWindow(saved, [rightMonitor, laptop])).toEqual(onTheMonitor);
+    expect(placeWindow(saved, [laptop, rightMonitor, { x: -1440, y: 0, width: 1440, height: 900 }])).toEqual(onTheMonitor);
+  });
+
+  it('of two displays as large, shrinks an off-screen window to the first listed', () => {
+    const portrait = { x: 0, y: 0, width: 1000, height: 2000 };
+    const landscape = { x: 1000, y: 0, width: 2000, height: 1000 };
+    const saved = { x: 10_000, y: 10_000, width: 1500, height: 1500 };
+    expect(placeWindow(saved, [portrait, landscape])).toEqual({ width: 1000, height: 1500, maximized: false });
+    expect(placeWindow(saved, [landscape, portrait])).toEqual({ width: 1500, height: 1000, maximized: false });
+  });
+
   it('pulls a window that hangs over the edge back inside its display and shrinks it to fit', () => {
     expect(placeWindow({ x: 1000, y: 500, width: 900, height: 700 }, [laptop])).toEqual({
       x: 540,
