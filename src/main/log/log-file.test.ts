@@ -1,12 +1,14 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import log from 'electron-log/node';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogFileWriter, LOG_FILE_NAME } from './log-file';
 import { createLineLogger, type LogLevel } from './logger';
 
 const dir = mkdtempSync(join(tmpdir(), 'log-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => void vi.restoreAllMocks());
 
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIwMHUxIn0.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
 
@@ -37,6 +39,37 @@ describe('log file', () => {
     expect(statSync(old).size).toBeLessThanOrEqual(4096 + 200);
     const last = readFileSync(path, 'utf8').trim().split('\n').at(-1)!;
     expect(JSON.parse(last)).toMatchObject({ event: 'filler', i: 199 });
+  });
+
+  it('writes to its file alone: nothing through electron-log\'s console, nothing sent even if its logger had a remote URL', () => {
+    const create = vi.spyOn(log, 'create');
+    const path = join(dir, 'file-only', LOG_FILE_NAME);
+    const write = createLogFileWriter({ path });
+    const created = create.mock.results[0]!.value as typeof log;
+    const printed = vi.fn();
+    const sent = vi.fn();
+    created.transports.console.writeFn = printed;
+    created.transports.remote.url = 'http://127.0.0.1:9/logs';
+    created.transports.remote.sendRequestFn = sent;
+    write('error', '{"event":"app.failed"}');
+    write('debug', '{"event":"renewal.scheduled"}');
+    expect(readFileSync(path, 'utf8').trim().split('\n')).toEqual(['{"event":"app.failed"}', '{"event":"renewal.scheduled"}']);
+    expect(printed).not.toHaveBeenCalled();
+    expect(sent).not.toHaveBeenCalled();
+  });
+
+  it('two writers on different paths each keep to their own file', () => {
+    const first = join(dir, 'first', LOG_FILE_NAME);
+    const second = join(dir, 'second', LOG_FILE_NAME);
+    const writeFirst = createLogFileWriter({ path: first });
+    const writeSecond = createLogFileWriter({ path: second });
+    writeFirst('info', '{"event":"one"}');
+    writeSecond('info', '{"event":"two"}');
+    writeFirst('warn', '{"event":"three"}');
+    expect([readFileSync(first, 'utf8').trim().split('\n'), readFileSync(second, 'utf8').trim().split('\n')]).toEqual([
+      ['{"event":"one"}', '{"event":"three"}'],
+      ['{"event":"two"}'],
+    ]);
   });
 
   it('a writer that throws costs its line, not the caller', () => {

@@ -32,6 +32,14 @@ describe('console logger', () => {
     expect(lines[1]).not.toContain('"message"');
   });
 
+  it('writes debug lines, when asked for them, with console.log', () => {
+    const logged: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((line: string) => void logged.push(line));
+    createConsoleLogger('debug').debug('renewal.scheduled', { inSeconds: 30 });
+    expect(logged).toHaveLength(1);
+    expect(JSON.parse(logged[0]!)).toMatchObject({ level: 'debug', event: 'renewal.scheduled', inSeconds: 30 });
+  });
+
   it('keeps the event name and level when a field tries to overwrite them', () => {
     const line = formatLogLine({ level: 'info', event: 'e', fields: { a: 1, level: 'error', event: 'admin.granted' } }, new Date(0));
     expect(JSON.parse(line)).toEqual({ time: '1970-01-01T00:00:00.000Z', level: 'info', event: 'e', a: 1 });

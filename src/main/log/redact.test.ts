@@ -43,6 +43,21 @@ describe('redact', () => {
     expect(redact({ error: Object.assign(new Error('x'), { code: 'token abc was refused' }) })).toEqual({ error: { name: 'Error' } });
   });
 
+  it('keeps a numeric code as text, ignores an errorCode that is not a string, and adds no code an error lacks', () => {
+    expect(redact(Object.assign(new Error('x'), { code: 404 }))).toEqual({ name: 'Error', code: '404' });
+    expect(redact(Object.assign(new Error('x'), { errorCode: 42 }))).toEqual({ name: 'Error' });
+    expect(redact(new TypeError('x'))).toStrictEqual({ name: 'TypeError' });
+  });
+
+  it('cuts values nested deeper than six levels, in objects and arrays alike', () => {
+    const inObjects = (levels: number, leaf: unknown): unknown => (levels === 0 ? leaf : { a: inObjects(levels - 1, leaf) });
+    const inArrays = (levels: number, leaf: unknown): unknown => (levels === 0 ? leaf : [inArrays(levels - 1, leaf)]);
+    expect(redact(inObjects(6, 'leaf'))).toEqual(inObjects(6, 'leaf'));
+    expect(redact(inObjects(7, 'leaf'))).toEqual(inObjects(6, '[too deep]'));
+    expect(redact(inArrays(6, 'leaf'))).toEqual(inArrays(6, 'leaf'));
+    expect(redact(inArrays(7, 'leaf'))).toEqual(inArrays(6, '[too deep]'));
+  });
+
   it('masks the IDX and OAuth names of secrets however they are spelled', () => {
     const keys = ['state_handle', 'stateHandle', 'x-okta-state-handle', 'X-Okta-State-Handle', 'nonce', 'pwd', 'interaction_code', 'interactionHandle',
       'code_verifier', 'codeVerifier', 'code_challenge', 'client_secret', 'id_token_hint', 'refresh_token', 'sessionToken', 'sid', 'set-cookie', 'responseText', 'responseJSON', 'body', 'otp', 'answer', 'securityAnswer'];
@@ -114,6 +129,13 @@ describe('redact', () => {
     redactor.registerSecret('say "hi"\\now');
     expect(redactor.redact('x opaque.token_with-safe.chars123 y')).toBe(`x ${REDACTED} y`);
     expect(redactor.redact(`{"note":${JSON.stringify('a say "hi"\\now b')}}`)).toBe(`{"note":"a ${REDACTED} b"}`);
+  });
+
+  it('keeps at most 256 registered forms, forgetting the oldest first', () => {
+    const redactor = createRedactor();
+    const secrets = Array.from({ length: 257 }, (_, i) => `opaque-secret-${String(i).padStart(3, '0')}`);
+    for (const secret of secrets) redactor.registerSecret(secret);
+    expect(redactor.redact(`${secrets[0]} ${secrets[1]} ${secrets[256]}`)).toBe(`${secrets[0]} ${REDACTED} ${REDACTED}`);
   });
 
   it('registered secrets are per logger', () => {
