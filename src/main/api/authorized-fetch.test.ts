@@ -59,6 +59,13 @@ describe('authorizedFetch', () => {
     expect(views).toEqual([SIGNED_IN]);
   });
 
+  it('logs a token the API rejected once, with the path alone (no query, no token)', async () => {
+    const fetchFn = vi.fn(async () => new Response('', { status: 401 }));
+    const { call, log } = setup(fetchFn);
+    await call('/api/tasks?q=1');
+    expect(log.entries).toEqual([{ level: 'info', event: 'api.token-rejected', fields: { path: '/base/api/tasks' } }]);
+  });
+
   it('a token renewed for a 401 and refused too is not renewed again: the API\'s refusal is the answer, until another token comes', async () => {
     const fetchFn = vi.fn(async () => new Response('', { status: 401 }));
     const { call, session } = setup(fetchFn);

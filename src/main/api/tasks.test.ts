@@ -61,6 +61,12 @@ describe('loadTasks', () => {
     expect(await load(json({}, 500))).toEqual(ERROR);
   });
 
+  it('names no wait at all for a 429 without Retry-After', async () => {
+    const view = await loadTasks(json({}, 429));
+    expect(view).toMatchObject({ status: 'failed', code: 'rate-limited' });
+    expect(view).not.toHaveProperty('retryAfterSeconds');
+  });
+
   it('passes on a signed-out session and a failure as they are', async () => {
     expect(await load(answering({ ok: false, signedOut: true }))).toEqual({ status: 'signed-out' });
     const failure = { code: 'network', message: message('api.failure.timeout') } as const;

@@ -2,6 +2,7 @@
  * The deadline covers the body and the body is read only to its limit: on streams that never end
  * or never stop, with fake timers (nothing races a real clock) and the bytes pulled counted.
  */
+import { getEventListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BodyTooLargeError, DeadlineExceededError, fetchBounded, readBounded, withDeadline } from './bounded-fetch';
 
@@ -127,6 +128,28 @@ describe('readBounded', () => {
     const aborted = AbortSignal.abort();
     await expect(readBounded(bodyOf([1]), 10, aborted)).rejects.toBeInstanceOf(DeadlineExceededError);
   });
+
+  it('says a timeout in its own words, by name and message', async () => {
+    const error = await readBounded(bodyOf([1]), 10, AbortSignal.abort()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DeadlineExceededError);
+    expect({ name: (error as Error).name, message: (error as Error).message }).toEqual({ name: 'DeadlineExceededError', message: 'The request timed out.' });
+  });
+
+  it('lets go of the signal: no listener left once the body is read, and none from the moment the signal aborts', async () => {
+    const done = new AbortController();
+    expect(await readBounded(bodyOf([1, 2]), 10, done.signal)).toEqual(Uint8Array.from([1, 2]));
+    expect(getEventListeners(done.signal, 'abort')).toHaveLength(0);
+
+    const { stream } = stalledBody();
+    const controller = new AbortController();
+    const reading = readBounded(stream, 1000, controller.signal).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    controller.abort();
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    expect(await reading).toBeInstanceOf(DeadlineExceededError);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
 });
 
 describe('fetchBounded', () => {
@@ -152,6 +175,11 @@ describe('fetchBounded', () => {
     expect(answer.headers.get('retry-after')).toBe('3');
     expect(seen.cancelled).toBe(true);
     expect(seen.pulled).toBe(0);
+  });
+
+  it('answers a status that is not 2xx and has no body at all with an empty body', async () => {
+    const answer = await fetchBounded(async () => new Response(null, { status: 404 }), 'https://a.example/x', {}, limits);
+    expect(answer).toMatchObject({ status: 404, ok: false, body: new Uint8Array() });
   });
 
   it('times out on a body that stalls after the headers, at the deadline and not before', async () => {
