@@ -7,6 +7,7 @@ import { inEnglish } from './testing/in-english';
 import { CHANNELS } from '../shared/contract';
 import { createTestCipher } from './session/cipher';
 import { VAULT_KEY } from './session/vault';
+import { UNSUPPORTED_MESSAGE } from './auth/sign-in-flow';
 import { credentials as signIn, DEMO_PASSWORD, startHarness, type AppHarness, type HarnessOptions } from './testing/idp-harness';
 
 const open: AppHarness[] = [];
@@ -18,6 +19,18 @@ async function harness(options: HarnessOptions = {}): Promise<AppHarness> {
   const h = await startHarness(options);
   open.push(h);
   return h;
+}
+
+/** A fetch that lets `edit` change the IDX document the org answers the identify step with. */
+function rewritingIdentify(edit: (doc: Record<string, unknown>) => void): HarnessOptions['wrapFetch'] {
+  return (inner) =>
+    (async (url: string, init: RequestInit) => {
+      const response = await inner(url, init);
+      if (!String(url).endsWith('/idp/idx/identify')) return response;
+      const doc = (await response.json()) as Record<string, unknown>;
+      edit(doc);
+      return new Response(JSON.stringify(doc), { status: response.status, headers: { 'content-type': response.headers.get('content-type') ?? 'application/json' } });
+    }) as typeof fetch;
 }
 
 /** Nothing secret in any log line, invoke result (views and errors) or pushed view. */
@@ -112,6 +125,70 @@ describe('sign-in against the emulator', () => {
     expect(await h.view(CHANNELS.signIn, signIn('alice@example.com'))).toMatchObject({ status: 'signed-in' });
   });
 
+  it("shows a suspended user the org's own words on the terminal screen, not the fallback", async () => {
+    const h = await harness();
+    expect(await h.view(CHANNELS.signIn, signIn('suspended@example.com'))).toEqual({
+      status: 'terminal',
+      reason: 'access-denied',
+      messages: [{ level: 'error', text: 'You do not have permission to perform the requested action.' }],
+    });
+    // The ended transaction is forgotten at once: there is nothing left to cancel at the org.
+    expect(await h.view(CHANNELS.cancel)).toEqual({ status: 'signed-out', messages: [] });
+    expect(h.idp.counts().cancel).toBe(0);
+  });
+
+  it('a refused password on the one-page form leaves no transaction to cancel at the org', async () => {
+    const h = await harness();
+    expect(await h.view(CHANNELS.signIn, signIn('alice@example.com', 'wrong-password'))).toMatchObject({ status: 'signed-out' });
+    expect(await h.view(CHANNELS.cancel)).toEqual({ status: 'signed-out', messages: [] });
+    expect(h.idp.counts().cancel).toBe(0);
+  });
+
+  it('an org that asks for the identify step again without a word shows that step, not the sign-in form', async () => {
+    const h = await harness({ wrapFetch: rewritingIdentify((doc) => void delete doc['messages']) });
+    expect(await h.view(CHANNELS.signIn, signIn('alice@example.com', 'wrong-password'))).toMatchObject({ status: 'pending', step: { name: 'identify' }, messages: [] });
+    expect(await h.view(CHANNELS.cancel)).toEqual({ status: 'signed-out', messages: [] });
+    expect(h.idp.counts().cancel).toBe(1);
+  });
+
+  it('refuses to skip, send again or choose another way on a step that offers none of them, and keeps the step', async () => {
+    const h = await harness();
+    const pending = await h.view(CHANNELS.signIn, signIn('expired@example.com'));
+    expect(await h.app.invoke(CHANNELS.skip, undefined)).toEqual({ ok: false, error: { code: 'wrong-state', message: 'This step cannot be skipped.' } });
+    expect(await h.app.invoke(CHANNELS.resend, undefined)).toEqual({ ok: false, error: { code: 'wrong-state', message: 'A code cannot be sent again for this step.' } });
+    expect(await h.app.invoke(CHANNELS.chooseAnother, undefined)).toEqual({ ok: false, error: { code: 'wrong-state', message: 'There is no other way to verify for this step.' } });
+    expect(await h.view(CHANNELS.getState)).toEqual(pending);
+  });
+
+  it('a step the app cannot complete is the unsupported view, logged with the step the org asked for', async () => {
+    const h = await harness();
+    expect(inEnglish(await h.view(CHANNELS.signIn, signIn('webauthn-only@example.com', 'Password123!')))).toEqual(inEnglish({ status: 'unsupported', messages: [UNSUPPORTED_MESSAGE] }));
+    expect(h.log.entries.filter((entry) => entry.event === 'sign-in.unsupported-step')).toEqual([
+      { level: 'info', event: 'sign-in.unsupported-step', fields: { step: 'select-authenticator-authenticate' } },
+    ]);
+  });
+
+  it('an org that ends the sign-in without a word gets the fallback terminal message', async () => {
+    const h = await harness({ wrapFetch: rewritingIdentify((doc) => void delete doc['messages']) });
+    expect(inEnglish(await h.view(CHANNELS.signIn, signIn('suspended@example.com')))).toEqual({
+      status: 'terminal',
+      messages: [{ level: 'error', text: 'Sign-in cannot continue. Start again or contact your administrator.' }],
+    });
+  });
+
+  it('an ending with an error beside information is the terminal screen with both, not the sign-in form', async () => {
+    const info = { message: 'Your administrator was told.', i18n: { key: 'x.told' }, class: 'INFO' };
+    const h = await harness({ wrapFetch: rewritingIdentify((doc) => void (doc['messages'] as { value: unknown[] }).value.unshift(info)) });
+    expect(await h.view(CHANNELS.signIn, signIn('suspended@example.com'))).toEqual({
+      status: 'terminal',
+      reason: 'access-denied',
+      messages: [
+        { level: 'info', text: 'Your administrator was told.' },
+        { level: 'error', text: 'You do not have permission to perform the requested action.' },
+      ],
+    });
+  });
+
   it('makes an expired password be changed: weak rejected with a message, strong accepted', async () => {
     const h = await harness();
     const view = await h.view(CHANNELS.signIn, signIn('expired@example.com'));
@@ -132,6 +209,7 @@ describe('sign-in against the emulator', () => {
     expect(view).toMatchObject({ status: 'pending', step: { name: 'reenroll-authenticator-warning', canSkip: true } });
     // Skipped: nothing was changed, so nothing says so.
     expect(await h.view(CHANNELS.skip)).toMatchObject({ status: 'signed-in', profile: { email: 'warn@example.com' }, messages: [] });
+    expect(h.log.entries.filter((entry) => entry.event === 'sign-in.result').map((entry) => entry.fields['action'])).toEqual(['sign-in', 'skip']);
   });
 
   it('says the password was changed after the expiry warning’s new password, with the days left shown on the step', async () => {

@@ -7,19 +7,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS, type AuthView } from '../../shared/contract';
 import { createManualScheduler } from '../session/scheduler';
-import { startHarness, credentials, type AppHarness } from '../testing/idp-harness';
+import { startHarness, credentials, type AppHarness, type HarnessOptions } from '../testing/idp-harness';
 import { inEnglish } from '../testing/in-english';
+import { DEFAULT_POLL_MS } from './sign-in-flow';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
   while (cleanup.length) await cleanup.pop()!();
 });
 
-async function atEmailCode(login = 'email-mfa@example.com') {
+async function atEmailCode(login = 'email-mfa@example.com', { idp, wrapFetch }: Pick<HarnessOptions, 'idp' | 'wrapFetch'> = {}) {
   const scheduler = createManualScheduler();
   // The org's clock, moved by tests (code expiry, resend cooldown).
   const orgClock = { offsetMs: 0 };
-  const h = await startHarness({ scheduler, idp: { now: () => Date.now() + orgClock.offsetMs } });
+  const h = await startHarness({ scheduler, idp: { now: () => Date.now() + orgClock.offsetMs, ...idp }, wrapFetch });
   cleanup.push(() => h.close());
   const choice = await h.view(CHANNELS.signIn, credentials(login));
   expect(choice).toMatchObject({ status: 'pending', step: { name: 'select-authenticator-authenticate', kind: 'choice' } });
@@ -28,6 +29,15 @@ async function atEmailCode(login = 'email-mfa@example.com') {
   const code = await h.view(CHANNELS.proceed, { step: 'select-authenticator-authenticate', values: { authenticator: 'okta_email' } });
   return { h, scheduler, code, orgClock };
 }
+
+/** The org's documents with every poll `refresh` left out, as an org that gives no interval sends them. */
+const withoutRefresh = (inner: typeof fetch): typeof fetch =>
+  (async (url: string, init: RequestInit) => {
+    const response = await inner(url, init);
+    if (!String(url).includes('/idp/idx/')) return response;
+    const doc: unknown = JSON.parse(await response.text(), (key, value: unknown) => (key === 'refresh' ? undefined : value));
+    return new Response(JSON.stringify(doc), { status: response.status, headers: { 'content-type': response.headers.get('content-type') ?? 'application/json' } });
+  }) as typeof fetch;
 
 const lastCode = (h: AppHarness, login: string) => h.idp.outbox(login).filter((m) => m.code).at(-1)!.code!;
 // As a person reads it: the catalog's messages in English.
@@ -47,6 +57,8 @@ describe('email as a second factor', () => {
     expect(stepOf(code)?.description).toMatch(/We sent a code to e\S*@example\.com/);
     const signedIn = await h.view(CHANNELS.proceed, { step: 'challenge-authenticator', values: { verificationCode: lastCode(h, 'email-mfa@example.com') } });
     expect(signedIn).toMatchObject({ status: 'signed-in', profile: { email: 'email-mfa@example.com' } });
+    // No word of a password change: the code step set none.
+    expect(signedIn.status === 'signed-in' && signedIn.messages).toEqual([]);
   });
 
   it('a wrong code keeps the step with the org\'s message; the right one still works', async () => {
@@ -74,6 +86,7 @@ describe('email as a second factor', () => {
     const old = await h.view(CHANNELS.proceed, { step: 'challenge-authenticator', values: { verificationCode: first } });
     expect(old.status).toBe('pending');
     expect(await h.view(CHANNELS.proceed, { step: 'challenge-authenticator', values: { verificationCode: second } })).toMatchObject({ status: 'signed-in' });
+    expect(h.log.entries.filter((entry) => entry.event === 'sign-in.result').map((entry) => entry.fields['action'])).toEqual(['sign-in', 'proceed', 'resend', 'resend', 'proceed', 'proceed']);
   });
 
   it('completes when the email\'s link is opened elsewhere: main polls and pushes the signed-in view', async () => {
@@ -85,9 +98,31 @@ describe('email as a second factor', () => {
     expect((await fetch(link)).ok).toBe(true);
     await scheduler.runDue();
     expect(h.events.at(-1)).toMatchObject({ status: 'signed-in', profile: { email: 'email-mfa@example.com' } });
+    expect(h.log.entries.filter((entry) => entry.event === 'sign-in.result' && entry.fields['action'] === 'poll')).toEqual([
+      { level: 'info', event: 'sign-in.result', fields: { action: 'poll', status: 'SUCCESS' } },
+    ]);
     // No more polling; what is left is the session's own renewal ahead of expiry.
     expect(scheduler.pending()).toHaveLength(1);
     expect(scheduler.pending()[0]).toBeGreaterThan(3_000_000);
+  });
+
+  it("polls the email's link at the interval the org's challenge gives, no faster than once a second", async () => {
+    expect((await atEmailCode('email-mfa@example.com', { idp: { pollRefreshMs: 2500 } })).scheduler.pending()).toEqual([2500]);
+    expect((await atEmailCode('email-mfa@example.com', { idp: { pollRefreshMs: 100 } })).scheduler.pending()).toEqual([1000]);
+  });
+
+  it("polls at Okta's default interval when the org's challenge gives none", async () => {
+    expect((await atEmailCode('email-mfa@example.com', { idp: { pollRefreshMs: 2500 }, wrapFetch: withoutRefresh })).scheduler.pending()).toEqual([DEFAULT_POLL_MS]);
+  });
+
+  it('a poll that finds nothing new pushes no view and keeps polling', async () => {
+    const { h, scheduler } = await atEmailCode();
+    const events = h.events.length;
+    await scheduler.runDue();
+    await scheduler.runDue();
+    expect(h.events.length).toBe(events);
+    expect(h.log.entries.filter((entry) => entry.event === 'sign-in.result' && entry.fields['action'] === 'poll')).toEqual([]);
+    expect(scheduler.pending()).toEqual([4000]);
   });
 
   it('stops polling when the user cancels', async () => {

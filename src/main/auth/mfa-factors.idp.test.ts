@@ -7,8 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TOTP } from 'otpauth';
 import { CHANNELS, type AuthView, type NextStep } from '../../shared/contract';
 import { createManualScheduler } from '../session/scheduler';
-import { startHarness, credentials, type AppHarness } from '../testing/idp-harness';
+import { startHarness, credentials, type AppHarness, type HarnessOptions } from '../testing/idp-harness';
 import { inEnglish } from '../testing/in-english';
+import { DEFAULT_POLL_MS } from './sign-in-flow';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -60,6 +61,31 @@ describe('phone', () => {
     const code = stepOf(await proceed(h, phone.name, { methodType: 'sms', phoneNumber: '+1 555 010 0099' }));
     expect(code).toMatchObject({ name: 'enroll-authenticator', kind: 'code' });
     expect(await proceed(h, code.name, { verificationCode: lastCode(h, 'enroll-phone@example.com') })).toMatchObject({ status: 'signed-in' });
+  });
+});
+
+describe('secret answers in the log', () => {
+  it('while an answer is sent, a careless log line of it has the code masked and the phone number (not secret) as typed', async () => {
+    // Logs, on the app's own logger, every string a request to the org carries, as free text.
+    let log: AppHarness['log'] | undefined;
+    const leaves = (value: unknown): string[] =>
+      typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.values(value).flatMap(leaves) : [];
+    const echoing = (inner: typeof fetch): typeof fetch =>
+      (async (url: string, init: RequestInit) => {
+        if (typeof init.body === 'string' && init.body.startsWith('{')) log?.warn('careless.request', { message: `sent ${leaves(JSON.parse(init.body)).join(' ')}` });
+        return inner(url, init);
+      }) as typeof fetch;
+    const h = await startHarness({ scheduler: createManualScheduler(), wrapFetch: echoing });
+    cleanup.push(() => h.close());
+    log = h.log;
+    const choose = stepOf(await h.view(CHANNELS.signIn, credentials('enroll-phone@example.com')));
+    const phone = stepOf(await proceed(h, choose.name, { authenticator: 'phone_number' }));
+    const code = stepOf(await proceed(h, phone.name, { methodType: 'sms', phoneNumber: '+1 555 010 0099' }));
+    const sent = lastCode(h, 'enroll-phone@example.com');
+    expect(await proceed(h, code.name, { verificationCode: sent })).toMatchObject({ status: 'signed-in' });
+    const echoed = h.log.entries.filter((entry) => entry.event === 'careless.request').map((entry) => String(entry.fields['message']));
+    expect(echoed.filter((line) => line.includes('+1 555 010 0099'))).toHaveLength(1);
+    expect(echoed.filter((line) => line.includes(sent))).toEqual([]);
   });
 });
 
@@ -132,9 +158,18 @@ async function answerPush(h: AppHarness, login: string, answer: 'approve' | 'den
   expect(response.ok).toBe(true);
 }
 
-async function pollStep(login: string) {
+/** The org's documents with every poll `refresh` left out, as an org that gives no interval sends them. */
+const withoutRefresh = (inner: typeof fetch): typeof fetch =>
+  (async (url: string, init: RequestInit) => {
+    const response = await inner(url, init);
+    if (!String(url).includes('/idp/idx/')) return response;
+    const doc: unknown = JSON.parse(await response.text(), (key, value: unknown) => (key === 'refresh' ? undefined : value));
+    return new Response(JSON.stringify(doc), { status: response.status, headers: { 'content-type': response.headers.get('content-type') ?? 'application/json' } });
+  }) as typeof fetch;
+
+async function pollStep(login: string, options: Pick<HarnessOptions, 'idp' | 'wrapFetch'> = {}) {
   const scheduler = createManualScheduler();
-  const h = await startHarness({ scheduler });
+  const h = await startHarness({ scheduler, ...options });
   cleanup.push(() => h.close());
   const choose = stepOf(await h.view(CHANNELS.signIn, credentials(login)));
   let step = stepOf(await proceed(h, choose.name, { authenticator: 'okta_verify' }));
@@ -153,6 +188,11 @@ describe('Okta Verify', () => {
     await answerPush(h, 'push-mfa@example.com', 'approve');
     await scheduler.runDue();
     expect(h.events.at(-1)).toMatchObject({ status: 'signed-in' });
+  });
+
+  it("push: polled at the interval of the org's poll step, or Okta's default when it gives none", async () => {
+    expect((await pollStep('push-mfa@example.com', { idp: { pollRefreshMs: 2500 } })).scheduler.pending()).toEqual([2500]);
+    expect((await pollStep('push-mfa@example.com', { idp: { pollRefreshMs: 2500 }, wrapFetch: withoutRefresh })).scheduler.pending()).toEqual([DEFAULT_POLL_MS]);
   });
 
   it('number challenge: the number reaches the renderer, and the right number approves', async () => {
@@ -190,7 +230,10 @@ describe('Okta Verify', () => {
     const qr = stepOf(await proceed(h, choose.name, { authenticator: 'okta_verify' }));
     expect(qr).toMatchObject({ name: 'enroll-poll', kind: 'qr-enrollment', polling: true, canChooseAnother: true, inputs: [] });
     expect(qr.enrollment?.qrCode).toMatch(/^data:image\/png;base64,/);
-    const channels = stepOf(await h.view(CHANNELS.chooseAnother));
+    const other = await h.view(CHANNELS.chooseAnother);
+    // No word from the org: the choice came with the QR code, nothing was asked.
+    expect(other).toMatchObject({ status: 'pending', messages: [] });
+    const channels = stepOf(other);
     expect(channels).toMatchObject({ name: 'select-enrollment-channel', kind: 'choice' });
     expect(channels.inputs[0]?.options?.map((o) => o.value).sort()).toEqual(['email', 'sms']);
     const address = stepOf(await proceed(h, channels.name, { channel: 'email' }));

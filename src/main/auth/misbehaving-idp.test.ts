@@ -111,6 +111,28 @@ describe('sign-in while an endpoint misbehaves', () => {
   });
 });
 
+describe('what a failed answer leaves behind', () => {
+  it.each([
+    ['a 500 with an IDX body', { kind: 'status', status: 500, times: 1 }],
+    ['a dropped connection', { kind: 'drop', times: 1 }],
+  ] as const)('after %s to the identify step, no transaction is left: cancel tells the org nothing', async (_name, spec) => {
+    const h = await harness();
+    h.fault('identify', spec);
+    expect(await h.view(CHANNELS.signIn, credentials('alice@example.com'))).toMatchObject({ status: 'failure' });
+    expect(await h.view(CHANNELS.cancel)).toEqual({ status: 'signed-out', messages: [] });
+    expect(h.idp.counts().cancel).toBe(0);
+  });
+
+  it('a request that fails is logged with the action, the failure shown and the error\'s name', async () => {
+    const h = await harness();
+    h.fault('identify', { kind: 'drop', times: 1 });
+    expect(await h.view(CHANNELS.signIn, credentials('alice@example.com'))).toMatchObject({ status: 'failure', code: 'network' });
+    expect(h.log.entries.filter((entry) => entry.event === 'sign-in.failed')).toEqual([
+      { level: 'warn', event: 'sign-in.failed', fields: { action: 'sign-in', failure: 'network', error: expect.any(String) } },
+    ]);
+  });
+});
+
 describe('id_tokens that fail verification', () => {
   // The last four pass okta-auth-js's own checks in an IDX run (see idp BAD_ID_TOKEN_VARIANTS).
   it.each(BAD_ID_TOKEN_VARIANTS)('an id_token with a bad %s is rejected; nothing stored; a retry signs in', async (variant) => {
@@ -120,6 +142,12 @@ describe('id_tokens that fail verification', () => {
     expect(failed).toMatchObject({ status: 'failure', code: 'invalid-token' });
     expect(h.store.entries.size).toBe(0);
     expect(await h.view(CHANNELS.signIn, credentials('alice@example.com'))).toMatchObject({ status: 'signed-in' });
+  });
+
+  it('an id_token that answers this sign-in is taken without a word of refusal in the log', async () => {
+    const h = await harness();
+    expect(await h.view(CHANNELS.signIn, credentials('alice@example.com'))).toMatchObject({ status: 'signed-in' });
+    expect(h.log.entries.filter((entry) => entry.event === 'sign-in.id-token-refused')).toEqual([]);
   });
 
   it.each([

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS, type AuthView } from '../../shared/contract';
 import { credentials, DEMO_PASSWORD, startHarness, type AppHarness, type HarnessOptions } from '../testing/idp-harness';
 import { inEnglish } from '../testing/in-english';
+import { createCapturingLogger } from '../log/logger';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -44,6 +45,18 @@ describe('offers', () => {
     expect(await off.state()).toEqual({ status: 'signed-out', messages: [], offers: { recoverPassword: true } });
   });
 
+  it('when the org cannot be asked, the sign-in form offers nothing and the log says why', async () => {
+    const h = await harness();
+    h.idp.faults.set('interact', { kind: 'status', status: 500 });
+    const log = createCapturingLogger();
+    const next = await h.launch({ discoverOffers: true, log });
+    await next.app.offersKnown;
+    expect(await next.app.invoke(CHANNELS.getState, undefined)).toEqual({ ok: true, value: { status: 'signed-out', messages: [] } });
+    expect(log.entries.filter((entry) => entry.event === 'sign-in.discover-failed')).toEqual([
+      { level: 'warn', event: 'sign-in.discover-failed', fields: { error: expect.any(String) } },
+    ]);
+  });
+
   it('the locked-out screen carries the offers (its "Unlock account"); without unlock it does not say so', async () => {
     const on = await harness();
     expect(await on.view(CHANNELS.signIn, credentials(LOCKED))).toMatchObject({ status: 'terminal', offers: { unlockAccount: true } });
@@ -51,6 +64,17 @@ describe('offers', () => {
     const terminal = await off.view(CHANNELS.signIn, credentials(LOCKED));
     expect(terminal.status).toBe('terminal');
     expect(terminal).not.toHaveProperty('offers');
+  });
+});
+
+describe('log', () => {
+  it('each flow, and an answer to its step, is logged under its own action', async () => {
+    const h = await harness();
+    await h.view(CHANNELS.recoverPassword, { username: LOCKED });
+    await h.view(CHANNELS.unlockAccount, { username: LOCKED });
+    await h.view(CHANNELS.register);
+    await h.view(CHANNELS.proceed, { step: 'enroll-profile', values: { firstName: 'New', lastName: 'Person', email: NEW } });
+    expect(h.log.entries.filter((entry) => entry.event === 'sign-in.result').map((entry) => entry.fields['action'])).toEqual(['recover-password', 'unlock-account', 'register', 'proceed']);
   });
 });
 
