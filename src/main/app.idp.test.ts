@@ -160,6 +160,26 @@ describe('sign-in against the emulator', () => {
     expect(await h.view(CHANNELS.getState)).toEqual(pending);
   });
 
+  it('cancel on the sign-in form, with no transaction, asks nothing of the org', async () => {
+    const h = await harness();
+    expect(await h.view(CHANNELS.cancel)).toEqual({ status: 'signed-out', messages: [] });
+    expect(h.idp.counts().cancel).toBe(0);
+    expect(h.log.entries.filter((entry) => entry.event === 'sign-in.cancel-failed')).toEqual([]);
+  });
+
+  it('a cancel the org cannot be told of still signs out, says why in the log, and leaves nothing to cancel', async () => {
+    const h = await harness();
+    await h.view(CHANNELS.signIn, signIn('expired@example.com'));
+    h.idp.faults.set('cancel', { kind: 'drop', times: 1 });
+    expect(await h.view(CHANNELS.cancel)).toEqual({ status: 'signed-out', messages: [] });
+    expect(h.log.entries.filter((entry) => entry.event === 'sign-in.cancel-failed')).toEqual([
+      { level: 'warn', event: 'sign-in.cancel-failed', fields: { error: expect.any(String) } },
+    ]);
+    const sent = h.idp.counts().cancel;
+    expect(await h.view(CHANNELS.cancel)).toEqual({ status: 'signed-out', messages: [] });
+    expect(h.idp.counts().cancel).toBe(sent);
+  });
+
   it('a step the app cannot complete is the unsupported view, logged with the step the org asked for', async () => {
     const h = await harness();
     expect(inEnglish(await h.view(CHANNELS.signIn, signIn('webauthn-only@example.com', 'Password123!')))).toEqual(inEnglish({ status: 'unsupported', messages: [UNSUPPORTED_MESSAGE] }));

@@ -125,6 +125,21 @@ describe('email as a second factor', () => {
     expect(scheduler.pending()).toEqual([4000]);
   });
 
+  it.each([
+    ['a 500', { kind: 'status', status: 500, times: 1 }],
+    ['a dropped connection', { kind: 'drop', times: 1 }],
+  ] as const)('a poll answered with %s keeps the step and polls again later', async (_name, fault) => {
+    const { h, scheduler } = await atEmailCode();
+    const events = h.events.length;
+    h.idp.faults.set('challenge-poll', fault);
+    await scheduler.runDue();
+    expect(h.events.length).toBe(events);
+    // Twice the org's interval: a busy or unreachable org is asked less often.
+    expect(scheduler.pending()).toEqual([8000]);
+    expect((await h.state()).status).toBe('pending');
+    expect(h.log.entries.filter((entry) => entry.level === 'error')).toEqual([]);
+  });
+
   it('stops polling when the user cancels', async () => {
     const { h, scheduler } = await atEmailCode();
     expect(scheduler.pending()).toHaveLength(1);
