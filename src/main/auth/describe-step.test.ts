@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NextStep as SdkNextStep } from '@okta/okta-auth-js';
-import { chooseAnotherStep as chooseAnotherRaw, describeStep as describeRaw } from './describe-step';
+import { chooseAnotherStep as chooseAnotherRaw, describeStep as describeRaw, passwordRules } from './describe-step';
 import { inEnglish } from '../testing/in-english';
 import { checkStepValues } from './step-values';
 
@@ -188,6 +188,186 @@ describe('describeStep', () => {
   });
 });
 
+describe('describeStep: what each step says', () => {
+  const codeInput = [{ name: 'verificationCode', required: true }];
+  const methodInput = [{ name: 'methodType', options: [{ label: 'SMS', value: 'sms' }] }];
+
+  it.each([
+    ['an email challenge with the masked address, trimmed', 'challenge-authenticator', { ...email, profile: { email: '  a***e@example.com ' } }, 'We sent a code to a***e@example.com. Enter it below, or use the link in the email.'],
+    ['an email challenge without an address', 'challenge-authenticator', { ...email, profile: {} }, 'We sent you a code by email.'],
+    ['an email challenge whose address is blank', 'challenge-authenticator', { ...email, profile: { email: '   ' } }, 'We sent you a code by email.'],
+    ['a phone challenge with the masked number', 'challenge-authenticator', { ...phone, profile: { phoneNumber: '+1 XXX-XXX-5309' } }, 'We sent a code to +1 XXX-XXX-5309.'],
+    ['a phone challenge without a number', 'challenge-authenticator', phone, 'We sent a code to your phone.'],
+    ['a Google Authenticator challenge', 'challenge-authenticator', googleOtp, 'Enter the code shown in Google Authenticator.'],
+    ['an Okta Verify code challenge', 'challenge-authenticator', oktaVerify, 'Enter the code shown in Okta Verify.'],
+    ['an email enrollment', 'enroll-authenticator', email, 'We sent a code to a***e@example.com. Enter it below, or use the link in the email.'],
+    ['a phone enrollment', 'enroll-authenticator', phone, 'We sent a code to your phone.'],
+  ])('says where the code of %s went', (_, name, authenticator, description) => {
+    expect(describeStep(sdk({ name, authenticator, inputs: codeInput }))?.description).toBe(description);
+  });
+
+  it.each([
+    ['a phone with its masked number', { ...phone, profile: { phoneNumber: ' +1 XXX-XXX-5309 ' } }, 'To +1 XXX-XXX-5309.'],
+    ['a phone without a number', phone, 'To your phone.'],
+    ['a phone whose number is blank', { ...phone, profile: { phoneNumber: ' ' } }, 'To your phone.'],
+    ['an email address', email, 'We sent a code to a***e@example.com. Enter it below, or use the link in the email.'],
+    ['an email without profile', { ...email, profile: undefined }, 'We sent you a code by email.'],
+    ['an email address, even beside a phone number', { ...email, profile: { email: 'a***e@example.com', phoneNumber: '+1 XXX-XXX-5309' } }, 'We sent a code to a***e@example.com. Enter it below, or use the link in the email.'],
+    ['Google Authenticator', googleOtp, 'Enter the code shown in Google Authenticator.'],
+  ])('says before a code is sent where it goes: %s', (_, authenticator, description) => {
+    expect(describeStep(sdk({ name: 'authenticator-verification-data', authenticator, inputs: methodInput }))).toMatchObject({ kind: 'choice', title: 'How should we send your code?', description });
+  });
+
+  it('asks how to send a code without a description when the authenticator is unknown or missing', () => {
+    for (const authenticator of [undefined, { key: 'custom_otp', type: 'app', id: 'aut9', methods: [] }]) {
+      const step = describeStep(sdk({ name: 'authenticator-verification-data', authenticator, inputs: methodInput }));
+      expect(step).toMatchObject({ kind: 'choice', title: 'How should we send your code?' });
+      expect(step).not.toHaveProperty('description');
+    }
+  });
+
+  it('asks how to use Okta Verify rather than how to send a code', () => {
+    const step = describeStep(sdk({ name: 'authenticator-verification-data', authenticator: oktaVerify, inputs: methodInput }));
+    expect(step).toMatchObject({ kind: 'choice', title: 'Verify with Okta Verify', description: 'Choose how to use Okta Verify.' });
+  });
+
+  it.each([
+    ['challenge-authenticator', 'the password', password, 'form', 'Enter your password'],
+    ['challenge-authenticator', 'the security question', question, 'question', 'Answer your security question'],
+    ['challenge-authenticator', 'email', email, 'code', 'Check your email'],
+    ['challenge-authenticator', 'phone', phone, 'code', 'Enter your verification code'],
+    ['enroll-authenticator', 'the password', password, 'form', 'Choose a password'],
+    ['enroll-authenticator', 'email', email, 'code', 'Enter the code we sent'],
+    ['enroll-authenticator', 'phone', phone, 'code', 'Enter the code we sent'],
+    ['reenroll-authenticator-warning', 'the password', password, 'form', 'Your password will expire soon'],
+    ['reenroll-authenticator-warning', 'a password without key', { type: 'password', id: 'aut1', methods: [] }, 'form', 'Your password will expire soon'],
+    ['reenroll-authenticator-warning', 'the password key without type', { key: 'okta_password', id: 'aut1', methods: [] }, 'form', 'Your password will expire soon'],
+    ['reenroll-authenticator', 'a password without key', { type: 'password', id: 'aut1', methods: [] }, 'form', 'Your password has expired'],
+    ['reenroll-authenticator', 'the password key without type', { key: 'okta_password', id: 'aut1', methods: [] }, 'form', 'Your password has expired'],
+    ['reset-authenticator', 'the password', password, 'form', 'Choose a new password'],
+    ['reset-authenticator', 'a password without key', { type: 'password', id: 'aut1', methods: [] }, 'form', 'Choose a new password'],
+    ['reset-authenticator', 'the password key without type', { key: 'okta_password', id: 'aut1', methods: [] }, 'form', 'Choose a new password'],
+    ['authenticator-enrollment-data', 'phone', phone, 'phone', 'Set up phone authentication'],
+  ])('describes %s with %s as a %s step titled "%s"', (name, _, authenticator, kind, title) => {
+    expect(describeStep(sdk({ name, authenticator, inputs: [{ name: 'newPassword', secret: true }] }))).toMatchObject({ kind, title });
+  });
+
+  it.each([
+    ['challenge-authenticator', 'no authenticator', undefined],
+    ['enroll-authenticator', 'no authenticator', undefined],
+    ['reenroll-authenticator', 'no authenticator', undefined],
+    ['reenroll-authenticator', 'email', email],
+    ['reenroll-authenticator-warning', 'no authenticator', undefined],
+    ['reenroll-authenticator-warning', 'email', email],
+    ['reset-authenticator', 'no authenticator', undefined],
+    ['reset-authenticator', 'email', email],
+    ['authenticator-enrollment-data', 'no authenticator', undefined],
+    ['authenticator-enrollment-data', 'email', email],
+    ['challenge-poll', 'no authenticator', undefined],
+    ['enroll-poll', 'no authenticator', undefined],
+    ['enroll-poll', 'Google Authenticator with a QR code', { ...googleOtp, contextualData: { qrcode: { href: QR } } }],
+    ['enroll-poll', 'Okta Verify without a QR code', oktaVerify],
+  ])('refuses %s with %s', (name, _, authenticator) => {
+    expect(describeStep(sdk({ name, authenticator, inputs: [{ name: 'newPassword', secret: true }] }))).toBeUndefined();
+  });
+
+  it.each([
+    ['email', 'Check your email'],
+    ['sms', 'Check your text messages'],
+  ])('describes an Okta Verify setup link sent by %s as a poll step titled "%s"', (selectedChannel, title) => {
+    const step = describeStep(sdk({ name: 'enroll-poll', authenticator: { ...oktaVerify, contextualData: { selectedChannel } }, poll: { required: true, refresh: 4000 }, inputs: [] }));
+    expect(step).toMatchObject({
+      kind: 'poll',
+      title,
+      description: 'On the phone where Okta Verify is installed, open the setup link we sent. This window continues by itself once it is set up.',
+      polling: true,
+    });
+  });
+
+  it('describes Okta Verify enrollment by any other channel as the QR code', () => {
+    const step = describeStep(sdk({ name: 'enroll-poll', authenticator: { ...oktaVerify, contextualData: { selectedChannel: 'qrcode', qrcode: { href: QR } } }, inputs: [] }));
+    expect(step).toMatchObject({ kind: 'qr-enrollment', title: 'Set up Okta Verify', enrollment: { qrCode: QR } });
+  });
+
+  it.each([
+    ['a string', 'okta_email', { label: 'Email', value: 'okta_email' }],
+    ['an object with its key', { key: 'okta_email', id: 'aut3' }, { label: 'Email', value: 'okta_email' }],
+    ['an object with a number for key', { key: 5 }, undefined],
+    ['an object without key', { id: 'aut3' }, undefined],
+    ['null', null, undefined],
+    ['undefined', undefined, undefined],
+    ['a number', 42, undefined],
+  ])('takes an option whose value is %s', (_, value, expected) => {
+    const step = describeStep(sdk({ name: 'select-enrollment-channel', inputs: [{ name: 'channel', options: [{ label: 'Email', value }, { label: 'Other', value: 'other' }] }] }));
+    expect(step?.inputs[0]?.options).toEqual([...(expected ? [expected] : []), { label: 'Other', value: 'other' }]);
+  });
+
+  it.each([
+    ['the org\'s label, trimmed', { label: '  Text me  ', value: 'sms' }, 'Text me'],
+    ['the authenticator\'s name without a label', { value: 'okta_email' }, 'Email'],
+    ['the authenticator\'s name for a blank label', { label: ' ', value: 'phone_number' }, 'Phone'],
+    ['the value itself without a label', { value: 'voice' }, 'voice'],
+    ['the channel\'s meaning for its enum name', { label: 'EMAIL', value: 'email' }, 'Send me a setup link by email'],
+    ['the QR code channel\'s meaning', { label: 'QRCODE', value: 'qrcode' }, 'Scan a QR code'],
+    ['an unknown enum name as it is', { label: 'PUSH', value: 'push' }, 'PUSH'],
+  ])('labels a channel option with %s', (_, option, label) => {
+    const step = describeStep(sdk({ name: 'select-enrollment-channel', inputs: [{ name: 'channel', options: [option] }] }));
+    expect(step?.inputs[0]?.options).toEqual([{ label, value: option.value }]);
+  });
+
+  it('leaves a method option named like a channel as the org labels it', () => {
+    const step = describeStep(sdk({ name: 'authenticator-verification-data', authenticator: phone, inputs: [{ name: 'methodType', options: [{ label: 'SMS', value: 'sms' }] }] }));
+    expect(step?.inputs[0]?.options).toEqual([{ label: 'SMS', value: 'sms' }]);
+  });
+
+  it('offers only the well-formed security questions of an enrollment, and "write my own" without any', () => {
+    const enroll = (questions: unknown) =>
+      describeStep(sdk({ name: 'enroll-authenticator', authenticator: { ...question, contextualData: { questions } }, inputs: [{ name: 'questionKey', required: true }] }))?.inputs[0]?.options;
+    const custom = { label: 'Write my own security question', value: 'custom' };
+    expect(enroll([{ questionKey: 'disliked_food' }, { question: 'Who?' }, null, { questionKey: 'a', question: 'Q?' }])).toEqual([{ label: 'Q?', value: 'a' }, custom]);
+    expect(enroll(undefined)).toEqual([custom]);
+  });
+
+  it('names an authenticator it has no name for by its key', () => {
+    const step = describeStep(sdk({ name: 'identify', authenticator: { key: 'custom_otp', type: 'app', id: 'aut9', methods: [] }, inputs: [] }));
+    expect(step?.authenticator).toEqual({ key: 'custom_otp', label: 'custom_otp' });
+  });
+
+  it('describes a step without inputs, or with only hidden ones, with no inputs', () => {
+    expect(describeStep(sdk({ name: 'identify' }))?.inputs).toEqual([]);
+    expect(describeStep(sdk({ name: 'identify', inputs: [{ name: 'stateHandle', visible: false }, { name: 'username', mutable: false }] }))?.inputs).toEqual([]);
+  });
+
+  it('shows no password rules for a password step whose authenticator has no settings', () => {
+    expect(describeStep(sdk({ name: 'reenroll-authenticator', authenticator: password, inputs: [] }))).not.toHaveProperty('passwordRules');
+  });
+});
+
+describe('passwordRules', () => {
+  it('lists every rule the org sets, in the Sign-In Widget\'s order', () => {
+    const settings = {
+      complexity: { minLength: 8, minLowerCase: 1, minUpperCase: 1, minNumber: 1, minSymbol: 1, excludeUsername: true, excludeFirstName: true, excludeLastName: true },
+      age: { historyCount: 4, minAgeMinutes: 60 },
+    };
+    expect(inEnglish(passwordRules(settings))).toEqual([
+      'At least 8 characters',
+      'A lowercase letter',
+      'An uppercase letter',
+      'A number',
+      'A symbol',
+      'No parts of your username',
+      'Does not include your first name',
+      'Does not include your last name',
+      'Not one of your last 4 passwords',
+      'At least 60 minutes since your password was last changed',
+    ]);
+  });
+
+  it.each([[undefined], [null], ['strict'], [{}]])('lists no rules for settings %j', (settings) => {
+    expect(passwordRules(settings)).toEqual([]);
+  });
+});
+
 describe('checkStepValues', () => {
   const step = describeStep({
     name: 'identify',
@@ -210,5 +390,15 @@ describe('checkStepValues', () => {
     expect(checkStepValues(step, { username: 'a' })).toEqual({ ok: false, message: 'Password is required.' });
     expect(checkStepValues(step, { username: 'a', password: true })).toMatchObject({ ok: false });
     expect(checkStepValues(step, { username: 'a', password: 'b', rememberMe: 'yes' })).toMatchObject({ ok: false });
+  });
+
+  it('leaves out an optional field left empty, and calls an empty required one missing', () => {
+    expect(checkStepValues(step, { username: 'a', password: 'b', rememberMe: '' })).toEqual({ ok: true, values: { username: 'a', password: 'b' } });
+    expect(checkStepValues(step, { username: '', password: 'b' })).toEqual({ ok: false, message: 'Username is required.' });
+  });
+
+  it('rejects any value for a choice that offers none', () => {
+    const choice = { ...step, inputs: [{ name: 'methodType', label: 'Receive codes by', type: 'select', required: true, secret: false }] } as const;
+    expect(checkStepValues(choice, { methodType: 'sms' })).toEqual({ ok: false, message: 'Receive codes by is not one of the offered choices.' });
   });
 });
