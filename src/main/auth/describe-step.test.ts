@@ -232,23 +232,23 @@ describe('describeStep: what each step says', () => {
   });
 
   it.each([
-    ['challenge-authenticator', 'the password', password, 'form', 'Enter your password'],
-    ['challenge-authenticator', 'the security question', question, 'question', 'Answer your security question'],
-    ['challenge-authenticator', 'email', email, 'code', 'Check your email'],
-    ['challenge-authenticator', 'phone', phone, 'code', 'Enter your verification code'],
-    ['enroll-authenticator', 'the password', password, 'form', 'Choose a password'],
-    ['enroll-authenticator', 'email', email, 'code', 'Enter the code we sent'],
-    ['enroll-authenticator', 'phone', phone, 'code', 'Enter the code we sent'],
-    ['reenroll-authenticator-warning', 'the password', password, 'form', 'Your password will expire soon'],
-    ['reenroll-authenticator-warning', 'a password without key', { type: 'password', id: 'aut1', methods: [] }, 'form', 'Your password will expire soon'],
-    ['reenroll-authenticator-warning', 'the password key without type', { key: 'okta_password', id: 'aut1', methods: [] }, 'form', 'Your password will expire soon'],
-    ['reenroll-authenticator', 'a password without key', { type: 'password', id: 'aut1', methods: [] }, 'form', 'Your password has expired'],
-    ['reenroll-authenticator', 'the password key without type', { key: 'okta_password', id: 'aut1', methods: [] }, 'form', 'Your password has expired'],
-    ['reset-authenticator', 'the password', password, 'form', 'Choose a new password'],
-    ['reset-authenticator', 'a password without key', { type: 'password', id: 'aut1', methods: [] }, 'form', 'Choose a new password'],
-    ['reset-authenticator', 'the password key without type', { key: 'okta_password', id: 'aut1', methods: [] }, 'form', 'Choose a new password'],
-    ['authenticator-enrollment-data', 'phone', phone, 'phone', 'Set up phone authentication'],
-  ])('describes %s with %s as a %s step titled "%s"', (name, _, authenticator, kind, title) => {
+    ['challenge-authenticator', 'the password', 'form', 'Enter your password', password],
+    ['challenge-authenticator', 'the security question', 'question', 'Answer your security question', question],
+    ['challenge-authenticator', 'email', 'code', 'Check your email', email],
+    ['challenge-authenticator', 'phone', 'code', 'Enter your verification code', phone],
+    ['enroll-authenticator', 'the password', 'form', 'Choose a password', password],
+    ['enroll-authenticator', 'email', 'code', 'Enter the code we sent', email],
+    ['enroll-authenticator', 'phone', 'code', 'Enter the code we sent', phone],
+    ['reenroll-authenticator-warning', 'the password', 'form', 'Your password will expire soon', password],
+    ['reenroll-authenticator-warning', 'a password without key', 'form', 'Your password will expire soon', { type: 'password', id: 'aut1', methods: [] }],
+    ['reenroll-authenticator-warning', 'the password key without type', 'form', 'Your password will expire soon', { key: 'okta_password', id: 'aut1', methods: [] }],
+    ['reenroll-authenticator', 'a password without key', 'form', 'Your password has expired', { type: 'password', id: 'aut1', methods: [] }],
+    ['reenroll-authenticator', 'the password key without type', 'form', 'Your password has expired', { key: 'okta_password', id: 'aut1', methods: [] }],
+    ['reset-authenticator', 'the password', 'form', 'Choose a new password', password],
+    ['reset-authenticator', 'a password without key', 'form', 'Choose a new password', { type: 'password', id: 'aut1', methods: [] }],
+    ['reset-authenticator', 'the password key without type', 'form', 'Choose a new password', { key: 'okta_password', id: 'aut1', methods: [] }],
+    ['authenticator-enrollment-data', 'phone', 'phone', 'Set up phone authentication', phone],
+  ])('describes %s with %s as a %s step titled "%s"', (name, _, kind, title, authenticator) => {
     expect(describeStep(sdk({ name, authenticator, inputs: [{ name: 'newPassword', secret: true }] }))).toMatchObject({ kind, title });
   });
 

@@ -42,37 +42,37 @@ describe('classifyFailure', () => {
 
 describe('isTokenRejected', () => {
   it.each([
-    ['an OAuth invalid_token', new OAuthError('invalid_token', 'The access token is invalid'), true],
-    ['an OAuth error with a 401 response', new OAuthError('server_error', 'Unauthorized', response(401)), true],
-    ['an API error 401', apiError(401), true],
-    ['a bare 401 from the transport', { status: 401 }, true],
-    ['an OAuth invalid_grant', new OAuthError('invalid_grant', 'The refresh token is invalid'), false],
-    ['an API error 403', apiError(403), false],
-    ['a status that is not a number', { status: '401' }, false],
-    ['null', null, false],
-    ['undefined', undefined, false],
-    ['a string', '401', false],
-  ])('says whether %s rejects the token: %s', (_, error, rejected) => {
+    ['an OAuth invalid_token', true, new OAuthError('invalid_token', 'The access token is invalid')],
+    ['an OAuth error with a 401 response', true, new OAuthError('server_error', 'Unauthorized', response(401))],
+    ['an API error 401', true, apiError(401)],
+    ['a bare 401 from the transport', true, { status: 401 }],
+    ['an OAuth invalid_grant', false, new OAuthError('invalid_grant', 'The refresh token is invalid')],
+    ['an API error 403', false, apiError(403)],
+    ['a status that is not a number', false, { status: '401' }],
+    ['null', false, null],
+    ['undefined', false, undefined],
+    ['a string', false, '401'],
+  ])('takes %s as a rejected token: %s', (_, rejected, error) => {
     expect(isTokenRejected(error)).toBe(rejected);
   });
 });
 
 describe('isTransientFailure', () => {
   it.each([
-    ['any transport failure, even beside an OAuth error', new OAuthError('invalid_grant', 'x'), { kind: 'timeout' } as const, true],
-    ['an error without status', new Error('socket hang up'), undefined, true],
-    ['null', null, undefined, true],
-    ['undefined', undefined, undefined, true],
-    ['an OAuth error without response', new OAuthError('invalid_grant', 'x'), undefined, false],
-    ['an API error 500', apiError(500), undefined, true],
-    ['an API error 503', apiError(503), undefined, true],
-    ['an API error 499', apiError(499), undefined, false],
-    ['an API error 400', apiError(400), undefined, false],
-    ['an OAuth error with a 500 response', new OAuthError('server_error', 'x', response(500)), undefined, true],
-    ['a bare 502 from the transport', { status: 502 }, undefined, true],
-    ['a bare 400 from the transport', { status: 400 }, undefined, false],
-    ['a status that is not a number', { status: '400' }, undefined, true],
-  ])('says whether %s is worth retrying: %s', (_, error, transport, transient) => {
+    ['any transport failure, even beside an OAuth error', true, new OAuthError('invalid_grant', 'x'), { kind: 'timeout' } as const],
+    ['an error without status', true, new Error('socket hang up'), undefined],
+    ['null', true, null, undefined],
+    ['undefined', true, undefined, undefined],
+    ['an OAuth error without response', false, new OAuthError('invalid_grant', 'x'), undefined],
+    ['an API error 500', true, apiError(500), undefined],
+    ['an API error 503', true, apiError(503), undefined],
+    ['an API error 499', false, apiError(499), undefined],
+    ['an API error 400', false, apiError(400), undefined],
+    ['an OAuth error with a 500 response', true, new OAuthError('server_error', 'x', response(500)), undefined],
+    ['a bare 502 from the transport', true, { status: 502 }, undefined],
+    ['a bare 400 from the transport', false, { status: 400 }, undefined],
+    ['a status that is not a number', true, { status: '400' }, undefined],
+  ])('takes %s as worth retrying: %s', (_, transient, error, transport) => {
     expect(isTransientFailure(error, transport)).toBe(transient);
   });
 });
