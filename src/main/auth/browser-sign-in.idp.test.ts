@@ -78,7 +78,7 @@ describe('the browser sign-in', () => {
     const back = await returnToApp(redirect);
     expect(await back.text()).toContain('You can close this tab.');
     const view = await pushed(h, signedIn);
-    expect(view).toMatchObject({ status: 'signed-in', storage: 'encrypted', profile: { email: 'alice@example.com', name: 'Alice Example' } });
+    expect(view).toMatchObject({ status: 'signed-in', storage: 'encrypted', messages: [], profile: { email: 'alice@example.com', name: 'Alice Example' } });
     expect(await h.state()).toEqual(view);
     const stored = await h.storedTokens();
     expect(stored?.refreshToken).toBeTruthy();
@@ -155,6 +155,7 @@ describe('the browser sign-in', () => {
     await returnToApp(await signInOnHostedPage(opener.opened[0]!, 'alice@example.com'));
     expect(await pushed(h, (v) => v.status === 'failure')).toMatchObject({ status: 'failure', code: 'invalid-token' });
     expect(h.store.entries.size).toBe(0);
+    expect(h.log.entries.filter((entry) => entry.event === 'browser-sign-in.id-token-refused').map((entry) => entry.fields)).toEqual([{ reason: 'nonce' }]);
   });
 
   it('cancel while waiting: signed out, listener closed, a late answer signs nobody in', async () => {
