@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS, type AuthView } from '../../shared/contract';
 import { createManualScheduler } from '../session/scheduler';
-import { startHarness, credentials, type AppHarness, type HarnessOptions } from '../testing/idp-harness';
+import { startHarness, credentials, withoutRefresh, type AppHarness, type HarnessOptions } from '../testing/idp-harness';
 import { inEnglish } from '../testing/in-english';
 import { DEFAULT_POLL_MS } from './sign-in-flow';
 
@@ -29,15 +29,6 @@ async function atEmailCode(login = 'email-mfa@example.com', { idp, wrapFetch }: 
   const code = await h.view(CHANNELS.proceed, { step: 'select-authenticator-authenticate', values: { authenticator: 'okta_email' } });
   return { h, scheduler, code, orgClock };
 }
-
-/** The org's documents with every poll `refresh` left out, as an org that gives no interval sends them. */
-const withoutRefresh = (inner: typeof fetch): typeof fetch =>
-  (async (url: string, init: RequestInit) => {
-    const response = await inner(url, init);
-    if (!String(url).includes('/idp/idx/')) return response;
-    const doc: unknown = JSON.parse(await response.text(), (key, value: unknown) => (key === 'refresh' ? undefined : value));
-    return new Response(JSON.stringify(doc), { status: response.status, headers: { 'content-type': response.headers.get('content-type') ?? 'application/json' } });
-  }) as typeof fetch;
 
 const lastCode = (h: AppHarness, login: string) => h.idp.outbox(login).filter((m) => m.code).at(-1)!.code!;
 // As a person reads it: the catalog's messages in English.

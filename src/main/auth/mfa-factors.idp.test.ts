@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TOTP } from 'otpauth';
 import { CHANNELS, type AuthView, type NextStep } from '../../shared/contract';
 import { createManualScheduler } from '../session/scheduler';
-import { startHarness, credentials, type AppHarness, type HarnessOptions } from '../testing/idp-harness';
+import { startHarness, credentials, withoutRefresh, type AppHarness, type HarnessOptions } from '../testing/idp-harness';
 import { inEnglish } from '../testing/in-english';
 import { DEFAULT_POLL_MS } from './sign-in-flow';
 
@@ -157,15 +157,6 @@ async function answerPush(h: AppHarness, login: string, answer: 'approve' | 'den
   });
   expect(response.ok).toBe(true);
 }
-
-/** The org's documents with every poll `refresh` left out, as an org that gives no interval sends them. */
-const withoutRefresh = (inner: typeof fetch): typeof fetch =>
-  (async (url: string, init: RequestInit) => {
-    const response = await inner(url, init);
-    if (!String(url).includes('/idp/idx/')) return response;
-    const doc: unknown = JSON.parse(await response.text(), (key, value: unknown) => (key === 'refresh' ? undefined : value));
-    return new Response(JSON.stringify(doc), { status: response.status, headers: { 'content-type': response.headers.get('content-type') ?? 'application/json' } });
-  }) as typeof fetch;
 
 async function pollStep(login: string, options: Pick<HarnessOptions, 'idp' | 'wrapFetch'> = {}) {
   const scheduler = createManualScheduler();

@@ -155,6 +155,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<AppHar
   };
 }
 
+/** The org's documents with every poll `refresh` left out, as an org that gives no interval sends
+ * them (a `wrapFetch`). */
+export const withoutRefresh = (inner: typeof fetch): typeof fetch =>
+  (async (url: string, init: RequestInit) => {
+    const response = await inner(url, init);
+    if (!String(url).includes('/idp/idx/')) return response;
+    const doc: unknown = JSON.parse(await response.text(), (key, value: unknown) => (key === 'refresh' ? undefined : value));
+    return new Response(JSON.stringify(doc), { status: response.status, headers: { 'content-type': response.headers.get('content-type') ?? 'application/json' } });
+  }) as typeof fetch;
+
 export const credentials = (username: string, password = DEMO_PASSWORD) => ({ username, password });
 
 /**
