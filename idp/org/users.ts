@@ -138,9 +138,12 @@ export const MAX_PASSWORD_HASH_COST = 16;
 function scryptAsync(password: string, salt: Buffer, cost: number): Promise<Buffer> {
   const N = 2 ** cost;
   const r = 8;
-  // maxmem: scrypt needs about 128 * N * r bytes; Node's 32 MiB default is too small above 14.
+  const p = 1;
+  // maxmem: OpenSSL's scrypt refuses to run when 128 * r * (N + 2) + 128 * r * p bytes exceed it
+  // (EVP_PBE_scrypt_ex); Node's 32 MiB default is too small above cost 14.
+  const maxmem = 128 * r * (N + 2 + p);
   return new Promise((resolve, reject) =>
-    scrypt(password, salt, KEY_LENGTH, { N, r, p: 1, maxmem: 256 * N * r }, (err, key) => (err ? reject(err) : resolve(key))),
+    scrypt(password, salt, KEY_LENGTH, { N, r, p, maxmem }, (err, key) => (err ? reject(err) : resolve(key))),
   );
 }
 
