@@ -155,17 +155,18 @@ function userIdFor(login: string): string {
 export class UserDirectory {
   private readonly byLogin = new Map<string, UserRecord>();
   private readonly byId = new Map<string, UserRecord>();
-  /** Hash compared against when the login is unknown, so both cases cost one scrypt. */
-  private decoy: PasswordHash | undefined;
 
-  private constructor(private readonly hashCost: number) {}
+  /** `decoy`: the hash compared against when the login is unknown, so both cases cost one scrypt. */
+  private constructor(
+    private readonly hashCost: number,
+    private readonly decoy: PasswordHash,
+  ) {}
 
   static async create(users: IdpUser[], hashCost = DEFAULT_PASSWORD_HASH_COST): Promise<UserDirectory> {
     if (!Number.isInteger(hashCost) || hashCost < 1 || hashCost > MAX_PASSWORD_HASH_COST) {
       throw new Error(`password hash cost must be an integer 1-${MAX_PASSWORD_HASH_COST} (got ${String(hashCost)})`);
     }
-    const dir = new UserDirectory(hashCost);
-    dir.decoy = await dir.hashPassword(randomBytes(12).toString('hex'));
+    const dir = new UserDirectory(hashCost, await hashPassword(randomBytes(12).toString('hex'), hashCost));
     for (const user of users) await dir.add(user);
     return dir;
   }
@@ -181,7 +182,7 @@ export class UserDirectory {
       policy: resolvePolicy(user.policy),
       status: user.status,
       failedAttempts: 0,
-      passwordHash: await this.hashPassword(user.password),
+      passwordHash: await hashPassword(user.password, this.hashCost),
     };
     this.byLogin.set(user.login.toLowerCase(), record);
     this.byId.set(record.id, record);
@@ -202,17 +203,16 @@ export class UserDirectory {
 
   async verifyPassword(user: UserRecord | undefined, password: string): Promise<boolean> {
     const target = user?.passwordHash ?? this.decoy;
-    if (!target) return false;
     const candidate = await scryptAsync(password, target.salt, this.hashCost);
     return timingSafeEqual(candidate, target.hash) && user !== undefined;
   }
 
   async setPassword(user: UserRecord, password: string): Promise<void> {
-    user.passwordHash = await this.hashPassword(password);
+    user.passwordHash = await hashPassword(password, this.hashCost);
   }
+}
 
-  private async hashPassword(password: string): Promise<PasswordHash> {
-    const salt = randomBytes(16);
-    return { salt, hash: await scryptAsync(password, salt, this.hashCost) };
-  }
+async function hashPassword(password: string, cost: number): Promise<PasswordHash> {
+  const salt = randomBytes(16);
+  return { salt, hash: await scryptAsync(password, salt, cost) };
 }

@@ -17,6 +17,10 @@ describe('checkNewPassword', () => {
     expect(checkNewPassword(candidate, 'alice@example.com', false)).toBe('too-weak');
   });
 
+  it('matches the local part of a login written in capitals', () => {
+    expect(checkNewPassword('xaliceX1', 'ALICE@example.com', false)).toBe('too-weak');
+  });
+
   it('does not treat an empty local part as contained in every password', () => {
     expect(checkNewPassword('Abcdefg1', '@example.com', false)).toBeUndefined();
   });

@@ -104,6 +104,7 @@ describe('UserDirectory', () => {
     const alice = user('alice@example.com', { factors: ['password', 'okta_email'] });
     const dir = await UserDirectory.create([alice]);
     alice.factors.push('phone_number');
+    alice.profile.name = 'Mallory';
     expect(dir.list()[0]).toMatchObject({ factors: ['password', 'okta_email'], profile: { name: 'alice@example.com' }, status: 'ACTIVE', failedAttempts: 0 });
   });
 
