@@ -99,4 +99,42 @@ describe('admin API refusals', () => {
     expect(send(admin, 'POST', '/__admin/push/ada/deny//', '  \n').status).toBe(200);
     expect(seen).toEqual([['ada', { approve: true, number: 42 }], ['ada', { approve: false }]]);
   });
+
+  it.each([
+    ['POST', '/__admin/faults/token/x'],
+    ['POST', '/__admin/outbox/m1/open/x'],
+    ['POST', '/__admin/push/ada/approved'],
+  ])('%s %s, a known route with more after it, is not found', (method, path) => {
+    const reply = send(api({ answerPush: () => ({ result: 'approved' }) }), method, path, '{"kind":"drop"}');
+    expect(reply).toEqual({ status: 404, body: expect.objectContaining(NOT_FOUND) });
+  });
+});
+
+describe('admin API: who may ask', () => {
+  const ask = (headers: Record<string, string>) =>
+    api().handle({ method: 'GET', path: '/__admin/counts', query: new URLSearchParams(), headers, body: Buffer.alloc(0) });
+  const NEEDS_TOKEN = "The admin endpoint needs this run's token: Authorization: Bearer <token> (printed at start; startIdp returns it as adminToken).";
+
+  it('refuses a page from another site, even with the token', () => {
+    const reply = ask({ origin: 'https://evil.example', authorization: `Bearer ${TOKEN}` });
+    expect(reply.status).toBe(403);
+    expect(JSON.parse(reply.body)).toEqual({ error: 'The admin endpoint only answers pages served from this machine.' });
+  });
+
+  it('serves a page from this machine that has the token', () => {
+    expect(ask({ origin: 'http://127.0.0.1:5173', authorization: `Bearer ${TOKEN}` }).status).toBe(200);
+  });
+
+  it.each([
+    ['no Authorization header', {}],
+    ['another token', { authorization: 'Bearer not-the-token' }],
+    ['text before the scheme', { authorization: `xBearer ${TOKEN}` }],
+    ['text after the token', { authorization: `Bearer ${TOKEN} extra` }],
+    ['another scheme', { authorization: `Basic ${TOKEN}` }],
+  ])('refuses %s with 401, a Bearer challenge and how to get the token', (_why, headers: Record<string, string>) => {
+    const reply = ask(headers);
+    expect(reply.status).toBe(401);
+    expect(reply.headers['WWW-Authenticate']).toBe('Bearer realm="emulator-admin"');
+    expect(JSON.parse(reply.body)).toEqual({ error: NEEDS_TOKEN });
+  });
 });
