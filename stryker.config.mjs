@@ -8,7 +8,7 @@
  */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.config.ts' },
+  vitest: { configFile: 'vitest.mutation.config.ts' },
   // Each mutant runs only the tests that cover it.
   coverageAnalysis: 'perTest',
   mutate: [
