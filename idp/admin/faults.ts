@@ -3,6 +3,7 @@
  * `times` requests and then clears itself. Set from code (`idp.faults`) or the admin endpoint.
  */
 import { z } from 'zod';
+import { firstIssue } from '../first-issue';
 import { BAD_ID_TOKEN_VARIANTS, IDP_ENDPOINTS, type FaultSpec, type IdpEndpoint } from '../types';
 
 const times = z.number().int().min(1).max(1_000_000).optional();
@@ -26,8 +27,7 @@ export function validateFault(endpoint: string, fault: unknown): FaultSpec {
   if (!isEndpoint(endpoint)) throw new Error(`Unknown endpoint "${endpoint}". Known: ${IDP_ENDPOINTS.join(', ')}`);
   const parsed = faultSpecSchema.safeParse(fault);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`Invalid fault: ${issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid'}`);
+    throw new Error(`Invalid fault: ${firstIssue(parsed.error, 'body')}`);
   }
   if (parsed.data.kind === 'bad-id-token' && endpoint !== 'token') {
     throw new Error('The bad-id-token fault applies only to the token endpoint');

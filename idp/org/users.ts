@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { firstIssue } from '../first-issue';
 import type { IdpGroup, IdpUser, IdpUserStatus } from '../types';
 import { authenticatorsSchema, enrollmentsFromFile } from '../authenticators/schema';
 import { policySchema, resolvePolicy, type UserPolicy } from '../authenticators/policy';
@@ -65,9 +66,7 @@ export function parseUsers(input: unknown, source: string): IdpUser[] {
 export function parseOrgFile(input: unknown, source: string): OrgFile {
   const parsed = usersFileSchema.safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue ? issue.path.join('.') : '';
-    throw new Error(`Invalid users in ${source}: ${where ? `${where}: ` : ''}${issue?.message ?? 'invalid'}`);
+    throw new Error(`Invalid users in ${source}: ${firstIssue(parsed.error)}`);
   }
   const seen = new Set<string>();
   const groups: IdpGroup[] = parsed.data.groups ?? [];
