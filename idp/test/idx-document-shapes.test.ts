@@ -1,0 +1,103 @@
+/**
+ * The shapes of the forms Okta's clients read field by field, over plain HTTP: the user object
+ * (Okta's defaults for a missing name, time zone and locale), the unlock form's authenticator
+ * options (widget-playground/user-unlock-account.json), the sign-up form's fields and what a
+ * refused one sends back (enroll-profile-new.json), and the select forms' `required` and
+ * `relatesTo` (select-authenticator-authenticate / -enroll).
+ */
+import { describe, expect, it } from 'vitest';
+import { idpPerTest } from './idp-per-test';
+import { idxPost, startRaw } from './raw-flow';
+import { DEMO_PASSWORD, type RunningIdp } from '../index';
+
+const idpWith = idpPerTest();
+
+interface Field {
+  name: string;
+  [key: string]: unknown;
+}
+interface Doc {
+  user?: { value: unknown };
+  remediation?: { value: Array<{ name: string; value: Field[] }> };
+}
+
+async function post(idp: RunningIdp, path: string, body: Record<string, unknown>) {
+  const res = await fetch(`${idp.origin}/idp/idx/${path}`, idxPost(body));
+  return (await res.json()) as Doc;
+}
+
+const form = (doc: Doc, name: string) => doc.remediation?.value.find((r) => r.name === name)?.value ?? [];
+const field = (doc: Doc, formName: string, fieldName: string) => form(doc, formName).find((f) => f.name === fieldName);
+
+const user = (login: string, profile: Record<string, string>, factors = ['password']) => ({ login, password: DEMO_PASSWORD, status: 'ACTIVE' as const, profile, factors });
+
+describe('IDX document shapes', () => {
+  it('the user object carries the profile, with Okta\'s defaults for what the user lacks', async () => {
+    const idp = await idpWith({
+      policy: 'identifier-first',
+      users: [user('ada@example.com', { given_name: 'Ada', family_name: 'Lovelace', zoneinfo: 'Europe/London', locale: 'en_GB' }), user('bob@example.com', {})],
+    });
+    const ada = await post(idp, 'identify', { identifier: 'ada@example.com', stateHandle: (await startRaw(idp)).stateHandle });
+    expect(ada.user?.value).toMatchObject({ identifier: 'ada@example.com', profile: { firstName: 'Ada', lastName: 'Lovelace', timeZone: 'Europe/London', locale: 'en_GB' } });
+    const bob = await post(idp, 'identify', { identifier: 'bob@example.com', stateHandle: (await startRaw(idp)).stateHandle });
+    expect(bob.user?.value).toMatchObject({ identifier: 'bob@example.com', profile: { firstName: null, lastName: null, timeZone: 'UTC', locale: 'en_US' } });
+    // "Forgot password?" before anyone is named: a user object, still empty.
+    const nobody = await post(idp, 'recover', { stateHandle: (await startRaw(idp)).stateHandle });
+    expect(nobody.user?.value).toEqual({});
+  });
+
+  it('the unlock form offers each authenticator by id and method, the phone by SMS', async () => {
+    const idp = await idpWith({ unlockAuthenticators: ['okta_email', 'phone_number'] });
+    const { stateHandle } = await startRaw(idp);
+    const doc = await post(idp, 'unlock-account', { stateHandle });
+    const options = field(doc, 'select-authenticator-unlock-account', 'authenticator')?.options as Array<{ label: string; value: { form: { value: Field[] } }; relatesTo: string }>;
+    expect(options.map((o) => [o.label, o.value.form.value.map(({ name, required, mutable }) => [name, required, mutable]), o.relatesTo])).toEqual([
+      ['Email', [['id', true, false], ['methodType', false, false]], '$.authenticators.value[0]'],
+      ['Phone', [['id', true, false], ['methodType', false, false]], '$.authenticators.value[1]'],
+    ]);
+    expect(options.map((o) => o.value.form.value[1]?.value)).toEqual(['email', 'sms']);
+  });
+
+  it('the sign-up form describes each field, and a refused one sends back what was typed', async () => {
+    const idp = await idpWith();
+    const { stateHandle } = await startRaw(idp);
+    const signUp = await post(idp, 'enroll', { stateHandle });
+    const fields = () => field(signUp, 'enroll-profile', 'userProfile')?.form as { value: Field[] };
+    expect(fields().value.map(({ name, required, maxLength, options }) => ({ name, required, maxLength, options: Array.isArray(options) ? options.length : undefined }))).toEqual([
+      { name: 'firstName', required: true, maxLength: 50, options: undefined },
+      { name: 'lastName', required: true, maxLength: 50, options: undefined },
+      { name: 'email', required: true, maxLength: 100, options: undefined },
+      { name: 'department', required: undefined, maxLength: undefined, options: 3 },
+    ]);
+    expect(fields().value.some((f) => 'value' in f || 'messages' in f || 'minLength' in f)).toBe(false);
+
+    const refused = await post(idp, 'enroll/new', { userProfile: { firstName: 'Ada', lastName: '', email: 'ada@example.com' }, stateHandle });
+    const sentBack = (field(refused, 'enroll-profile', 'userProfile')?.form as { value: Field[] }).value;
+    expect(sentBack.map((f) => [f.name, f.value, Array.isArray((f.messages as { value?: unknown[] } | undefined)?.value)])).toEqual([
+      ['firstName', 'Ada', false],
+      ['lastName', undefined, true],
+      ['email', 'ada@example.com', false],
+      ['department', undefined, false],
+    ]);
+  });
+
+  it('choosing what to enroll is required and relates to `authenticators`; choosing what to verify relates to the enrollments', async () => {
+    const idp = await idpWith();
+    const enroll = await post(idp, 'identify', { identifier: 'enroll-phone@example.com', credentials: { passcode: DEMO_PASSWORD }, stateHandle: (await startRaw(idp)).stateHandle });
+    const toEnroll = field(enroll, 'select-authenticator-enroll', 'authenticator')!;
+    expect([toEnroll.type, toEnroll.required, (toEnroll.options as Array<{ relatesTo: string }>).map((o) => o.relatesTo)]).toEqual(['object', true, ['$.authenticators.value[0]']]);
+
+    const verify = await post(idp, 'identify', { identifier: 'choice-mfa@example.com', credentials: { passcode: DEMO_PASSWORD }, stateHandle: (await startRaw(idp)).stateHandle });
+    const toVerify = field(verify, 'select-authenticator-authenticate', 'authenticator')!;
+    expect([toVerify.type, 'required' in toVerify]).toEqual(['object', false]);
+    // Each option points at the enrollment of the authenticator it names.
+    const enrollments = (verify as { authenticatorEnrollments?: { value: Array<{ authenticatorId: string }> } }).authenticatorEnrollments?.value ?? [];
+    const options = toVerify.options as Array<{ relatesTo: string; value: { form: { value: Field[] } } }>;
+    const pointed = options.map((o) => {
+      const index = Number(/^\$\.authenticatorEnrollments\.value\[(\d+)\]$/.exec(o.relatesTo)?.[1]);
+      return [o.value.form.value[0]?.value, enrollments[index]?.authenticatorId];
+    });
+    expect(pointed.length).toBeGreaterThan(1);
+    for (const [optionId, enrollmentId] of pointed) expect(enrollmentId).toBe(optionId);
+  });
+});
