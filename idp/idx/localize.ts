@@ -37,13 +37,15 @@ const usernameIn = (english: string): string => /Username (.*)\.$/.exec(english)
 export function preferredLanguage(header: string | undefined): Language | undefined {
   const ranked = (header ?? '')
     .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';');
+    .map((part) => {
+      const [tag = '', ...params] = part.split(';');
       const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? '1');
-      return { language: tag.trim().split('-')[0]!.toLowerCase(), q: Number.isNaN(q) ? 0 : q, index };
+      return { language: tag.trim().split('-')[0]!.toLowerCase(), q };
     })
+    // A q that is not a number is NaN, which is not > 0: dropped, like q=0.
     .filter((entry) => entry.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
+    // Stable: languages of equal q keep the header's order.
+    .sort((a, b) => b.q - a.q);
   for (const { language } of ranked) {
     if (language === 'en') return undefined;
     if (language === 'de' || language === 'fr') return language;
@@ -52,12 +54,9 @@ export function preferredLanguage(header: string | undefined): Language | undefi
 }
 
 function translate(value: unknown, language: Language): boolean {
-  let changed = false;
-  if (Array.isArray(value)) {
-    for (const item of value) changed = translate(item, language) || changed;
-    return changed;
-  }
+  // Arrays too: their items are their values.
   if (typeof value !== 'object' || value === null) return false;
+  let changed = false;
   const record = value as Record<string, unknown>;
   const key = (record['i18n'] as { key?: unknown } | undefined)?.key;
   const translation = typeof key === 'string' && typeof record['message'] === 'string' ? TRANSLATIONS[key]?.[language] : undefined;
@@ -79,7 +78,7 @@ function translate(value: unknown, language: Language): boolean {
 /** `reply` with the messages it can translate in the request's language, and Content-Language then. */
 export function localizeReply(reply: Reply, headers: IncomingHttpHeaders): Reply {
   const language = preferredLanguage(headers['accept-language']);
-  if (!language || !reply.body) return reply;
+  if (!language) return reply;
   let body: unknown;
   try {
     body = JSON.parse(reply.body);

@@ -13,6 +13,16 @@ describe('preferredLanguage', () => {
     expect(preferredLanguage(undefined)).toBeUndefined();
     expect(preferredLanguage('')).toBeUndefined();
   });
+
+  it('reads q-values wherever the spaces are, after other parameters, and keeps the order of equals', () => {
+    expect(preferredLanguage('de; q=0.5, fr;q=0.9')).toBe('fr');
+    expect(preferredLanguage('de ;q=0.9,fr;q=0.5')).toBe('de');
+    expect(preferredLanguage('de;xy=0;q=0.9, fr;q=0.5')).toBe('de');
+    expect(preferredLanguage('fr, de')).toBe('fr');
+    expect(preferredLanguage('de, fr')).toBe('de');
+    expect(preferredLanguage('de;q=0')).toBeUndefined();
+    expect(preferredLanguage('de;q=zero')).toBeUndefined();
+  });
 });
 
 describe('localizeReply', () => {
@@ -35,6 +45,26 @@ describe('localizeReply', () => {
     const options = jsonReply(200, { value: [{ name: 'authenticator', options: [{ label: 'Email', value: { form: {} } }, { label: 'Phone', value: 'p' }] }] });
     const chosen = JSON.parse(localizeReply(options, { 'accept-language': 'fr' }).body);
     expect(chosen.value[0].options.map((option: { label: string }) => option.label)).toEqual(['E-mail', 'Téléphone']);
+  });
+
+  it.each([
+    ['errors.E0000004', 'Authentication failed', 'Authentifizierung fehlgeschlagen', 'Échec de l’authentification'],
+    ['incorrectPassword', 'Password is incorrect', 'Das Passwort ist falsch', 'Le mot de passe est incorrect'],
+    ['idx.unknown.user', 'There is no account with the Username ada.', 'Es gibt kein Konto mit dem Benutzernamen ada.', 'Aucun compte n’existe avec le nom d’utilisateur ada.'],
+    ['api.authn.error.PASSCODE_INVALID', 'Invalid code. Try again.', 'Ungültiger Code. Versuchen Sie es erneut.', 'Code non valide. Réessayez.'],
+  ])('translates %s into German and French', (key, english, de, fr) => {
+    const text = (language: string) => JSON.parse(localizeReply(idx(english, key), { 'accept-language': language }).body).messages.value[0].message;
+    expect([text('de'), text('fr')]).toEqual([de, fr]);
+  });
+
+  it('names no username when the English message does not end with one', () => {
+    const reply = localizeReply(idx('There is no account with the Username ada. Try again', 'idx.unknown.user'), { 'accept-language': 'de' });
+    expect(JSON.parse(reply.body).messages.value[0].message).toBe('Es gibt kein Konto mit dem Benutzernamen .');
+  });
+
+  it('passes over nulls, and a known key without a message', () => {
+    const reply = jsonReply(200, { user: { value: { profile: { firstName: null } } }, messages: { value: [{ i18n: { key: 'incorrectPassword' } }] } });
+    expect(localizeReply(reply, { 'accept-language': 'de' })).toBe(reply);
   });
 
   it('leaves English, unknown keys, other languages and bodies that are not JSON as they are', () => {
