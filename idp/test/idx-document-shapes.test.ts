@@ -100,4 +100,38 @@ describe('IDX document shapes', () => {
     expect(pointed.length).toBeGreaterThan(1);
     for (const [optionId, enrollmentId] of pointed) expect(enrollmentId).toBe(optionId);
   });
+
+  it('the identify form is shaped as a real org sends it (captured idp_idx_introspect_default.json)', async () => {
+    const idp = await idpWith();
+    const { stateHandle } = await startRaw(idp);
+    const doc = (await post(idp, 'introspect', { stateHandle })) as Doc & { remediation: { type: string; value: Array<Record<string, unknown>> } };
+    expect(doc.remediation.type).toBe('array');
+    expect(doc.remediation.value[0]).toEqual({
+      rel: ['create-form'],
+      name: 'identify',
+      href: `${idp.origin}/idp/idx/identify`,
+      method: 'POST',
+      produces: 'application/ion+json; okta-version=1.0.0',
+      value: [
+        { name: 'identifier', label: 'Username', required: true },
+        { name: 'credentials', type: 'object', form: { value: [{ name: 'passcode', label: 'Password', secret: true }] }, required: true },
+        { name: 'rememberMe', type: 'boolean', label: 'Remember this device' },
+        { name: 'stateHandle', required: true, value: stateHandle, visible: false, mutable: false },
+      ],
+      accepts: 'application/json; okta-version=1.0.0',
+    });
+  });
+
+  it('a terminal document keeps the transaction\'s handle and intent, with its messages as an array', async () => {
+    const idp = await idpWith();
+    const { stateHandle } = await startRaw(idp);
+    const doc = (await post(idp, 'identify', { identifier: 'suspended@example.com', credentials: { passcode: DEMO_PASSWORD }, stateHandle })) as Record<string, unknown>;
+    expect(doc).toEqual({
+      version: '1.0.0',
+      stateHandle,
+      expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      intent: 'LOGIN',
+      messages: { type: 'array', value: [{ message: 'You do not have permission to perform the requested action.', i18n: { key: 'security.access_denied' }, class: 'ERROR' }] },
+    });
+  });
 });
