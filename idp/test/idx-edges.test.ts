@@ -113,4 +113,28 @@ describe('IDX edges', () => {
     const answer = await post(idp, 'challenge/answer', { credentials: { passcode: '123456' }, stateHandle });
     expect([answer.status, answer.keys, answer.remediations]).toEqual([400, ['idx.action.unavailable'], ['select-authenticator-enroll']]);
   });
+
+  it('ends the sign-in when the policy wants a second factor the user has not and cannot set up here', async () => {
+    const idp = await idpWith({ users: [{ login: 'walt@example.com', password: DEMO_PASSWORD, status: 'ACTIVE', profile: {}, factors: ['password'], policy: { secondFactor: ['webauthn'] } }] });
+    const { stateHandle } = await startRaw(idp);
+    const denied = await post(idp, 'identify', { identifier: 'walt@example.com', credentials: { passcode: DEMO_PASSWORD }, stateHandle });
+    expect([denied.status, denied.keys]).toEqual([403, ['security.access_denied']]);
+  });
+
+  it('answers a step as ion+json that no cache may keep', async () => {
+    const idp = await idpWith();
+    const { stateHandle } = await startRaw(idp);
+    const res = await fetch(`${idp.origin}/idp/idx/introspect`, idxPost({ stateHandle }));
+    expect([res.status, res.headers.get('content-type'), res.headers.get('cache-control')]).toEqual([200, 'application/ion+json; okta-version=1.0.0', 'no-store']);
+  });
+
+  it('reads a field of up to 1024 characters, and takes a longer one as not sent', async () => {
+    const idp = await idpWith({ policy: 'identifier-first' });
+    const { stateHandle } = await startRaw(idp);
+    await post(idp, 'identify', { identifier: 'alice@example.com', stateHandle });
+    const longest = await post(idp, 'challenge/answer', { credentials: { passcode: 'x'.repeat(1024) }, stateHandle });
+    expect([longest.status, longest.keys]).toEqual([401, ['incorrectPassword']]);
+    const tooLong = await post(idp, 'challenge/answer', { credentials: { passcode: 'x'.repeat(1025) }, stateHandle });
+    expect([tooLong.status, tooLong.keys]).toEqual([400, ['model.validation.field.blank']]);
+  });
 });
