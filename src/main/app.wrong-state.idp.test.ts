@@ -52,4 +52,14 @@ describe('actions in the wrong state', () => {
     expect(await h.call(channel, payload)).toEqual(wrongState(what));
     expect(await h.view(CHANNELS.getState)).toEqual(signedIn);
   });
+
+  it('once disposed, takes no action and follows no redirect, and says it is shutting down', async () => {
+    const h = await harness();
+    await h.app.dispose();
+    expect(await h.call(CHANNELS.signIn, credentials('alice@example.com'))).toEqual({ ok: false, error: { code: 'internal', message: 'The app is shutting down.' } });
+    expect(await h.tasks()).toEqual({ ok: false, error: { code: 'internal', message: 'The app is shutting down.' } });
+    expect(h.app.handleRedirect('http://127.0.0.1:1/callback?code=x&state=y')).toBe(false);
+    await expect(h.app.handleSystemResume()).resolves.toBeUndefined();
+    expect(await h.view(CHANNELS.getState)).toEqual({ status: 'signed-out', messages: [] });
+  });
 });
