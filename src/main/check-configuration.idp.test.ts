@@ -15,7 +15,7 @@ import { message } from '../shared/i18n/text';
 import { createAuthApp, type AuthApp, type AuthAppDeps } from './app';
 import { DEFAULT_SCOPES } from './config/okta-config';
 import { developmentSettings, releaseSettings, type SettingsSource } from './config/settings-source';
-import { silentLogger } from './log/logger';
+import { createCapturingLogger, silentLogger } from './log/logger';
 import { createTestCipher } from './session/cipher';
 import { createMemoryStore } from './session/store';
 
@@ -190,5 +190,97 @@ describe('Check again in a released build (config.json)', () => {
       machineFile: 'C:\\Program Files\\Okta Desktop Sign-In\\config.json',
     });
     dir = mkdtempSync(join(tmpdir(), 'check-again-'));
+  });
+});
+
+describe('the app before it is configured', () => {
+  const goodEnv = () => `OKTA_ISSUER=${idp.issuer}\nOKTA_CLIENT_ID=${idp.clientId}\nOKTA_REDIRECT_URI=${idp.redirectUri}\n`;
+
+  it('a config.json that cannot be read (a folder) is a problem naming that file', async () => {
+    fresh();
+    const file = join(dir, 'config.json');
+    mkdirSync(file);
+    const settings = releaseSettings({ files: [file], env: {}, buildDefaults: {}, platform: 'linux' });
+    // A source whose read throws (not one of the problems it reports itself) after the first.
+    let reads = 0;
+    app = await start({
+      ...settings,
+      read: () => {
+        if (reads++ === 0) return settings.read();
+        throw new Error('EISDIR: illegal operation on a directory');
+      },
+    });
+    expect(await view(CHANNELS.checkConfiguration)).toMatchObject({ problems: [{ id: 'config.file.unreadable', values: { path: file } }] });
+  });
+
+  it('logs what it found, that it was configured, and why a folder did not open', async () => {
+    const { envFile, settings } = devEnv('OKTA_ISSUER=not a url\n');
+    const log = createCapturingLogger();
+    app = await start(settings, { log });
+    await view(CHANNELS.checkConfiguration);
+    writeFileSync(envFile, goodEnv());
+    await view(CHANNELS.checkConfiguration);
+    expect(log.entries.map((e) => [e.level, e.event, e.fields])).toEqual(
+      expect.arrayContaining([
+        // A bad issuer, no client id, no redirect URI: three problems, at launch and at the check.
+        ['warn', 'app.needs-configuration', { problems: 3 }],
+        ['info', 'app.configured', {}],
+      ]),
+    );
+    expect(log.entries.filter((e) => e.event === 'app.needs-configuration').map((e) => e.fields)).toEqual([{ problems: 3 }, { problems: 3 }]);
+
+    const released = releaseSettings({ files: [join(dir, 'config.json')], env: {}, buildDefaults: {}, platform: 'linux' });
+    const opener = createCapturingLogger();
+    const other = await start(released, { log: opener, openConfigurationFolder: () => Promise.reject(new TypeError('no file manager')) });
+    await other.invoke(CHANNELS.openConfigurationFolder, undefined);
+    await other.dispose();
+    expect(opener.entries.map((e) => [e.event, e.fields])).toContainEqual(['app.open-folder-failed', { error: 'TypeError' }]);
+    // No opener at all is not a failure to log.
+    const none = createCapturingLogger();
+    const without = await start(released, { log: none });
+    expect(await without.invoke(CHANNELS.openConfigurationFolder, undefined)).toEqual({ ok: true, value: { opened: false } });
+    await without.dispose();
+    expect(none.entries.map((e) => e.event)).not.toContain('app.open-folder-failed');
+  });
+
+  it('answers resume, redirects and offers before it is configured, and passes them on after', async () => {
+    const { envFile, settings } = devEnv('');
+    app = await start(settings);
+    expect(app.handleRedirect('http://127.0.0.1:1/cb?code=x')).toBe(false);
+    await expect(app.handleSystemResume()).resolves.toBeUndefined();
+    await expect(app.offersKnown).resolves.toBeUndefined();
+    writeFileSync(envFile, goodEnv());
+    await view(CHANNELS.checkConfiguration);
+    await expect(app.offersKnown).resolves.toBeUndefined();
+    await expect(app.handleSystemResume()).resolves.toBeUndefined();
+  });
+
+  it('passes the configured app\'s views to its listeners, not to one that left, and none once disposed', async () => {
+    const { envFile, settings } = devEnv('');
+    app = await start(settings);
+    const stayed: AuthView[] = [];
+    const left: AuthView[] = [];
+    app.onStateChanged((next) => stayed.push(next));
+    app.onStateChanged((next) => left.push(next))();
+    writeFileSync(envFile, goodEnv());
+    await view(CHANNELS.checkConfiguration);
+    await view(CHANNELS.signIn, { username: 'alice@example.com', password: DEMO_PASSWORD });
+    expect(stayed.at(-1)).toMatchObject({ status: 'signed-in' });
+    expect(left).toEqual([]);
+    const seen = stayed.length;
+    await app.dispose();
+    expect(await app.invoke(CHANNELS.getState, undefined)).toMatchObject({ ok: true });
+    expect(await app.invoke(CHANNELS.signOut, undefined)).toEqual({ ok: false, error: { code: 'internal', message: 'The app is shutting down.' } });
+    expect(stayed).toHaveLength(seen);
+  });
+
+  it('disposed while a check builds the app: the new app is disposed too, and the check says the app is shutting down', async () => {
+    const { envFile, settings } = devEnv('');
+    app = await start(settings);
+    writeFileSync(envFile, goodEnv());
+    const check = app.invoke(CHANNELS.checkConfiguration, undefined);
+    await app.dispose();
+    expect(await check).toEqual({ ok: false, error: { code: 'internal', message: 'The app is shutting down.' } });
+    expect(await app.invoke(CHANNELS.checkConfiguration, undefined)).toEqual({ ok: false, error: { code: 'internal', message: 'The app is shutting down.' } });
   });
 });
