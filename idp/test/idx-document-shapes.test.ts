@@ -134,4 +134,70 @@ describe('IDX document shapes', () => {
       messages: { type: 'array', value: [{ message: 'You do not have permission to perform the requested action.', i18n: { key: 'security.access_denied' }, class: 'ERROR' }] },
     });
   });
+
+  it('an unknown user\'s document describes the authorization request as a real org does (captured error-invalid-username)', async () => {
+    const idp = await idpWith();
+    const { stateHandle } = await startRaw(idp);
+    const doc = (await post(idp, 'identify', { identifier: 'nobody@example.com', credentials: { passcode: 'x' }, stateHandle })) as Record<string, { value: Record<string, unknown> }>;
+    expect(doc.authentication?.value).toEqual({
+      protocol: 'OAUTH2.0',
+      issuer: { id: 'ausEmulatorDefault01', name: 'default', uri: idp.issuer },
+      request: {
+        max_age: -1,
+        scope: 'openid profile email offline_access',
+        response_type: 'code',
+        redirect_uri: idp.redirectUri,
+        state: 'st',
+        code_challenge_method: 'S256',
+        code_challenge: expect.stringMatching(/^[\w-]{43}$/),
+        response_mode: 'query',
+      },
+    });
+    expect(doc.app).toEqual({ type: 'object', value: { name: 'oidc_client', label: 'Desktop App (emulator)', id: idp.clientId } });
+  });
+
+  it('the expiry warning gives the days left and a skip; an expired password neither', async () => {
+    const idp = await idpWith();
+    const current = (doc: Doc) => (doc as { currentAuthenticator?: { value: { settings?: Record<string, unknown> } } }).currentAuthenticator?.value.settings;
+    const warn = await post(idp, 'identify', { identifier: 'warn@example.com', credentials: { passcode: DEMO_PASSWORD }, stateHandle: (await startRaw(idp)).stateHandle });
+    expect(warn.remediation?.value.map((r) => r.name)).toEqual(['reenroll-authenticator-warning', 'skip']);
+    expect(current(warn)?.daysToExpiry).toBe(4);
+    expect(field(warn, 'reenroll-authenticator-warning', 'credentials')).toMatchObject({ form: { value: [{ name: 'passcode', label: 'New password', secret: true }] } });
+    const expired = await post(idp, 'identify', { identifier: 'expired@example.com', credentials: { passcode: DEMO_PASSWORD }, stateHandle: (await startRaw(idp)).stateHandle });
+    expect(expired.remediation?.value.map((r) => r.name)).toEqual(['reenroll-authenticator']);
+    expect(current(expired)).not.toHaveProperty('daysToExpiry');
+  });
+
+  it('a signed-in document carries the token request (captured challenge_answer_default) and no step to take', async () => {
+    const idp = await idpWith();
+    const doc = (await post(idp, 'identify', { identifier: 'alice@example.com', credentials: { passcode: DEMO_PASSWORD }, stateHandle: (await startRaw(idp)).stateHandle })) as Doc & { successWithInteractionCode?: unknown };
+    expect(doc.successWithInteractionCode).toEqual({
+      rel: ['create-form'],
+      name: 'issue',
+      href: `${idp.issuer}/v1/token`,
+      method: 'POST',
+      value: [
+        { name: 'grant_type', required: true, value: 'interaction_code' },
+        { name: 'interaction_code', required: true, value: expect.any(String) },
+        { name: 'client_id', required: true, value: idp.clientId },
+        { name: 'code_verifier', required: true },
+      ],
+      accepts: 'application/x-www-form-urlencoded',
+    });
+    expect(doc.remediation).toBeUndefined();
+  });
+
+  it('identifier first, the identify form has no password, and names the password only where recovery is on', async () => {
+    const withRecovery = await idpWith({ policy: 'identifier-first' });
+    const on = await post(withRecovery, 'introspect', { stateHandle: (await startRaw(withRecovery)).stateHandle });
+    expect(form(on, 'identify').map((f) => f.name)).toEqual(['identifier', 'rememberMe', 'stateHandle']);
+    expect(on).toHaveProperty('currentAuthenticator');
+    const without = await idpWith({ policy: 'identifier-first', recoveryAuthenticators: [] });
+    const off = await post(without, 'introspect', { stateHandle: (await startRaw(without)).stateHandle });
+    expect(off).not.toHaveProperty('currentAuthenticator');
+    expect(off).not.toHaveProperty('user');
+    // One page: the password is on the form, so it is always named.
+    const onePage = await idpWith({ recoveryAuthenticators: [] });
+    expect(await post(onePage, 'introspect', { stateHandle: (await startRaw(onePage)).stateHandle })).toHaveProperty('currentAuthenticator');
+  });
 });
