@@ -29,6 +29,16 @@ async function post(idp: RunningIdp, path: string, body: Record<string, unknown>
 const form = (doc: Doc, name: string) => doc.remediation?.value.find((r) => r.name === name)?.value ?? [];
 const field = (doc: Doc, formName: string, fieldName: string) => form(doc, formName).find((f) => f.name === fieldName);
 
+/** Each select option's id, and the authenticatorId of the enrollment its relatesTo points at. */
+function optionTargets(doc: Doc, formName: string): Array<[unknown, unknown]> {
+  const enrollments = (doc as { authenticatorEnrollments?: { value: Array<{ authenticatorId: string }> } }).authenticatorEnrollments?.value ?? [];
+  const options = (field(doc, formName, 'authenticator')?.options ?? []) as Array<{ relatesTo: string; value: { form: { value: Field[] } } }>;
+  return options.map((o) => {
+    const index = Number(/^\$\.authenticatorEnrollments\.value\[(\d+)\]$/.exec(o.relatesTo)?.[1]);
+    return [o.value.form.value[0]?.value, enrollments[index]?.authenticatorId];
+  });
+}
+
 const user = (login: string, profile: Record<string, string>, factors = ['password']) => ({ login, password: DEMO_PASSWORD, status: 'ACTIVE' as const, profile, factors });
 
 describe('IDX document shapes', () => {
@@ -199,5 +209,34 @@ describe('IDX document shapes', () => {
     // One page: the password is on the form, so it is always named.
     const onePage = await idpWith({ recoveryAuthenticators: [] });
     expect(await post(onePage, 'introspect', { stateHandle: (await startRaw(onePage)).stateHandle })).toHaveProperty('currentAuthenticator');
+  });
+
+  it('identifier first, the password step of a user with another factor offers that factor beside it', async () => {
+    const idp = await idpWith({ policy: 'identifier-first' });
+    const { stateHandle } = await startRaw(idp);
+    const first = await post(idp, 'identify', { identifier: 'mfa@example.com', stateHandle });
+    expect(first.remediation?.value.map((r) => r.name)).toEqual(['select-authenticator-authenticate']);
+    const password = await post(idp, 'challenge', { authenticator: { id: 'autEmulatorPassword1' }, stateHandle });
+    expect(password.remediation?.value.map((r) => r.name)).toEqual(['challenge-authenticator', 'select-authenticator-authenticate']);
+    const targets = optionTargets(password, 'select-authenticator-authenticate');
+    expect(targets.map(([id]) => id)).toEqual(['autEmulatorPassword1', 'autEmulatorEmail0001']);
+    for (const [id, target] of targets) expect(target).toBe(id);
+    const alice = await post(idp, 'identify', { identifier: 'alice@example.com', stateHandle: (await startRaw(idp)).stateHandle });
+    expect(alice.remediation?.value.map((r) => r.name)).toEqual(['challenge-authenticator']);
+  });
+
+  it('recovery offers what can prove the person, the primary email among them, each pointing at its enrollment', async () => {
+    const idp = await idpWith({ recoveryAuthenticators: ['okta_email', 'phone_number'] });
+    const recovering = async () => {
+      const { stateHandle } = await startRaw(idp);
+      await post(idp, 'recover', { stateHandle });
+      return stateHandle;
+    };
+    const choose = await post(idp, 'identify', { identifier: 'choice-mfa@example.com', stateHandle: await recovering() });
+    const targets = optionTargets(choose, 'select-authenticator-authenticate');
+    expect(targets.map(([id]) => id)).toEqual(['autEmulatorEmail0001', expect.stringMatching(/^autEmulatorPhone/)]);
+    for (const [id, target] of targets) expect(target).toBe(id);
+    const onlyEmail = await post(idp, 'identify', { identifier: 'locked@example.com', stateHandle: await recovering() });
+    expect(optionTargets(onlyEmail, 'select-authenticator-authenticate')).toEqual([['autEmulatorEmail0001', 'autEmulatorEmail0001']]);
   });
 });
