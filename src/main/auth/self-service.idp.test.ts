@@ -45,6 +45,17 @@ describe('offers', () => {
     expect(await off.state()).toEqual({ status: 'signed-out', messages: [], offers: { recoverPassword: true } });
   });
 
+  it('only the signed-out and terminal views carry the offers: not a step, not the signed-in view', async () => {
+    const h = await harness();
+    const signedIn = await h.view(CHANNELS.signIn, credentials('alice@example.com'));
+    expect(signedIn.status).toBe('signed-in');
+    expect(signedIn).not.toHaveProperty('offers');
+    expect(await h.view(CHANNELS.signOut)).toMatchObject({ status: 'signed-out', offers: ALL_OFFERS });
+    const step = await h.view(CHANNELS.signIn, credentials('expired@example.com'));
+    expect(step.status).toBe('pending');
+    expect(step).not.toHaveProperty('offers');
+  });
+
   it('when the org cannot be asked, the sign-in form offers nothing and the log says why', async () => {
     const h = await harness();
     h.idp.faults.set('interact', { kind: 'status', status: 500 });
