@@ -220,6 +220,12 @@ describe('IDX document shapes', () => {
     expect(password.remediation?.value.map((r) => r.name)).toEqual(['challenge-authenticator', 'select-authenticator-authenticate']);
     const targets = optionTargets(password, 'select-authenticator-authenticate');
     expect(targets.map(([id]) => id)).toEqual(['autEmulatorPassword1', 'autEmulatorEmail0001']);
+    // The password's option names its method, as Okta's select forms do.
+    const passwordOption = (field(password, 'select-authenticator-authenticate', 'authenticator')?.options as Array<{ value: { form: { value: Field[] } } }>)[0];
+    expect(passwordOption?.value.form.value).toEqual([
+      { name: 'id', required: true, value: 'autEmulatorPassword1', mutable: false },
+      { name: 'methodType', required: false, value: 'password', mutable: false },
+    ]);
     for (const [id, target] of targets) expect(target).toBe(id);
     const alice = await post(idp, 'identify', { identifier: 'alice@example.com', stateHandle: (await startRaw(idp)).stateHandle });
     expect(alice.remediation?.value.map((r) => r.name)).toEqual(['challenge-authenticator']);
