@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { addEnrollment, enrollmentIdFor, stringOf } from '../authenticators/documents';
 import { maskEmail } from '../authenticators/okta-email';
+import { maskPhone, normalizePhone } from '../authenticators/phone-number';
 import type { UserRecord } from '../org/users';
 
 describe('enrollmentIdFor', () => {
@@ -49,5 +50,26 @@ describe('maskEmail', () => {
     expect(maskEmail('ab@example.com')).toBe('a***b@example.com');
     expect(maskEmail('a@example.com')).toBe('a***@example.com');
     expect(maskEmail('not-an-address')).toBe('***');
+  });
+});
+
+describe('phone numbers', () => {
+  it('are E.164 once the separators people type are dropped, and nothing else', () => {
+    expect(normalizePhone('+1 (555) 010-0001')).toBe('+15550100001');
+    expect(normalizePhone('+44 20.7946.0958')).toBe('+442079460958');
+    expect(normalizePhone('x+15550100001')).toBeUndefined();
+    expect(normalizePhone('+15550100001x')).toBeUndefined();
+    expect(normalizePhone('+0555010001')).toBeUndefined();
+    expect(normalizePhone('+1234567')).toBeUndefined();
+    expect(normalizePhone('+1234567890123456')).toBeUndefined();
+    expect(normalizePhone('5550100001')).toBeUndefined();
+  });
+
+  it('are masked as Okta shows them: North American in its own pattern, others by length', () => {
+    expect(maskPhone('+15550100001')).toBe('+1 XXX-XXX-0001');
+    expect(maskPhone('+442079460958')).toBe('+44 XXXXXX0958');
+    // A +1 number of another length is not North American in form.
+    expect(maskPhone('+1555010000')).toBe('+15 XXXX0000');
+    expect(maskPhone('+4915550100001')).toBe('+49 XXXXXXX0001');
   });
 });
