@@ -259,7 +259,20 @@ describe('second factors on the hosted page', () => {
       assertion('another-challenge', origin),
       assertion(options.challenge, origin, { type: 'webauthn.create' }),
       assertion(options.challenge, origin, { key: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64') }),
+      // Signed, but for another relying party, or without the user present.
+      assertion(options.challenge, origin, { rpId: 'example.com' }),
+      assertion(options.challenge, origin, { flags: 0x04 }),
     ];
+    const good = assertion(options.challenge, origin);
+    const malformed = [
+      { ...good, signatureData: '' },
+      { ...good, authenticatorData: '' },
+      { ...good, clientData: '' },
+      { ...good, clientData: Buffer.from('not json').toString('base64url') },
+      // Too short to hold the flags and the counter.
+      { ...good, authenticatorData: Buffer.from(good.authenticatorData, 'base64url').subarray(0, 36).toString('base64url') },
+    ];
+    refused.push(...malformed);
     for (const bad of refused) {
       const res = await answer(bad);
       expect(res.status).toBe(200);

@@ -16,12 +16,12 @@ export const SECURITY_KEY = {
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest();
 
 /** What a browser would post for a WebAuthn assertion over `challenge` at `origin` (base64url fields). */
-export function assertion(challenge: string, origin: string, options: { counter?: number; type?: string; key?: string } = {}) {
+export function assertion(challenge: string, origin: string, options: { counter?: number; type?: string; key?: string; rpId?: string; flags?: number } = {}) {
   const clientData = Buffer.from(JSON.stringify({ type: options.type ?? 'webauthn.get', challenge, origin, crossOrigin: false }));
   const counter = Buffer.alloc(4);
   counter.writeUInt32BE(options.counter ?? 1);
   // Flags: user present (0x01) and verified (0x04).
-  const authenticatorData = Buffer.concat([sha256(SECURITY_KEY.rpId), Buffer.from([0x05]), counter]);
+  const authenticatorData = Buffer.concat([sha256(options.rpId ?? SECURITY_KEY.rpId), Buffer.from([options.flags ?? 0x05]), counter]);
   const key = createPrivateKey({ key: Buffer.from(options.key ?? SECURITY_KEY.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
   const signature = sign('sha256', Buffer.concat([authenticatorData, sha256(clientData)]), key);
   return { clientData: clientData.toString('base64url'), authenticatorData: authenticatorData.toString('base64url'), signatureData: signature.toString('base64url') };
