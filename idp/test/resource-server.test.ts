@@ -158,16 +158,17 @@ describe('demo API: each claim it checks', () => {
     await new Promise((resolve) => org.server.close(resolve));
   });
 
-  type Spoil = { issuer?: string; audience?: string; exp?: number; scp?: unknown; key?: CryptoKey; kid?: string };
+  /** `exp` or `sub` null: the claim is left out. */
+  type Spoil = { issuer?: string; audience?: string; exp?: number | null; sub?: null; scp?: unknown; key?: CryptoKey; kid?: string };
   async function token(spoil: Spoil = {}): Promise<string> {
-    return new SignJWT({ scp: 'scp' in spoil ? spoil.scp : ['openid', 'tasks.read'] })
+    const jwt = new SignJWT({ scp: 'scp' in spoil ? spoil.scp : ['openid', 'tasks.read'] })
       .setProtectedHeader({ alg: 'RS256', kid: spoil.kid ?? org.kid })
-      .setSubject('bob@example.com')
       .setIssuer(spoil.issuer ?? org.issuer)
       .setAudience(spoil.audience ?? 'api://default')
-      .setIssuedAt(now - 60)
-      .setExpirationTime(spoil.exp ?? now + 600)
-      .sign(spoil.key ?? org.key);
+      .setIssuedAt(now - 60);
+    if (spoil.sub !== null) jwt.setSubject('bob@example.com');
+    if (spoil.exp !== null) jwt.setExpirationTime(spoil.exp ?? now + 600);
+    return jwt.sign(spoil.key ?? org.key);
   }
   const describeRefusal = async (jwt: string) => {
     const answer = await getTasks(api, `Bearer ${jwt}`);
@@ -184,6 +185,11 @@ describe('demo API: each claim it checks', () => {
 
   it('refuses another issuer', async () => {
     expect(await describeRefusal(await token({ issuer: `${org.issuer}-other` }))).toEqual([401, "The access token's iss claim is not accepted."]);
+  });
+
+  it('refuses a token without an expiry or a subject', async () => {
+    expect((await describeRefusal(await token({ exp: null })))[0]).toBe(401);
+    expect((await describeRefusal(await token({ sub: null })))[0]).toBe(401);
   });
 
   it('refuses an expired token', async () => {
@@ -218,5 +224,6 @@ describe('bearerToken', () => {
     expect(bearerToken('Bearer  abc')).toBeUndefined();
     expect(bearerToken('Bearer abc def')).toBeUndefined();
     expect(bearerToken(undefined)).toBeUndefined();
+    expect(bearerToken('xBearer abc')).toBeUndefined();
   });
 });
