@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { idpPerTest } from './idp-per-test';
-import { idxPost, startRaw } from './raw-flow';
+import { idxRequest, startRaw } from './raw-flow';
 import { DEMO_PASSWORD, type RunningIdp } from '../index';
 
 const idpWith = idpPerTest();
@@ -21,10 +21,7 @@ interface Doc {
   remediation?: { value: Array<{ name: string; value: Field[] }> };
 }
 
-async function post(idp: RunningIdp, path: string, body: Record<string, unknown>) {
-  const res = await fetch(`${idp.origin}/idp/idx/${path}`, idxPost(body));
-  return (await res.json()) as Doc;
-}
+const post = async (idp: RunningIdp, path: string, body: Record<string, unknown>) => (await idxRequest(idp, path, body)).doc as Doc;
 
 const form = (doc: Doc, name: string) => doc.remediation?.value.find((r) => r.name === name)?.value ?? [];
 const field = (doc: Doc, formName: string, fieldName: string) => form(doc, formName).find((f) => f.name === fieldName);

@@ -6,29 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { idpPerTest } from './idp-per-test';
-import { idxPost, startRaw } from './raw-flow';
-import { DEMO_PASSWORD, type RunningIdp } from '../index';
+import { idxPost, idxRequest, startRaw } from './raw-flow';
+import { DEMO_PASSWORD } from '../index';
 
 const idpWith = idpPerTest();
 
-interface Doc {
-  stateHandle?: string;
-  remediation?: { value: Array<{ name: string }> };
-}
-
-async function post(idp: RunningIdp, path: string, body: Record<string, unknown>, contentType = 'application/json') {
-  const res = await fetch(`${idp.origin}/idp/idx/${path}`, idxPost(body, contentType));
-  const doc = (await res.json()) as Doc;
-  return { status: res.status, doc, remediations: doc.remediation?.value.map((r) => r.name) ?? [], keys: messageKeys(doc) };
-}
-
-/** Every i18n key in a document, wherever it sits (top-level messages or a field's). */
-function messageKeys(value: unknown): string[] {
-  if (!value || typeof value !== 'object') return [];
-  const own = (value as { i18n?: { key?: unknown } }).i18n?.key;
-  const nested = Object.values(value as Record<string, unknown>).flatMap(messageKeys);
-  return typeof own === 'string' ? [own, ...nested] : nested;
-}
+const post = idxRequest;
 
 async function started(options: Parameters<typeof idpWith>[0] = {}) {
   const idp = await idpWith(options);

@@ -6,16 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { idpPerTest } from './idp-per-test';
 import { lastCode, lastMessage, testClock } from './mfa-helpers';
-import { idxPost, startRaw } from './raw-flow';
+import { idxRequest, startRaw } from './raw-flow';
 import { DEMO_PASSWORD, type IdpOptions, type RunningIdp } from '../index';
 
 const idpWith = idpPerTest();
 const NEW_PASSWORD = 'Zebra-Stripe-42';
 
-async function post(idp: RunningIdp, path: string, body: Record<string, unknown>) {
-  const res = await fetch(`${idp.origin}/idp/idx/${path}`, idxPost(body));
-  return { status: res.status, doc: (await res.json()) as { remediation?: { value: Array<{ name: string }> } } };
-}
+const post = idxRequest;
 
 async function withLog(options: IdpOptions = {}) {
   const lines: string[] = [];

@@ -5,25 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { idpPerTest } from './idp-per-test';
-import { idxPost, startRaw } from './raw-flow';
-import { DEMO_PASSWORD, type IdpOptions, type RunningIdp } from '../index';
+import { idxRequest, startRaw } from './raw-flow';
+import { DEMO_PASSWORD, type IdpOptions } from '../index';
 
 const idpWith = idpPerTest();
 
 const ENDPOINTS = ['identify', 'challenge', 'challenge/answer', 'challenge/resend', 'challenge/poll', 'challenge/send', 'credential/enroll', 'recover', 'unlock-account', 'enroll', 'enroll/new', 'skip', 'cancel'];
 
-async function post(idp: RunningIdp, path: string, body: unknown) {
-  const res = await fetch(`${idp.origin}/idp/idx/${path}`, idxPost(body));
-  const doc = (await res.json()) as { remediation?: { value: Array<{ name: string }> }; user?: { value: unknown }; authentication?: unknown };
-  return { status: res.status, doc, keys: messageKeys(doc), remediations: doc.remediation?.value.map((r) => r.name) ?? [] };
-}
-
-function messageKeys(value: unknown): string[] {
-  if (!value || typeof value !== 'object') return [];
-  const own = (value as { i18n?: { key?: unknown } }).i18n?.key;
-  const nested = Object.values(value as Record<string, unknown>).flatMap(messageKeys);
-  return typeof own === 'string' ? [own, ...nested] : nested;
-}
+const post = idxRequest;
 
 /** A transaction at the password step of identifier-first, for alice. */
 async function atPassword(options: IdpOptions = {}) {

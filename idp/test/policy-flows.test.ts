@@ -6,17 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { idpPerTest } from './idp-per-test';
 import { lastCode } from './mfa-helpers';
-import { idxPost, startRaw } from './raw-flow';
-import { DEMO_PASSWORD, type RunningIdp } from '../index';
+import { idxRequest, startRaw } from './raw-flow';
+import { DEMO_PASSWORD } from '../index';
 
 const idpWith = idpPerTest();
 const EMAIL_ID = 'autEmulatorEmail0001';
 
-async function post(idp: RunningIdp, path: string, body: Record<string, unknown>) {
-  const res = await fetch(`${idp.origin}/idp/idx/${path}`, idxPost(body));
-  const doc = (await res.json()) as { remediation?: { value: Array<{ name: string }> }; successWithInteractionCode?: unknown };
-  return { status: res.status, doc, remediations: doc.remediation?.value.map((r) => r.name) ?? [] };
-}
+const post = idxRequest;
 
 describe('the sign-in policy', () => {
   it('asks a user with several factors for one of them, then signs them in', async () => {

@@ -83,3 +83,25 @@ export async function stillServing(idp: RunningIdp): Promise<boolean> {
   const res = await fetch(`${idp.issuer}/.well-known/openid-configuration`);
   return res.status === 200 && ((await res.json()) as { issuer: string }).issuer === idp.issuer;
 }
+
+/** An IDX document as these tests read it: loosely, by name. */
+export interface IdxDocument {
+  remediation?: { type?: string; value: Array<{ name: string; value: Array<{ name: string; [key: string]: unknown }> }> };
+  user?: { value: unknown };
+  [key: string]: unknown;
+}
+
+/** Every i18n key in an IDX document, wherever it sits (top-level messages or a field's). */
+export function idxMessageKeys(value: unknown): string[] {
+  if (!value || typeof value !== 'object') return [];
+  const own = (value as { i18n?: { key?: unknown } }).i18n?.key;
+  const nested = Object.values(value as Record<string, unknown>).flatMap(idxMessageKeys);
+  return typeof own === 'string' ? [own, ...nested] : nested;
+}
+
+/** POSTs `body` to `/idp/idx/{path}`: the status, the document, its message keys and its remediations' names. */
+export async function idxRequest(idp: RunningIdp, path: string, body: unknown, contentType = 'application/json') {
+  const res = await fetch(`${idp.origin}/idp/idx/${path}`, idxPost(body, contentType));
+  const doc = (await res.json()) as IdxDocument;
+  return { status: res.status, doc, keys: idxMessageKeys(doc), remediations: doc.remediation?.value.map((r) => r.name) ?? [] };
+}
