@@ -217,6 +217,69 @@ describe('demo API: each claim it checks', () => {
   });
 });
 
+describe('demo API: its answers', () => {
+  let org: Awaited<ReturnType<typeof startStandInOrg>>;
+  afterAll(() => new Promise((resolve) => org.server.close(resolve)));
+  beforeAll(async () => {
+    org = await startStandInOrg();
+  });
+  const signed = async () =>
+    new SignJWT({ scp: ['tasks.read'] }).setProtectedHeader({ alg: 'RS256', kid: org.kid }).setIssuer(org.issuer).setAudience('api://default').setSubject('bob@example.com').setExpirationTime('10m').sign(org.key);
+  const raw = async (api: RunningResourceServer, path: string, init: RequestInit = {}) => {
+    const res = await fetch(`${api.origin}${path}`, init);
+    return { status: res.status, type: res.headers.get('content-type'), cache: res.headers.get('cache-control'), retry: res.headers.get('retry-after'), text: await res.text() };
+  };
+
+  it('answers every refusal as uncached JSON with an error code, and records each status', async () => {
+    const api = await startResourceServer({ issuer: org.issuer });
+    try {
+      const json = (body: unknown) => ({ type: 'application/json', cache: 'no-store', text: JSON.stringify(body) });
+      expect(await raw(api, '/api/other')).toMatchObject({ status: 404, ...json({ error: 'not_found' }) });
+      expect(await raw(api, TASKS_PATH, { method: 'DELETE' })).toMatchObject({ status: 405, ...json({ error: 'method_not_allowed' }) });
+      expect(await raw(api, TASKS_PATH)).toMatchObject({ status: 401, ...json({ error: 'unauthorized', error_description: 'An access token is required.' }) });
+      api.failNext(503, 2);
+      for (const _ of [1, 2]) expect(await raw(api, TASKS_PATH)).toMatchObject({ status: 503, retry: null, ...json({ error: 'unavailable' }) });
+      const head = await raw(api, TASKS_PATH, { method: 'HEAD', headers: { Authorization: `Bearer ${await signed()}` } });
+      expect([head.status, head.type, head.text]).toEqual([200, 'application/json', '']);
+      const statuses = api.statuses();
+      expect(statuses).toEqual([404, 405, 401, 503, 503, 200]);
+      statuses.push(0);
+      expect(api.statuses()).toHaveLength(6);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('answers 500 when judging a token fails, listens on the port asked for, and closes once', async () => {
+    const probe = await startResourceServer({ issuer: org.issuer });
+    const port = probe.port;
+    await probe.close();
+    const api = await startResourceServer({
+      issuer: org.issuer,
+      port,
+      isActive: () => {
+        throw new Error('revocation list unreadable');
+      },
+    });
+    expect([api.port, api.origin]).toEqual([port, `http://127.0.0.1:${port}`]);
+    expect(await raw(api, TASKS_PATH, { headers: { Authorization: `Bearer ${await signed()}` } })).toMatchObject({ status: 500, text: JSON.stringify({ error: 'server_error' }) });
+    expect(api.statuses()).toEqual([500]);
+    const closing = api.close();
+    expect(api.close()).toBe(closing);
+    await closing;
+    await expect(fetch(`${api.origin}${TASKS_PATH}`)).rejects.toThrow();
+  });
+
+  it('refuses to start on a port already taken', async () => {
+    const api = await startResourceServer({ issuer: org.issuer });
+    try {
+      await expect(startResourceServer({ issuer: org.issuer, port: api.port })).rejects.toThrow(/EADDRINUSE/);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
 describe('bearerToken', () => {
   it('takes the token of a Bearer header only', () => {
     expect(bearerToken('Bearer abc.def-_~+/==')).toBe('abc.def-_~+/==');
