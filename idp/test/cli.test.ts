@@ -48,6 +48,45 @@ describe('parseCliArgs', () => {
     expect(run(['--registration', 'activate-by-email'])).toEqual({ port: 8787, registration: { activation: 'email' } });
   });
 
+  it('maps every lifetime flag, takes the bounds themselves, and trims self-service lists', () => {
+    const run = (argv: string[]) => {
+      const parsed = parseCliArgs(argv);
+      return parsed.kind === 'run' ? parsed.options : parsed;
+    };
+    expect(run(['--id-token-ttl', '1', '--refresh-token-ttl', '999999999', '--transaction-ttl', '600'])).toEqual({
+      port: 8787,
+      idTokenTtlSeconds: 1,
+      refreshTokenTtlSeconds: 999999999,
+      transactionTtlSeconds: 600,
+    });
+    expect(run(['--port', '65535', '--api-port', '0'])).toEqual({ port: 65535, api: { port: 0 } });
+    expect(run(['--api-port', '65535'])).toEqual({ port: 8787, api: { port: 65535 } });
+    expect(run(['--password-hash-cost', '16'])).toEqual({ port: 8787, passwordHashCost: 16 });
+    expect(run(['--password-hash-cost', '1'])).toEqual({ port: 8787, passwordHashCost: 1 });
+    expect(run(['--unlock', ' email , phone '])).toEqual({ port: 8787, unlockAuthenticators: ['okta_email', 'phone_number'] });
+    expect(run(['--client-id', ' c '])).toEqual({ port: 8787, clientId: ' c ' });
+  });
+
+  it.each([
+    [['--port', 'abc'], '--port must be 0-65535 (got "abc")'],
+    [['--port', ' 80'], '--port must be 0-65535 (got " 80")'],
+    [['--port', '80 '], '--port must be 0-65535 (got "80 ")'],
+    [['--port', '123456'], '--port must be 0-65535 (got "123456")'],
+    [['--api-port', 'x1'], '--api-port must be 0-65535 (got "x1")'],
+    [['--api-port', '1x'], '--api-port must be 0-65535 (got "1x")'],
+    [['--api-port', '123456'], '--api-port must be 0-65535 (got "123456")'],
+    [['--lockout', 'x3'], '--lockout must be a whole number >= 1 (got "x3")'],
+    [['--lockout', '3x'], '--lockout must be a whole number >= 1 (got "3x")'],
+    [['--refresh-token-ttl', '1234567890'], '--refresh-token-ttl must be a whole number >= 1 (got "1234567890")'],
+    [['--password-hash-cost', '17'], '--password-hash-cost must be 1-16 (got "17")'],
+    [['--client-id', '  '], '--client-id must not be empty'],
+    [['--redirect-uri', 'cb'], '--redirect-uri must be an absolute URI (got "cb")'],
+    [['--policy', 'magic'], '--policy must be one-page or identifier-first (got "magic")'],
+    [['--unlock', 'email,'], '--unlock must be email, phone, email,phone or none (got "email,")'],
+  ])('words the error for %j exactly', (argv, message) => {
+    expect(parseCliArgs(argv)).toEqual({ kind: 'error', message });
+  });
+
   it.each([
     [['--port', 'abc'], /--port/],
     [['--port', '70000'], /--port/],
