@@ -16,8 +16,8 @@ export const SECURITY_KEY = {
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest();
 
 /** What a browser would post for a WebAuthn assertion over `challenge` at `origin` (base64url fields). */
-export function assertion(challenge: string, origin: string, options: { counter?: number; type?: string; key?: string; rpId?: string; flags?: number } = {}) {
-  const clientData = Buffer.from(JSON.stringify({ type: options.type ?? 'webauthn.get', challenge, origin, crossOrigin: false }));
+export function assertion(challenge: string, origin: string, options: { counter?: number; type?: string; key?: string; rpId?: string; flags?: number; clientExtra?: Record<string, unknown> } = {}) {
+  const clientData = Buffer.from(JSON.stringify({ type: options.type ?? 'webauthn.get', challenge, origin, crossOrigin: false, ...options.clientExtra }));
   const counter = Buffer.alloc(4);
   counter.writeUInt32BE(options.counter ?? 1);
   // Flags: user present (0x01) and verified (0x04).
