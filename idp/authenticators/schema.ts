@@ -100,7 +100,8 @@ export function enrollmentsFromFile(user: IdpUser & { authenticators?: Authentic
   add('okta_password', undefined);
   for (const [key, input] of Object.entries(user.authenticators ?? {})) if (isKey(key)) add(key, input);
   for (const factor of user.factors ?? []) {
-    if (factor === 'password' || factor === 'okta_password' || (isKey(factor) && result.has(factor))) continue;
+    // `okta_password` is a key already enrolled, so the check below skips it too.
+    if (factor === 'password' || (isKey(factor) && result.has(factor))) continue;
     add(factor === 'webauthn' ? 'webauthn' : 'okta_email', undefined);
   }
   return result;
