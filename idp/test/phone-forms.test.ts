@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { idpPerTest } from './idp-per-test';
+import { lastMessage, testClock } from './mfa-helpers';
 import { idxRequest, startRaw } from './raw-flow';
 import { DEMO_PASSWORD, type RunningIdp } from '../index';
 
@@ -63,5 +64,79 @@ describe('phone forms', () => {
     expect(authenticatorField(data, 'authenticator-verification-data')).toMatchObject({
       form: { value: [{ name: 'id', required: true, value: PHONE_ID, mutable: false }, { name: 'methodType', type: 'string', required: true, options: voiceOnly }] },
     });
+  });
+
+  it('the code step: Okta\'s passcode form on the enrollment, the masked number, the code as text or spoken; each refusal', async () => {
+    const clock = testClock();
+    const lines: string[] = [];
+    const idp = await idpWith({ now: clock.now, log: (line) => lines.push(line) });
+    const { stateHandle } = await startRaw(idp);
+    const login = 'sms-mfa@example.com';
+    const send = (path: string, body: Record<string, unknown> = {}) => idxRequest(idp, path, { ...body, stateHandle });
+    await send('identify', { identifier: login, credentials: { passcode: DEMO_PASSWORD } });
+    const data = await send('challenge', { authenticator: { id: PHONE_ID } });
+    expect((data.doc as { currentAuthenticatorEnrollment?: unknown }).currentAuthenticatorEnrollment).toMatchObject({ type: 'object', value: { profile: { phoneNumber: '+1 XXX-XXX-0001' }, key: 'phone_number', methods: [{ type: 'sms' }, { type: 'voice' }] } });
+    for (const path of ['challenge/answer', 'challenge/resend']) {
+      const early = await send(path, { credentials: { passcode: '123456' } });
+      expect([path, early.status, early.keys]).toEqual([path, 400, ['idx.action.unavailable']]);
+    }
+
+    const sms = await send('challenge', { authenticator: { id: PHONE_ID, methodType: 'sms' } });
+    const form = (sms.doc.remediation?.value ?? []).find((r) => r.name === 'challenge-authenticator') as unknown as { relatesTo: string[]; value: Field[] };
+    expect(form.relatesTo).toEqual(['$.currentAuthenticatorEnrollment']);
+    expect(form.value.find((f) => f.name === 'credentials')).toEqual({ name: 'credentials', type: 'object', required: true, form: { value: [{ name: 'passcode', label: 'Enter code' }] } });
+    const current = (sms.doc as { currentAuthenticatorEnrollment?: { value: Record<string, unknown> } }).currentAuthenticatorEnrollment?.value;
+    expect(current).toMatchObject({ profile: { phoneNumber: '+1 XXX-XXX-0001' }, methods: [{ type: 'sms' }], resend: { name: 'resend', href: `${idp.origin}/idp/idx/challenge/resend` } });
+    const text = lastMessage(idp, login, 'sms');
+    expect(text).toMatchObject({ to: '+15550100001', purpose: 'verify', text: `Your Emulator verification code is ${text.code}.` });
+    expect(text.code).toMatch(/^\d{6}$/);
+    expect(lines).toContain(`phone code sent by sms to ${login} (verify)`);
+    const soon = await send('challenge/resend');
+    expect([soon.status, soon.keys]).toEqual([429, ['errors.E0000109']]);
+
+    const blank = await send('challenge/answer', { credentials: { passcode: '' } });
+    expect([blank.status, blank.keys]).toEqual([400, ['model.validation.field.blank']]);
+    const wrong = await send('challenge/answer', { credentials: { passcode: text.code === '000000' ? '111111' : '000000' } });
+    expect([wrong.status, wrong.keys]).toEqual([401, ['api.authn.error.PASSCODE_INVALID']]);
+
+    const voice = await send('challenge', { authenticator: { id: PHONE_ID, methodType: 'voice' } });
+    expect(voice.status).toBe(200);
+    const call = lastMessage(idp, login, 'voice');
+    const spoken = (call.code ?? '').split('').join(' ');
+    expect(call.text).toBe(`Your verification code is ${spoken}. Again: ${spoken}.`);
+    const busy = await send('challenge/resend');
+    expect([busy.status, busy.keys]).toEqual([429, ['errors.E0000133']]);
+    expect(JSON.stringify(busy.doc.messages)).toContain('A phone call was recently made. Please wait 30 seconds before trying again.');
+    clock.advance(30_000);
+    expect((await send('challenge/resend')).status).toBe(200);
+    const again = lastMessage(idp, login, 'voice');
+    expect(again.id).not.toBe(call.id);
+    expect((await send('challenge/answer', { credentials: { passcode: again.code } })).remediations).toEqual([]);
+  });
+
+  it('enrolling: a method it does not offer or a bad number is refused; the code enrolls both methods, the voice one shown as voice', async () => {
+    const idp = await idpWith();
+    const { stateHandle } = await startRaw(idp);
+    const login = 'enroll-phone@example.com';
+    const send = (path: string, body: Record<string, unknown> = {}) => idxRequest(idp, path, { ...body, stateHandle });
+    await send('identify', { identifier: login, credentials: { passcode: DEMO_PASSWORD } });
+    const fax = await send('credential/enroll', { authenticator: { id: PHONE_ID, methodType: 'fax', phoneNumber: '+15550100042' } });
+    expect([fax.status, fax.keys]).toEqual([400, ['model.validation.field.invalid']]);
+    const noNumber = await send('credential/enroll', { authenticator: { id: PHONE_ID, methodType: 'voice' } });
+    expect([noNumber.status, noNumber.keys]).toEqual([400, ['api.factors.error.sms.invalid_phone']]);
+    const call = await send('credential/enroll', { authenticator: { id: PHONE_ID, methodType: 'voice', phoneNumber: '+1 555 010 0042' } });
+    const parts = call.doc as { currentAuthenticator?: { value: Record<string, unknown> }; enrollmentAuthenticator?: { value: Record<string, unknown> } };
+    expect(parts.currentAuthenticator?.value).toMatchObject({ key: 'phone_number', methods: [{ type: 'voice' }], resend: { name: 'resend' } });
+    expect(parts.enrollmentAuthenticator?.value).toEqual({ type: 'phone', key: 'phone_number', id: PHONE_ID, displayName: 'Phone', methods: [{ type: 'voice' }] });
+    const message = lastMessage(idp, login, 'voice');
+    expect(message).toMatchObject({ to: '+15550100042', purpose: 'enroll' });
+    expect((await send('challenge/answer', { credentials: { passcode: message.code } })).remediations).toEqual([]);
+
+    const next = await startRaw(idp);
+    const first = await idxRequest(idp, 'identify', { identifier: login, credentials: { passcode: DEMO_PASSWORD }, stateHandle: next.stateHandle });
+    expect(phoneOption(first.doc as Doc, 'select-authenticator-authenticate')).toEqual([
+      { name: 'id', required: true, value: PHONE_ID, mutable: false },
+      { name: 'methodType', type: 'string', required: false, options: BOTH },
+    ]);
   });
 });
