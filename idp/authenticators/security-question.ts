@@ -126,7 +126,9 @@ export const securityQuestion: AuthenticatorModule = {
     }
     const questionKey = stringOf(credentials.questionKey, 100) ?? '';
     const custom = questionKey === 'custom';
-    const question = custom ? (stringOf(credentials.question, 512)?.trim() ?? '') : SECURITY_QUESTIONS[questionKey];
+    // Own keys only: `toString` and the like are properties of every object, not questions.
+    const listed = Object.hasOwn(SECURITY_QUESTIONS, questionKey) ? SECURITY_QUESTIONS[questionKey] : undefined;
+    const question = custom ? (stringOf(credentials.question, 512)?.trim() ?? '') : listed;
     const fields: Record<string, IdxMessage[]> = {};
     if (!custom && question === undefined) fields.questionKey = [MESSAGES.invalidValue()];
     if (custom && !question) fields.question = [MESSAGES.blank()];

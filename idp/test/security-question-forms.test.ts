@@ -80,4 +80,13 @@ describe('security question', () => {
     const done = await post(idp, 'challenge/answer', { credentials: { questionKey: 'custom', question: ' Best teacher? ', answer: 'abcd' }, stateHandle });
     expect('successWithInteractionCode' in done.doc).toBe(true);
   });
+
+  it('a question key that names an Object property (toString, constructor, __proto__) is unknown, not a question', async () => {
+    const idp = await idpWith();
+    const { stateHandle } = await atQuestion(idp, 'enroll-question@example.com', 'credential/enroll');
+    for (const questionKey of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      const odd = await post(idp, 'challenge/answer', { credentials: { questionKey, answer: 'long enough' }, stateHandle });
+      expect([questionKey, odd.status, odd.keys]).toEqual([questionKey, 400, ['model.validation.field.invalid']]);
+    }
+  });
 });
