@@ -46,6 +46,17 @@ describe('the sign-in policy', () => {
     expect('successWithInteractionCode' in done.doc).toBe(true);
   });
 
+  it('identifier first, a second factor required but none enrolled: the password first, then the enrollment', async () => {
+    const idp = await idpWith({
+      policy: 'identifier-first',
+      users: [{ login: 'gus@example.com', password: DEMO_PASSWORD, status: 'ACTIVE', profile: { email: 'gus@example.com' }, factors: ['password'], policy: { secondFactor: ['google_otp'] } }],
+    });
+    const { stateHandle } = await startRaw(idp);
+    expect((await post(idp, 'identify', { identifier: 'gus@example.com', stateHandle })).remediations).toEqual(['challenge-authenticator']);
+    const enroll = await post(idp, 'challenge/answer', { credentials: { passcode: DEMO_PASSWORD }, stateHandle });
+    expect(enroll.remediations).toEqual(['select-authenticator-enroll']);
+  });
+
   it('recovery by email needs an email in the profile when the user has not enrolled one', async () => {
     const idp = await idpWith({
       recoveryAuthenticators: ['okta_email'],

@@ -89,4 +89,19 @@ describe('security question', () => {
       expect([questionKey, odd.status, odd.keys]).toEqual([questionKey, 400, ['model.validation.field.invalid']]);
     }
   });
+
+  it('an answer that is not a string is blank, words run together are another answer, a top-level refusal keeps the form', async () => {
+    const idp = await idpWith();
+    const verify = await atQuestion(idp, 'question-mfa@example.com', 'challenge');
+    const number = await post(idp, 'challenge/answer', { credentials: { questionKey: 'disliked_food', answer: 42 }, stateHandle: verify.stateHandle });
+    expect([number.status, number.keys]).toEqual([400, ['model.validation.field.blank']]);
+    const joined = await post(idp, 'challenge/answer', { credentials: { questionKey: 'disliked_food', answer: 'Brusselssprouts' }, stateHandle: verify.stateHandle });
+    expect([joined.status, joined.keys]).toEqual([401, ['authfactor.challenge.question_factor.answer_invalid']]);
+    const enroll = await atQuestion(idp, 'enroll-question@example.com', 'credential/enroll');
+    const ownNumber = await post(idp, 'challenge/answer', { credentials: { questionKey: 'custom', question: 7, answer: 'long enough' }, stateHandle: enroll.stateHandle });
+    expect([ownNumber.status, ownNumber.keys]).toEqual([400, ['model.validation.field.blank']]);
+    const early = await post(idp, 'challenge/resend', { stateHandle: enroll.stateHandle });
+    expect([early.status, early.keys]).toEqual([400, ['idx.action.unavailable']]);
+    expect(credentialsOf(early.doc, 'enroll-authenticator')).toMatchObject({ name: 'credentials', options: [{ label: 'Choose a security question' }, { label: 'Create my own security question' }] });
+  });
 });
