@@ -65,7 +65,10 @@ describe('Google Authenticator documents', () => {
       value: { ...GOOGLE, contextualData: { qrcode: { method: 'embedded', href: expect.stringMatching(/^data:image\/png;base64,/), type: 'image/png' }, sharedSecret: expect.stringMatching(/^[A-Z2-7]{32}$/) } },
     });
     expect(part(enroll.doc, 'enrollmentAuthenticator')).toEqual({ type: 'object', value: GOOGLE });
-    const secret = (current?.value as { contextualData: { sharedSecret: string } }).contextualData.sharedSecret;
+    const { sharedSecret: secret, qrcode } = (current?.value as { contextualData: { sharedSecret: string; qrcode: { href: string } } }).contextualData;
+    // A PNG 200 pixels square (its IHDR chunk: width and height at bytes 16 and 20).
+    const png = Buffer.from(qrcode.href.split(',')[1] ?? '', 'base64');
+    expect([png.subarray(1, 4).toString(), png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual(['PNG', 200, 200]);
 
     expect((await post('challenge/answer', { credentials: {} })).keys).toEqual(['model.validation.field.blank']);
     const wrong = await post('challenge/answer', { credentials: { passcode: totpCode(secret, clock.now(), 3) } });
