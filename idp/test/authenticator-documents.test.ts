@@ -71,5 +71,7 @@ describe('phone numbers', () => {
     // A +1 number of another length is not North American in form.
     expect(maskPhone('+1555010000')).toBe('+15 XXXX0000');
     expect(maskPhone('+4915550100001')).toBe('+49 XXXXXXX0001');
+    // Twelve characters like a North American number, but not one: masked the general way.
+    expect(maskPhone('+44207946095')).toBe('+44 XXXXX6095');
   });
 });
