@@ -115,7 +115,7 @@ describe('Okta Verify: verifying', () => {
         value: { form: { value: [{ name: 'id', value: OV_ID, required: true, mutable: false }, { name: 'methodType', value: 'push', label: 'PUSH', required: true, mutable: false }] } },
       },
     ]);
-    expect(remediation(denied.doc, 'resend')?.href).toBe(`${idp.origin}/idp/idx/challenge`);
+    expect(remediation(denied.doc, 'resend')).toMatchObject({ href: `${idp.origin}/idp/idx/challenge`, relatesTo: ['$.currentAuthenticator'] });
     expect(current(denied.doc)).toMatchObject({ methods: [{ type: 'push' }] });
     expect((await post('challenge/poll')).keys).toEqual(['api.authn.poll.error.push_rejected']);
     const again = await post('challenge', { authenticator: { id: OV_ID, methodType: 'push' } });
