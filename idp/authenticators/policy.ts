@@ -8,7 +8,8 @@
 import { z } from 'zod';
 import type { Transaction } from '../idx/transactions';
 import type { UserRecord } from '../org/users';
-import { FACTOR_MODULES, authenticatorDocs } from './registry';
+import { oktaPassword } from './okta-password';
+import { FACTOR_MODULES } from './registry';
 import { AUTHENTICATOR_KEYS, type AuthenticatorDocs, type AuthenticatorKey, type AuthenticatorModule } from './types';
 
 export interface UserPolicy {
@@ -85,7 +86,7 @@ function secondFactorChoices(user: UserRecord, tx: Transaction): AuthenticatorMo
 /** The options of select-authenticator-authenticate (and of "verify with something else"). */
 export function verifyChoices(user: UserRecord, tx: Transaction): AuthenticatorDocs[] {
   const second = secondFactorRequired(user) && !secondFactorDone(user, tx) ? secondFactorChoices(user, tx) : [];
-  return tx.verified.includes('okta_password') ? second : [authenticatorDocs('okta_password'), ...second];
+  return tx.verified.includes('okta_password') ? second : [oktaPassword, ...second];
 }
 
 /** The options of select-authenticator-enroll, and whether the enrollment is optional (skip). */

@@ -13,19 +13,13 @@ export const FACTOR_MODULES: readonly AuthenticatorModule[] = [oktaEmail, phoneN
 
 const ALL: readonly AuthenticatorDocs[] = [oktaPassword, ...FACTOR_MODULES];
 
-export function authenticatorDocs(key: AuthenticatorKey): AuthenticatorDocs {
-  const found = ALL.find((m) => m.key === key);
-  if (!found) throw new Error(`no authenticator module for ${key}`);
-  return found;
-}
-
 export function factorModule(key: AuthenticatorKey): AuthenticatorModule | undefined {
   return FACTOR_MODULES.find((m) => m.key === key);
 }
 
-/** The authenticator a select or data form names by `authenticator.id`. */
+/** The authenticator a select or data form names by `authenticator.id` (none for no id: every module has one). */
 export function byAuthenticatorId(id: string | undefined): AuthenticatorDocs | undefined {
-  return id === undefined ? undefined : ALL.find((m) => m.authenticatorId === id);
+  return ALL.find((m) => m.authenticatorId === id);
 }
 
 /** Canonical order: password first, then the others as the org lists them. */
