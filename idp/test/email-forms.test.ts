@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { idpPerTest } from './idp-per-test';
 import { lastMessage, openLink, testClock } from './mfa-helpers';
 import { idxRequest, startRaw, type IdxDocument } from './raw-flow';
+import { enrollmentIdFor } from '../authenticators/documents';
 import { DEMO_PASSWORD, type RunningIdp } from '../index';
 
 const idpWith = idpPerTest();
@@ -82,5 +83,24 @@ describe('email documents', () => {
     const next = await afterPassword(idp, 'pat@example.com');
     const enrollments = (next.first.doc.authenticatorEnrollments as { value: Array<Record<string, unknown>> }).value;
     expect(enrollments.find((e) => e.key === 'okta_email')).toMatchObject({ profile: { email: 'p***e@example.net' } });
+  });
+
+  it('the challenge carries Okta\'s poll action; recovering by the profile email shows that address as an enrollment', async () => {
+    const idp = await idpWith({
+      recoveryAuthenticators: ['okta_email'],
+      users: [{ login: 'mo@example.com', password: DEMO_PASSWORD, status: 'ACTIVE', profile: { email: 'mo.home@example.net' }, factors: ['password'] }],
+    });
+    const { stateHandle } = await startRaw(idp);
+    const post = (path: string, body: Record<string, unknown> = {}) => idxRequest(idp, path, { ...body, stateHandle });
+    await post('recover');
+    await post('identify', { identifier: 'mo@example.com' });
+    const challenge = await post('challenge', { authenticator: { id: EMAIL_ID } });
+    const current = (challenge.doc.currentAuthenticatorEnrollment as { value: Record<string, unknown> }).value;
+    expect(current).toMatchObject({ id: enrollmentIdFor('mo@example.com', 'okta_email'), profile: { email: 'm***e@example.net' } });
+    const poll = current.poll as { name: string; href: string; refresh: number; value: Field[] };
+    expect([poll.name, poll.href, poll.refresh, poll.value.map((f) => f.name)]).toEqual(['poll', `${idp.origin}/idp/idx/challenge/poll`, 4000, ['stateHandle']]);
+    expect((current.resend as { value: Field[] }).value.map((f) => f.name)).toEqual(['stateHandle']);
+    expect(current.resend).not.toHaveProperty('refresh');
+    expect(lastMessage(idp, 'mo@example.com', 'email').to).toBe('mo.home@example.net');
   });
 });

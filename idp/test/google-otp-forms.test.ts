@@ -23,8 +23,8 @@ const part = (doc: IdxDocument, name: string) => doc[name] as { type?: string; v
 async function afterPassword(idp: RunningIdp, login: string) {
   const { stateHandle } = await startRaw(idp);
   const post = (path: string, body: Record<string, unknown> = {}) => idxRequest(idp, path, { ...body, stateHandle });
-  await post('identify', { identifier: login, credentials: { passcode: DEMO_PASSWORD } });
-  return post;
+  const first = await post('identify', { identifier: login, credentials: { passcode: DEMO_PASSWORD } });
+  return Object.assign(post, { first });
 }
 
 describe('Google Authenticator documents', () => {
@@ -32,6 +32,9 @@ describe('Google Authenticator documents', () => {
     const clock = testClock();
     const idp = await idpWith({ now: clock.now });
     const post = await afterPassword(idp, 'totp-mfa@example.com');
+    const { first } = post;
+    const options = (fields(first.doc, 'select-authenticator-authenticate')?.[0]?.options ?? []) as Array<{ label: string; value: { form: { value: Field[] } } }>;
+    expect(options.find((o) => o.label === 'Google Authenticator')?.value.form.value).toEqual([{ name: 'id', required: true, value: GOOGLE.id, mutable: false }]);
     const challenge = await post('challenge', { authenticator: { id: GOOGLE.id } });
     expect(fields(challenge.doc, 'challenge-authenticator')).toEqual([CODE_FIELD]);
     expect(remediation(challenge.doc, 'challenge-authenticator')?.relatesTo).toEqual(['$.currentAuthenticator']);

@@ -99,6 +99,9 @@ describe('phone forms', () => {
     const wrong = await send('challenge/answer', { credentials: { passcode: text.code === '000000' ? '111111' : '000000' } });
     expect([wrong.status, wrong.keys]).toEqual([401, ['api.authn.error.PASSCODE_INVALID']]);
 
+    // A method it does not offer: refused, and the step goes back to choosing one.
+    const fax = await send('challenge', { authenticator: { id: PHONE_ID, methodType: 'fax' } });
+    expect([fax.status, fax.keys, fax.remediations[0]]).toEqual([400, ['model.validation.field.invalid'], 'authenticator-verification-data']);
     const voice = await send('challenge', { authenticator: { id: PHONE_ID, methodType: 'voice' } });
     expect(voice.status).toBe(200);
     const call = lastMessage(idp, login, 'voice');

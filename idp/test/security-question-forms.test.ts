@@ -33,6 +33,15 @@ async function atQuestion(idp: RunningIdp, login: string, path: 'challenge' | 'c
 }
 
 describe('security question', () => {
+  it('the select option names the authenticator alone', async () => {
+    const idp = await idpWith();
+    const { stateHandle } = await startRaw(idp);
+    const first = await post(idp, 'identify', { identifier: 'question-mfa@example.com', credentials: { passcode: DEMO_PASSWORD }, stateHandle });
+    const select = first.doc.remediation?.value.find((r) => r.name === 'select-authenticator-authenticate')?.value.find((f) => f.name === 'authenticator');
+    const option = ((select?.options ?? []) as Array<{ label: string; value: { form: { value: Field[] } } }>).find((o) => o.label === 'Security Question');
+    expect(option?.value.form.value).toEqual([{ name: 'id', required: true, value: QUESTION_ID, mutable: false }]);
+  });
+
   it('asks the enrolled question in a hidden field, and takes the answer in any case and spacing', async () => {
     const idp = await idpWith();
     const { stateHandle, step } = await atQuestion(idp, 'question-mfa@example.com', 'challenge');
