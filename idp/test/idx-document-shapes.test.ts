@@ -242,4 +242,26 @@ describe('IDX document shapes', () => {
     const onlyEmail = await post(idp, 'identify', { identifier: 'locked@example.com', stateHandle: await recovering() });
     expect(optionTargets(onlyEmail, 'select-authenticator-authenticate')).toEqual([['autEmulatorEmail0001', 'autEmulatorEmail0001']]);
   });
+
+  it('parts carry their type tags, the intent is LOGIN, the password form is labelled as Okta\'s', async () => {
+    const idp = await idpWith({ policy: 'identifier-first' });
+    const raw = async (path: string, body: Record<string, unknown>) => (await idxRequest(idp, path, body)).doc;
+    const alice = await startRaw(idp);
+    const password = await raw('identify', { identifier: 'alice@example.com', stateHandle: alice.stateHandle });
+    expect(password.intent).toBe('LOGIN');
+    const credentials = (password.remediation?.value.find((r) => r.name === 'challenge-authenticator')?.value ?? []).find((f) => f.name === 'credentials') as { form: { value: Field[] } } | undefined;
+    expect(credentials?.form.value).toEqual([expect.objectContaining({ name: 'passcode', label: 'Password' })]);
+
+    const choice = await startRaw(idp);
+    const select = await raw('identify', { identifier: 'choice-mfa@example.com', stateHandle: choice.stateHandle });
+    expect((select.authenticatorEnrollments as { type?: string }).type).toBe('array');
+    expect((select.currentAuthenticator as { type?: string } | undefined)?.type ?? 'object').toBe('object');
+
+    const enroll = await startRaw(idp);
+    await raw('identify', { identifier: 'enroll-totp@example.com', stateHandle: enroll.stateHandle });
+    const enrollSelect = await raw('challenge/answer', { credentials: { passcode: DEMO_PASSWORD }, stateHandle: enroll.stateHandle });
+    expect(enrollSelect.remediation?.value.map((r) => r.name)).toContain('select-authenticator-enroll');
+    expect((enrollSelect.authenticators as { type?: string }).type).toBe('array');
+    expect((enrollSelect.authenticatorEnrollments as { type?: string }).type).toBe('array');
+  });
 });
