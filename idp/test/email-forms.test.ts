@@ -8,9 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { idpPerTest } from './idp-per-test';
 import { lastMessage, openLink, testClock } from './mfa-helpers';
-import { idxRequest, startRaw, type IdxDocument } from './raw-flow';
+import { afterPassword, idxRequest, startRaw, type IdxDocument } from './raw-flow';
 import { enrollmentIdFor } from '../authenticators/documents';
-import { DEMO_PASSWORD, type RunningIdp } from '../index';
+import { DEMO_PASSWORD } from '../index';
 
 const idpWith = idpPerTest();
 const EMAIL_ID = 'autEmulatorEmail0001';
@@ -20,13 +20,6 @@ const selectOption = (doc: IdxDocument, form: string) => {
   const field = doc.remediation?.value.find((r) => r.name === form)?.value.find((f) => f.name === 'authenticator');
   return ((field?.options ?? []) as Array<{ label: string; value: { form: { value: Field[] } } }>).find((o) => o.label === 'Email')?.value.form.value;
 };
-
-async function afterPassword(idp: RunningIdp, login: string) {
-  const { stateHandle } = await startRaw(idp);
-  const post = (path: string, body: Record<string, unknown> = {}) => idxRequest(idp, path, { ...body, stateHandle });
-  const first = await post('identify', { identifier: login, credentials: { passcode: DEMO_PASSWORD } });
-  return { post, first };
-}
 
 describe('email documents', () => {
   it('verifying: the option\'s fixed method, the org\'s words with the code\'s lifetime, a blank code on its field', async () => {

@@ -8,8 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { idpPerTest } from './idp-per-test';
 import { testClock, totpCode } from './mfa-helpers';
-import { idxRequest, startRaw, type IdxDocument } from './raw-flow';
-import { DEMO_PASSWORD, type RunningIdp } from '../index';
+import { afterPassword, type IdxDocument } from './raw-flow';
+
 
 const idpWith = idpPerTest();
 const GOOGLE = { type: 'app', key: 'google_otp', id: 'autEmulatorGoogle001', displayName: 'Google Authenticator', methods: [{ type: 'otp' }] };
@@ -20,19 +20,11 @@ const remediation = (doc: IdxDocument, name: string) => doc.remediation?.value.f
 const fields = (doc: IdxDocument, name: string) => remediation(doc, name)?.value.filter((f) => f.name !== 'stateHandle');
 const part = (doc: IdxDocument, name: string) => doc[name] as { type?: string; value: unknown } | undefined;
 
-async function afterPassword(idp: RunningIdp, login: string) {
-  const { stateHandle } = await startRaw(idp);
-  const post = (path: string, body: Record<string, unknown> = {}) => idxRequest(idp, path, { ...body, stateHandle });
-  const first = await post('identify', { identifier: login, credentials: { passcode: DEMO_PASSWORD } });
-  return Object.assign(post, { first });
-}
-
 describe('Google Authenticator documents', () => {
   it('verifying: Okta\'s challenge form and parts; blank, wrong and used codes get Okta\'s messages on the field', async () => {
     const clock = testClock();
     const idp = await idpWith({ now: clock.now });
-    const post = await afterPassword(idp, 'totp-mfa@example.com');
-    const { first } = post;
+    const { post, first } = await afterPassword(idp, 'totp-mfa@example.com');
     const options = (fields(first.doc, 'select-authenticator-authenticate')?.[0]?.options ?? []) as Array<{ label: string; value: { form: { value: Field[] } } }>;
     expect(options.find((o) => o.label === 'Google Authenticator')?.value.form.value).toEqual([{ name: 'id', required: true, value: GOOGLE.id, mutable: false }]);
     const challenge = await post('challenge', { authenticator: { id: GOOGLE.id } });
@@ -49,7 +41,7 @@ describe('Google Authenticator documents', () => {
     expect([wrong.status, wrong.keys]).toEqual([401, ['authfactor.challenge.soft_token.invalid_passcode']]);
     const code = totpCode('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', clock.now());
     expect((await post('challenge/answer', { credentials: { passcode: code } })).remediations).toEqual([]);
-    const again = await afterPassword(idp, 'totp-mfa@example.com');
+    const { post: again } = await afterPassword(idp, 'totp-mfa@example.com');
     await again('challenge', { authenticator: { id: GOOGLE.id } });
     const used = await again('challenge/answer', { credentials: { passcode: code } });
     expect([used.status, used.keys]).toEqual([401, ['authfactor.challenge.soft_token.used_passcode']]);
@@ -58,7 +50,7 @@ describe('Google Authenticator documents', () => {
   it('enrolling: the QR code and the setup key beside Okta\'s enroll form; the enrollment authenticator part', async () => {
     const clock = testClock();
     const idp = await idpWith({ now: clock.now });
-    const post = await afterPassword(idp, 'enroll-totp@example.com');
+    const { post } = await afterPassword(idp, 'enroll-totp@example.com');
     const enroll = await post('credential/enroll', { authenticator: { id: GOOGLE.id } });
     expect(fields(enroll.doc, 'enroll-authenticator')).toEqual([CODE_FIELD]);
     expect(remediation(enroll.doc, 'enroll-authenticator')?.href).toBe(`${idp.origin}/idp/idx/challenge/answer`);

@@ -9,8 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import { idpPerTest } from './idp-per-test';
 import { admin, lastMessage, testClock } from './mfa-helpers';
-import { idxRequest, startRaw, type IdxDocument } from './raw-flow';
-import { DEMO_PASSWORD, type RunningIdp } from '../index';
+import { afterPassword, type IdxDocument } from './raw-flow';
+import type { RunningIdp } from '../index';
 
 const idpWith = idpPerTest();
 const OV_ID = 'autEmulatorVerify001';
@@ -22,14 +22,6 @@ type Field = { name: string; [key: string]: unknown };
 const remediation = (doc: IdxDocument, name: string) => doc.remediation?.value.find((r) => r.name === name) as (Record<string, unknown> & { value: Field[] }) | undefined;
 const fields = (doc: IdxDocument, name: string) => remediation(doc, name)?.value.filter((f) => f.name !== 'stateHandle');
 const current = (doc: IdxDocument) => (doc.currentAuthenticator as { value: Record<string, unknown> } | undefined)?.value;
-
-/** Signs `login` in with the password over raw IDX and returns a poster bound to its state handle. */
-async function afterPassword(idp: RunningIdp, login: string) {
-  const { stateHandle } = await startRaw(idp);
-  const post = (path: string, body: Record<string, unknown> = {}) => idxRequest(idp, path, { ...body, stateHandle });
-  const first = await post('identify', { identifier: login, credentials: { passcode: DEMO_PASSWORD } });
-  return { post, first };
-}
 
 const pushAnswer = async (idp: RunningIdp, login: string, action: 'approve' | 'deny', body?: unknown) => {
   const res = await admin(idp, `push/${encodeURIComponent(login)}/${action}`, { method: 'POST', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });

@@ -3,7 +3,7 @@
  * to bad and replayed requests byte by byte.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { RunningIdp } from '../index';
+import { DEMO_PASSWORD, type RunningIdp } from '../index';
 
 export interface RawTransaction {
   interactionHandle: string;
@@ -104,4 +104,12 @@ export async function idxRequest(idp: RunningIdp, path: string, body: unknown, c
   const res = await fetch(`${idp.origin}/idp/idx/${path}`, idxPost(body, contentType));
   const doc = (await res.json()) as IdxDocument;
   return { status: res.status, doc, keys: idxMessageKeys(doc), remediations: doc.remediation?.value.map((r) => r.name) ?? [] };
+}
+
+/** Past the password for `login` over raw IDX: the first answer, and a poster bound to the transaction's state handle. */
+export async function afterPassword(idp: RunningIdp, login: string, password = DEMO_PASSWORD) {
+  const { stateHandle } = await startRaw(idp);
+  const post = (path: string, body: Record<string, unknown> = {}) => idxRequest(idp, path, { ...body, stateHandle });
+  const first = await post('identify', { identifier: login, credentials: { passcode: password } });
+  return { post, first };
 }

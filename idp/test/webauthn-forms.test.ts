@@ -8,9 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { webauthnOrigin } from '../authenticators/webauthn';
 import { idpPerTest } from './idp-per-test';
-import { idxRequest, startRaw, type IdxDocument } from './raw-flow';
+import { afterPassword, type IdxDocument } from './raw-flow';
 import { assertion, SECURITY_KEY } from './security-key';
-import { DEMO_PASSWORD, type RunningIdp } from '../index';
+import type { RunningIdp } from '../index';
 
 const idpWith = idpPerTest();
 const KEY_ID = 'autEmulatorWebAuthn1';
@@ -23,9 +23,7 @@ const fields = (doc: IdxDocument, name: string) => remediation(doc, name)?.value
 
 /** Past the password, on the security key's challenge: the poster and the challenge to sign. */
 async function keyChallenge(idp: RunningIdp) {
-  const { stateHandle } = await startRaw(idp);
-  const post = (path: string, body: Record<string, unknown> = {}) => idxRequest(idp, path, { ...body, stateHandle });
-  const first = await post('identify', { identifier: LOGIN, credentials: { passcode: DEMO_PASSWORD } });
+  const { post, first } = await afterPassword(idp, LOGIN);
   const page = await post('challenge', { authenticator: { id: KEY_ID } });
   const challenge = ((page.doc.currentAuthenticator as { value: { contextualData: { challengeData: { challenge: string } } } }).value.contextualData.challengeData.challenge);
   const { origin } = webauthnOrigin(idp.origin);
