@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { idpPerTest } from './idp-per-test';
 import { lastMessage, testClock } from './mfa-helpers';
-import { idxRequest, startRaw } from './raw-flow';
+import { afterPassword, idxRequest, startRaw } from './raw-flow';
 import { DEMO_PASSWORD, type RunningIdp } from '../index';
 
 const idpWith = idpPerTest();
@@ -70,10 +70,8 @@ describe('phone forms', () => {
     const clock = testClock();
     const lines: string[] = [];
     const idp = await idpWith({ now: clock.now, log: (line) => lines.push(line) });
-    const { stateHandle } = await startRaw(idp);
     const login = 'sms-mfa@example.com';
-    const send = (path: string, body: Record<string, unknown> = {}) => idxRequest(idp, path, { ...body, stateHandle });
-    await send('identify', { identifier: login, credentials: { passcode: DEMO_PASSWORD } });
+    const { post: send } = await afterPassword(idp, login);
     const data = await send('challenge', { authenticator: { id: PHONE_ID } });
     expect((data.doc as { currentAuthenticatorEnrollment?: unknown }).currentAuthenticatorEnrollment).toMatchObject({ type: 'object', value: { profile: { phoneNumber: '+1 XXX-XXX-0001' }, key: 'phone_number', methods: [{ type: 'sms' }, { type: 'voice' }] } });
     for (const path of ['challenge/answer', 'challenge/resend']) {
@@ -123,10 +121,8 @@ describe('phone forms', () => {
 
   it('enrolling: a method it does not offer or a bad number is refused; the code enrolls both methods, the voice one shown as voice', async () => {
     const idp = await idpWith();
-    const { stateHandle } = await startRaw(idp);
     const login = 'enroll-phone@example.com';
-    const send = (path: string, body: Record<string, unknown> = {}) => idxRequest(idp, path, { ...body, stateHandle });
-    await send('identify', { identifier: login, credentials: { passcode: DEMO_PASSWORD } });
+    const { post: send } = await afterPassword(idp, login);
     const fax = await send('credential/enroll', { authenticator: { id: PHONE_ID, methodType: 'fax', phoneNumber: '+15550100042' } });
     expect([fax.status, fax.keys]).toEqual([400, ['model.validation.field.invalid']]);
     const noNumber = await send('credential/enroll', { authenticator: { id: PHONE_ID, methodType: 'voice' } });
@@ -139,8 +135,7 @@ describe('phone forms', () => {
     expect(message).toMatchObject({ to: '+15550100042', purpose: 'enroll' });
     expect((await send('challenge/answer', { credentials: { passcode: message.code } })).remediations).toEqual([]);
 
-    const next = await startRaw(idp);
-    const first = await idxRequest(idp, 'identify', { identifier: login, credentials: { passcode: DEMO_PASSWORD }, stateHandle: next.stateHandle });
+    const { first } = await afterPassword(idp, login);
     expect(phoneOption(first.doc as Doc, 'select-authenticator-authenticate')).toEqual([
       { name: 'id', required: true, value: PHONE_ID, mutable: false },
       { name: 'methodType', type: 'string', required: false, options: BOTH },
