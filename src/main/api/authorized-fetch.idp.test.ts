@@ -5,6 +5,7 @@
  * out; an expired token is renewed before the call, through the session's one renewal.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { message } from '../../shared/i18n/text';
 import { DEMO_TASKS } from '../../../idp/resource-server/index';
 import { CHANNELS } from '../../shared/contract';
 import { createManualScheduler } from '../session/scheduler';
@@ -195,4 +196,18 @@ describe('getTasks through authorizedFetch', () => {
     expect(await h.tasks()).toEqual({ ok: true, value: { status: 'not-configured' } });
     expect(h.idp.api!.statuses()).toEqual([]);
   });
+
+  it('an API that does not answer is given up after the app\'s request timeout, not the default', async () => {
+    // A number of ms applies to the API too (a function of the URL is for the IdP's requests only).
+    const hanging = (inner: typeof fetch): typeof fetch =>
+      ((url: string, init: RequestInit) =>
+        String(url).startsWith(h.idp.api!.origin)
+          ? new Promise<Response>((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)))
+          : inner(url, init)) as typeof fetch;
+    await signedIn({ requestTimeoutMs: 2_000, wrapFetch: hanging });
+    // Well short of the default (15 s): only the app's own 2 s can have ended it.
+    const fence = new Promise((resolve) => setTimeout(() => resolve('still waiting'), 12_000).unref());
+    expect(await Promise.race([h.tasks(), fence])).toEqual({ ok: true, value: { status: 'failed', code: 'network', message: message('api.failure.timeout') } });
+  });
 });
+
