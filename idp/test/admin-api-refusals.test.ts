@@ -1,8 +1,9 @@
 /** The admin API's refusals, each on its own: wrong method, unknown route or endpoint, bad body, no push waiting. */
 import { describe, expect, it } from 'vitest';
-import { AdminApi, type AdminDeps } from '../admin/admin-api';
+import { AdminApi, linkToken, type AdminDeps } from '../admin/admin-api';
 import { FaultRegistry } from '../admin/faults';
-import type { Outbox } from '../admin/outbox';
+import { Outbox } from '../admin/outbox';
+import { IDP_ENDPOINTS } from '../types';
 
 const TOKEN = 'admin-token-for-tests';
 
@@ -66,7 +67,8 @@ describe('admin API refusals', () => {
   it('an unknown fault endpoint names the known ones', () => {
     const reply = send(api(), 'PUT', '/__admin/faults/nowhere', '{"kind":"status","status":500}');
     expect(reply.status).toBe(404);
-    expect(reply.body.error).toMatch(/^Unknown endpoint "nowhere"\. Known: .*token/);
+    expect(reply.body.error).toBe(`Unknown endpoint "nowhere". Known: ${IDP_ENDPOINTS.join(', ')}`);
+    expect(reply.body.error).toContain('well-known, interact, ');
   });
 
   it.each(['', '   ', '{not json'])('a fault body %j is refused with 400 and an example', (body) => {
@@ -136,5 +138,63 @@ describe('admin API: who may ask', () => {
     expect(reply.status).toBe(401);
     expect(reply.headers['WWW-Authenticate']).toBe('Bearer realm="emulator-admin"');
     expect(JSON.parse(reply.body)).toEqual({ error: NEEDS_TOKEN });
+  });
+});
+
+describe('admin API: the outbox and its links', () => {
+  const outbox = () => {
+    const box = new Outbox(() => 0);
+    box.add({ login: 'ada@example.com', channel: 'sms', to: '+1 555 0100', purpose: 'verify', text: 'Your code is 123456' });
+    box.add({ login: 'ada@example.com', channel: 'email', to: 'ada@example.com', purpose: 'verify', text: 'Sign in', link: 'http://127.0.0.1:1/email/verify?token=tok-1' });
+    return box;
+  };
+
+  it('a link’s token is its ?token=, and there is none in a link without one, in something not a URL, or in no link', () => {
+    expect(linkToken('http://127.0.0.1:1/email/verify?token=abc&x=1')).toBe('abc');
+    expect(linkToken('http://127.0.0.1:1/email/verify')).toBeUndefined();
+    expect(linkToken('not a url?token=abc')).toBeUndefined();
+    expect(linkToken('')).toBeUndefined();
+    expect(linkToken(undefined)).toBeUndefined();
+  });
+
+  it('opening a message that carries no link (a texted code) is refused with 400', () => {
+    const box = outbox();
+    const opened: string[] = [];
+    const admin = api({ outbox: box, openLink: (token) => (opened.push(token), { result: 'verified' }) });
+    const sms = box.list('ada@example.com').find((m) => m.channel === 'sms')!;
+    expect(send(admin, 'POST', `/__admin/outbox/${sms.id}/open`)).toEqual({ status: 400, body: { error: 'That message carries no link.' } });
+    expect(opened).toEqual([]);
+  });
+
+  it('opening a link whose step is over is 410 with the reason; one the org calls expired is 410 too', () => {
+    const box = outbox();
+    const email = box.list('ada@example.com').find((m) => m.channel === 'email')!;
+    const gone = send(api({ outbox: box, openLink: () => undefined }), 'POST', `/__admin/outbox/${email.id}/open`);
+    expect(gone).toEqual({ status: 410, body: { result: 'expired', error: 'The link no longer belongs to a waiting sign-in step.' } });
+    const expired = send(api({ outbox: box, openLink: () => ({ result: 'expired' }) }), 'POST', `/__admin/outbox/${email.id}/open`);
+    expect(expired).toEqual({ status: 410, body: { result: 'expired' } });
+    const seen: string[] = [];
+    const opened = send(api({ outbox: box, openLink: (token) => (seen.push(token), { result: 'verified' }) }), 'POST', `/__admin/outbox/${email.id}/open`);
+    expect(opened).toEqual({ status: 200, body: { result: 'verified' } });
+    expect(seen).toEqual(['tok-1']);
+  });
+
+  it('DELETE empties the outbox and says so; any other method but GET is refused and keeps it', () => {
+    const box = outbox();
+    const admin = api({ outbox: box });
+    for (const method of ['PUT', 'POST', 'PATCH']) {
+      expect(send(admin, method, '/__admin/outbox'), method).toEqual({ status: 405, body: expect.objectContaining(NOT_ALLOWED) });
+    }
+    expect(box.list()).toHaveLength(2);
+    expect(send(admin, 'DELETE', '/__admin/outbox')).toEqual({ status: 200, body: { messages: [] } });
+    expect(box.list()).toEqual([]);
+  });
+});
+
+describe('admin API: what it logs', () => {
+  it('a fault set, with its endpoint and the fault as sent', () => {
+    const lines: string[] = [];
+    send(api({ log: (line) => lines.push(line) }), 'PUT', '/__admin/faults/token', '{"kind":"status","status":503}');
+    expect(lines).toEqual(['fault set on token: {"kind":"status","status":503}']);
   });
 });

@@ -24,4 +24,12 @@ describe('Outbox', () => {
     expect(kept).toHaveLength(500);
     expect([kept[0]!.text, kept[499]!.text]).toEqual(['message 1', 'message 500']);
   });
+
+  it('hands each message, as kept, to the listener it was given', () => {
+    const heard: OutboxMessage[] = [];
+    const outbox = new Outbox(() => Date.UTC(2026, 0, 2), (message) => heard.push(message));
+    outbox.add(base);
+    expect(heard).toEqual(outbox.list());
+    expect(heard[0]).toMatchObject({ ...base, at: '2026-01-02T00:00:00.000Z' });
+  });
 });

@@ -48,6 +48,12 @@ describe('parseOrgFile', () => {
     );
   });
 
+  it('refuses a user in a group the file does not define, beside one it does', () => {
+    expect(() => parseUsers({ users: [user('a@example.com', { groups: ['plain', 'admins'] })], groups: [{ name: 'plain' }] }, 'f')).toThrow(
+      new Error('Invalid users in f: a@example.com is in group "admins", which the file does not define'),
+    );
+  });
+
   it('gives a user the policy of the first group it is in that has one, unless it has its own', () => {
     const policy = { secondFactor: ['okta_email' as const] };
     const { users, org } = parseOrgFile(
