@@ -287,16 +287,23 @@ async function createConfiguredApp(deps: AuthAppDeps, orgConfig: AppConfig, log:
   async function completeBrowser(run: number, outcome: FlowOutcome): Promise<void> {
     if (disposed || run !== browserRun) return;
     busy = true;
+    let next: AuthView;
     try {
-      const next = await fromFlow(outcome);
-      if (disposed) return;
-      setView(next);
-      if (next.status === 'signed-in') deps.onBrowserReturn?.();
+      next = await fromFlow(outcome);
     } catch (error) {
       log.error('browser-sign-in.complete-failed', { error: errorName(error) });
-      setView({ status: 'signed-out', messages: [BROWSER_MESSAGES.refused] });
+      next = { status: 'signed-out', messages: [BROWSER_MESSAGES.refused] };
     } finally {
       busy = false;
+    }
+    if (disposed) return;
+    setView(next);
+    if (next.status !== 'signed-in') return;
+    // Bringing the window forward is a courtesy: its failure must not undo a sign-in that took.
+    try {
+      deps.onBrowserReturn?.();
+    } catch (error) {
+      log.warn('browser-sign-in.focus-failed', { error: errorName(error) });
     }
   }
   async function startBrowser(request: BridgeMethods['signInWithBrowser']['request']): Promise<BridgeResult<AuthView>> {
