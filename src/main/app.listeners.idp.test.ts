@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS, type AuthView } from '../shared/contract';
+import { createCapturingLogger } from './log/logger';
 import { createManualScheduler } from './session/scheduler';
 import { credentials, holdNext, startHarness, type AppHarness } from './testing/idp-harness';
 
@@ -97,5 +98,71 @@ describe('dispose()', () => {
     h.idp.faults.release();
     await signingIn;
     expect(heard).toStrictEqual([]);
+  });
+});
+
+describe('a restore that fails for a reason nobody foresaw', () => {
+  it('is logged by the error’s name, and the app starts signed out with nothing said', async () => {
+    const h = await harness();
+    await h.view(CHANNELS.signIn, credentials('alice@example.com'));
+    const log = createCapturingLogger();
+    const broken = {
+      set: () => {
+        throw new RangeError('no timers left');
+      },
+    };
+    const next = await h.launch({ scheduler: broken, log });
+    expect(await next.state()).toStrictEqual({ status: 'signed-out', messages: [] });
+    expect(log.entries.filter((e) => e.event === 'app.restore-failed')).toStrictEqual([{ level: 'error', event: 'app.restore-failed', fields: { error: 'RangeError' } }]);
+  });
+});
+
+/**
+ * A scheduler that runs polls by hand but throws when the new session schedules its renewal (the
+ * one long delay): what no org answer can cause, so each of the app's last-resort catches is seen.
+ */
+function failingRenewal() {
+  const manual = createManualScheduler();
+  return {
+    manual,
+    scheduler: {
+      set: (task: () => Promise<void> | void, delayMs: number) => {
+        if (delayMs > 60_000) throw new RangeError('no timers left');
+        return manual.set(task, delayMs);
+      },
+    },
+  };
+}
+
+describe('a failure nobody foresaw, while a session starts', () => {
+  it('in an action: a generic internal error, logged with the action and the error’s name', async () => {
+    const { scheduler } = failingRenewal();
+    const h = await harness({ scheduler });
+    expect(await h.call(CHANNELS.signIn, credentials('alice@example.com'))).toStrictEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong. Please try again.' },
+    });
+    expect(h.log.entries.filter((e) => e.event === 'app.unexpected-error')).toStrictEqual([
+      { level: 'error', event: 'app.unexpected-error', fields: { method: 'signIn', error: 'RangeError' } },
+    ]);
+  });
+
+  it('in a poll: logged by the error’s name', async () => {
+    const { scheduler, manual } = failingRenewal();
+    const h = await harness({ scheduler });
+    const choose = await h.view(CHANNELS.signIn, credentials('push-mfa@example.com'));
+    if (choose.status !== 'pending') throw new Error(`expected a step, got ${choose.status}`);
+    let step = await h.view(CHANNELS.proceed, { step: choose.step.name, values: { authenticator: 'okta_verify' } });
+    if (step.status === 'pending' && step.step.name === 'authenticator-verification-data') {
+      step = await h.view(CHANNELS.proceed, { step: step.step.name, values: { methodType: 'push' } });
+    }
+    expect(manual.pending()).toStrictEqual([4000]);
+    const answered = await fetch(`${h.idp.origin}/__admin/push/${encodeURIComponent('push-mfa@example.com')}/approve`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${h.idp.adminToken}` },
+    });
+    expect(answered.ok).toBe(true);
+    await manual.runDue();
+    expect(h.log.entries.filter((e) => e.event === 'sign-in.poll-failed')).toStrictEqual([{ level: 'error', event: 'sign-in.poll-failed', fields: { error: 'RangeError' } }]);
   });
 });

@@ -14,11 +14,11 @@ afterEach(async () => {
   while (open.length) await open.pop()!.close();
 });
 
-async function harness(initial: Locale) {
-  let language: Locale = initial;
+async function harness(initial: Locale | undefined) {
+  let language: Locale | undefined = initial;
   const sent: Array<string | null> = [];
   const h = await startHarness({
-    app: { language: () => language },
+    app: initial === undefined ? {} : { language: () => language! },
     wrapFetch: (inner) => (url, init) => {
       sent.push(new Headers(init?.headers).get('accept-language'));
       return inner(url, init);
@@ -51,5 +51,12 @@ describe('the org’s messages in the person’s language', () => {
   it('a language the org does not speak gets its English', async () => {
     const { h } = await harness('ja');
     expect(texts(await h.view(CHANNELS.signIn, credentials('alice@example.com', 'wrong-password')))).toEqual(['Authentication failed']);
+  });
+
+  it('an app given no language asks the org for English', async () => {
+    const { h, sent } = await harness(undefined);
+    expect(texts(await h.view(CHANNELS.signIn, credentials('alice@example.com', 'wrong-password')))).toEqual(['Authentication failed']);
+    expect(sent.length).toBeGreaterThan(1);
+    expect(new Set(sent)).toEqual(new Set(['en']));
   });
 });

@@ -68,6 +68,28 @@ describe('offers', () => {
     ]);
   });
 
+  it('once known, the sign-in form with them is pushed to the renderer; an org that offers nothing pushes nothing', async () => {
+    const h = await harness();
+    expect(h.events).toEqual([{ status: 'signed-out', messages: [], offers: ALL_OFFERS }]);
+    const none = await harness({ idp: { unlockAuthenticators: [], recoveryAuthenticators: [], registration: false } });
+    expect(await none.state()).toEqual({ status: 'signed-out', messages: [] });
+    expect(none.events).toEqual([]);
+  });
+
+  it('an org that cannot be asked, or a person already signed in, gets nothing pushed when the offers are known', async () => {
+    const h = await harness();
+    await h.view(CHANNELS.signIn, credentials('alice@example.com'));
+    const restored = await h.launch({ discoverOffers: true });
+    await restored.app.offersKnown;
+    expect((await restored.state()).status).toBe('signed-in');
+    expect(restored.events).toEqual([]);
+    h.idp.faults.set('interact', { kind: 'status', status: 500 });
+    await h.view(CHANNELS.signOut);
+    const unasked = await h.launch({ discoverOffers: true });
+    await unasked.app.offersKnown;
+    expect(unasked.events).toEqual([]);
+  });
+
   it('the locked-out screen carries the offers (its "Unlock account"); without unlock it does not say so', async () => {
     const on = await harness();
     expect(await on.view(CHANNELS.signIn, credentials(LOCKED))).toMatchObject({ status: 'terminal', offers: { unlockAccount: true } });
