@@ -61,6 +61,8 @@ describe('Host header', () => {
         expect(res.status, `${method} ${path}`).toBe(421);
         expect(JSON.parse(res.body)).toMatchObject({ errorCode: 'E0000001', errorSummary: expect.stringMatching(/^Misdirected Request/) });
         expect(res.headers['access-control-allow-origin']).toBeUndefined();
+        // Nothing more is served on a connection that named another host.
+        expect(res.headers.connection).toBe('close');
       }
       // Refused before routing: no endpoint ran.
       expect(idp.counts()).toEqual(before);

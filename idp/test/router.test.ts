@@ -2,9 +2,18 @@
 // oversized body, an injected status or rate limit; the Allow header; what an unknown path says;
 // per-endpoint counts; what the malformed fault leaves of a body; the language of IDX messages.
 // faults.test.ts and bad-requests.test.ts check that each of these happens at all.
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startIdp, type RunningIdp } from '../index';
+import { FaultRegistry } from '../admin/faults';
+import { Outbox } from '../admin/outbox';
+import { Router } from '../http/router';
+import type { Reply } from '../http/http-util';
+import type { IdxHandlers } from '../idx/handlers';
+import type { OAuthHandlers } from '../oauth/handlers';
+import type { BrowserSignIn } from '../oauth/authorize';
+import { idpPerTest } from './idp-per-test';
 import { idxPost, startRaw } from './raw-flow';
 
 let idp: RunningIdp;
@@ -18,6 +27,8 @@ afterEach(() => {
   idp.faults.clear();
   idp.resetCounts();
 });
+/** An emulator of a test's own, for what a shared one's beforeAll would hide from a mutation run's per-test coverage. */
+const start = idpPerTest();
 
 type IdxBody = { version?: string; messages?: { value: Array<{ message: string; i18n: { key: string }; class: string }> } };
 const idxKeys = async (res: Response) => ((await res.json()) as IdxBody).messages?.value.map((m) => m.i18n.key);
@@ -90,6 +101,13 @@ describe('error bodies follow the endpoint', () => {
 });
 
 describe('rate limits', () => {
+  it('an IDX endpoint answers an IDX document', async () => {
+    idp.faults.set('introspect', { kind: 'rate-limit', retryAfterSeconds: 3, times: 1 });
+    const res = await fetch(`${idp.origin}/idp/idx/introspect`, idxPost({ stateHandle: 'x' }));
+    expect(res.status).toBe(429);
+    expect(await res.json()).toMatchObject({ version: '1.0.0', messages: { type: 'array', value: [{ i18n: { key: 'tooManyRequests' } }] } });
+  });
+
   it('an API endpoint answers Okta’s E0000047 with the limit headers, the reset that many seconds on', async () => {
     idp.faults.set('keys', { kind: 'rate-limit', retryAfterSeconds: 30, times: 1 });
     const before = Math.floor(Date.now() / 1000);
@@ -181,5 +199,163 @@ describe('preflight', () => {
       req.end();
     });
     expect(status).toStrictEqual({ status: 204, allow: 'x-one', body: '' });
+  });
+});
+
+describe('every route', () => {
+  const IDP = '0oaEmulatorPartner01';
+  const routes: Array<[path: string, endpoint: string, methods: string[], shape: 'idx' | 'oauth' | 'api']> = [
+    ['/oauth2/default/.well-known/openid-configuration', 'well-known', ['GET'], 'api'],
+    ['/oauth2/default/v1/interact', 'interact', ['POST'], 'oauth'],
+    ['/idp/idx/introspect', 'introspect', ['POST'], 'idx'],
+    ['/idp/idx/identify', 'identify', ['POST'], 'idx'],
+    ['/idp/idx/challenge', 'challenge', ['POST'], 'idx'],
+    ['/idp/idx/challenge/answer', 'challenge-answer', ['POST'], 'idx'],
+    ['/idp/idx/challenge/resend', 'challenge-resend', ['POST'], 'idx'],
+    ['/idp/idx/challenge/poll', 'challenge-poll', ['POST'], 'idx'],
+    ['/idp/idx/challenge/send', 'challenge-send', ['POST'], 'idx'],
+    ['/idp/idx/credential/enroll', 'credential-enroll', ['POST'], 'idx'],
+    ['/idp/idx/recover', 'recover', ['POST'], 'idx'],
+    ['/idp/idx/unlock-account', 'unlock-account', ['POST'], 'idx'],
+    ['/idp/idx/enroll', 'enroll-profile', ['POST'], 'idx'],
+    ['/idp/idx/enroll/new', 'enroll-profile', ['POST'], 'idx'],
+    ['/idp/idx/skip', 'skip', ['POST'], 'idx'],
+    ['/email/verify', 'link', ['GET'], 'api'],
+    ['/okta-verify/activate', 'link', ['GET'], 'api'],
+    ['/idp/idx/cancel', 'cancel', ['POST'], 'idx'],
+    ['/oauth2/default/v1/token', 'token', ['POST'], 'oauth'],
+    ['/oauth2/default/v1/keys', 'keys', ['GET'], 'api'],
+    ['/oauth2/default/v1/userinfo', 'userinfo', ['GET', 'POST'], 'oauth'],
+    ['/oauth2/default/v1/revoke', 'revoke', ['POST'], 'oauth'],
+    ['/oauth2/default/v1/logout', 'logout', ['GET'], 'oauth'],
+    ['/oauth2/default/v1/authorize', 'authorize', ['GET'], 'oauth'],
+    ['/oauth2/default/v1/authorize/sign-in', 'sign-in-page', ['GET', 'POST'], 'api'],
+    ['/oauth2/default/v1/authorize/webauthn.js', 'sign-in-page', ['GET'], 'api'],
+    [`/sso/idps/${IDP}`, 'external-idp', ['GET'], 'api'],
+    [`/sso/idps/${IDP}/callback`, 'external-idp', ['GET'], 'api'],
+    [`/stand-in-idp/${IDP}/authorize`, 'external-idp', ['GET', 'POST'], 'api'],
+  ];
+  // An emulator per row, started in the test (not a beforeAll), so that a mutation run counts the
+  // route table it builds as covered by this test.
+
+  it.each(routes)('%s reaches its handler by its methods, counted as %s; any other method is its shape’s 405', async (path, endpoint, methods, shape) => {
+    const withIdp = await start({ identityProvider: true, api: false });
+    for (const method of methods) {
+      withIdp.resetCounts();
+      const res = await fetch(`${withIdp.origin}${path}`, { method, ...(method === 'POST' ? { body: '' } : {}), redirect: 'manual' });
+      const text = await res.text();
+      expect(res.status, `${method} ${path}`).not.toBe(405);
+      expect(text).not.toContain('Resource not found');
+      const counts = withIdp.counts();
+      expect(counts[endpoint as keyof typeof counts], `${method} ${path}`).toBe(1);
+      expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(1);
+    }
+    const refused = await fetch(`${withIdp.origin}${path}`, { method: 'DELETE' });
+    expect(refused.status).toBe(405);
+    expect(refused.headers.get('allow')).toBe(methods.join(', '));
+    const body = (await refused.json()) as Record<string, unknown>;
+    if (shape === 'idx') expect(body).toMatchObject({ version: '1.0.0', messages: { value: [{ i18n: { key: 'E0000022' } }] } });
+    if (shape === 'oauth') expect(body).toStrictEqual({ error: 'invalid_request', error_description: 'The endpoint does not support the provided HTTP method' });
+    if (shape === 'api') expect(body).toMatchObject({ errorCode: 'E0000001', errorSummary: 'The endpoint does not support the provided HTTP method' });
+  });
+});
+
+describe('connections', () => {
+  it('an ordinary answer keeps the connection open for the next request', async () => {
+    const res = await fetch(`${idp.issuer}/v1/keys`);
+    expect(res.headers.get('connection')).not.toBe('close');
+  });
+
+  it('a client that gave up during a held request leaves the emulator serving', async () => {
+    idp.faults.set('keys', { kind: 'latency', ms: 60_000, times: 1 });
+    const gaveUp = new AbortController();
+    const asked = fetch(`${idp.issuer}/v1/keys`, { signal: gaveUp.signal });
+    await idp.faults.holding();
+    gaveUp.abort();
+    await expect(asked).rejects.toThrow();
+    idp.faults.release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await fetch(`${idp.issuer}/.well-known/openid-configuration`)).status).toBe(200);
+  });
+
+  it('the admin API answers with this emulator’s own counts, and resets them', async () => {
+    const own = await start({ api: false });
+    const admin = (path: string, method = 'GET') => fetch(`${own.origin}/__admin/${path}`, { method, headers: { authorization: `Bearer ${own.adminToken}` } });
+    await fetch(`${own.issuer}/v1/keys`);
+    expect(await (await admin('counts')).json()).toMatchObject({ keys: 1 });
+    expect(await (await admin('counts/reset', 'POST')).json()).toMatchObject({ keys: 0 });
+    expect(own.counts().keys).toBe(0);
+  });
+});
+
+
+describe('Router.idx (the hosted sign-in page’s own IDX requests)', () => {
+  function router(identify: () => Reply) {
+    return new Router({
+      idx: { identify } as unknown as IdxHandlers,
+      oauth: {} as OAuthHandlers,
+      faults: new FaultRegistry(),
+      log: () => {},
+      port: 1,
+      adminToken: 'token',
+      outbox: new Outbox(() => 0),
+      browser: { idps: [] } as unknown as BrowserSignIn,
+    });
+  }
+  const ctx = { method: 'POST', path: '/idp/idx/identify', query: new URLSearchParams(), headers: {}, body: Buffer.alloc(0) };
+
+  it('runs an IDX endpoint, with no count', async () => {
+    const reply: Reply = { status: 200, headers: {}, body: '{"ok":true}' };
+    const r = router(() => reply);
+    expect(await r.idx('/idp/idx/identify', ctx)).toBe(reply);
+    expect(r.getCounts().identify).toBe(0);
+  });
+
+  it('runs nothing that is not one: an OAuth or API endpoint, or no endpoint, is "action unavailable"', async () => {
+    const r = router(() => {
+      throw new Error('not to be called');
+    });
+    for (const path of ['/oauth2/default/v1/token', '/oauth2/default/v1/keys', '/nope']) {
+      const reply = await r.idx(path, ctx);
+      expect(reply.status, path).toBe(404);
+      expect(JSON.parse(reply.body), path).toMatchObject({ version: '1.0.0', messages: { value: [{ i18n: { key: 'idx.action.unavailable' } }] } });
+    }
+  });
+});
+
+describe('a handler that throws', () => {
+  it('is a 500 in Okta’s shape, logged by the error’s name only, and the server goes on', async () => {
+    const lines: string[] = [];
+    let calls = 0;
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const r = new Router({
+      idx: {
+        identify: () => {
+          calls += 1;
+          throw calls === 1 ? new TypeError('a bug that names hunter2') : 'a string that names hunter2';
+        },
+      } as unknown as IdxHandlers,
+      oauth: {} as OAuthHandlers,
+      faults: new FaultRegistry(),
+      log: (line) => lines.push(line),
+      port,
+      adminToken: 'token',
+      outbox: new Outbox(() => 0),
+      browser: { idps: [] } as unknown as BrowserSignIn,
+    });
+    server.on('request', (req, res) => void r.handle(req, res));
+    try {
+      for (let i = 0; i < 2; i++) {
+        const res = await fetch(`http://127.0.0.1:${port}/idp/idx/identify`, idxPost({}));
+        expect(res.status).toBe(500);
+        expect(await res.json()).toMatchObject({ errorCode: 'E0000009', errorSummary: 'Internal Server Error' });
+      }
+      expect(lines).toStrictEqual(['internal error: TypeError', 'internal error: unknown']);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
