@@ -1,8 +1,8 @@
 // startIdp's options: what it refuses (with words naming the option and its bound), the defaults
 // it fills in and can be seen from outside, and what close() and a taken port do.
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { decodeJwt } from 'jose';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 import {
   DEFAULT_BROWSER_REDIRECT_URIS,
   DEFAULT_CLIENT_ID,
@@ -12,7 +12,7 @@ import {
   type IdpOptions,
 } from '../index';
 import { idpPerTest } from './idp-per-test';
-import { rawTokens, stillServing } from './raw-flow';
+import { idxPost, rawTokens, startRaw, stillServing } from './raw-flow';
 
 const start = idpPerTest();
 
@@ -147,3 +147,89 @@ describe('the running emulator', () => {
     await expect(fetch(api)).rejects.toThrow();
   });
 });
+
+describe('what startIdp wires together', () => {
+  const refused = (host: string, port: number) =>
+    new Promise<boolean>((resolve) => {
+      const socket = connect({ host, port });
+      socket.once('connect', () => (socket.destroy(), resolve(false)));
+      socket.once('error', () => resolve(true));
+    });
+
+  it('listens on 127.0.0.1 only, not on every interface', async () => {
+    const idp = await start({ api: false });
+    expect(await refused('127.0.0.1', idp.port)).toBe(false);
+    expect(await refused('::1', idp.port)).toBe(true);
+  });
+
+  it('names users given in options as the source of their problems', async () => {
+    await expect(startIdp({ users: [{ login: 'x@example.com' }] as unknown as IdpOptions['users'], api: false })).rejects.toThrow(/^Invalid users in options\.users: /);
+  });
+
+  it('signs with a key whose id the JWKS and the ID token share, named for the emulator', async () => {
+    const idp = await start({ api: false });
+    const { keys } = (await (await fetch(`${idp.issuer}/v1/keys`)).json()) as { keys: Array<{ kid: string }> };
+    const { kid } = decodeProtectedHeader((await rawTokens(idp, DEMO_PASSWORD)).id_token!);
+    expect(kid).toMatch(/^emu-[A-Za-z0-9_-]{11}$/);
+    expect(keys.map((k) => k.kid)).toStrictEqual([kid]);
+  });
+
+  it('gives the demo API the task lists it was given', async () => {
+    const tasks = { 'alice@example.com': [{ id: 't-9', title: 'Only this', done: true }] };
+    const idp = await start({ api: { tasks } });
+    const token = (await rawTokens(idp, DEMO_PASSWORD, { scope: `openid profile ${idp.api!.requiredScope}` })).access_token!;
+    const res = await fetch(`${idp.api!.origin}/api/tasks`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await res.json()).toMatchObject({ owner: 'alice@example.com', tasks: tasks['alice@example.com'] });
+  });
+
+  it('a demo API that cannot start fails startIdp, and frees the emulator’s own port', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const taken = (holder.address() as { port: number }).port;
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as { port: number }).port;
+    await new Promise((resolve) => probe.close(resolve));
+    try {
+      await expect(startIdp({ port, api: { port: taken } })).rejects.toThrow(/EADDRINUSE/);
+      expect(await refused('127.0.0.1', port)).toBe(true);
+    } finally {
+      holder.close();
+    }
+  });
+
+  it('answers a request it cannot parse with a bare 400 that closes the connection', async () => {
+    const idp = await start({ api: false });
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(idp.port, '127.0.0.1', () => socket.write('NOT HTTP\r\n\r\n'));
+      let data = '';
+      socket.on('data', (d: Buffer) => (data += d.toString()));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(answer).toBe('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+
+  it('hands the test its own faults, outbox and counts', async () => {
+    const idp = await start({ api: false });
+    idp.faults.set('keys', { kind: 'status', status: 503 });
+    expect(idp.faults.list()).toStrictEqual({ keys: { kind: 'status', status: 503 } });
+    expect((await fetch(`${idp.issuer}/v1/keys`)).status).toBe(503);
+    idp.faults.clear('keys');
+    expect(idp.faults.list()).toStrictEqual({});
+    idp.faults.set('keys', { kind: 'latency', ms: 60_000, times: 1 });
+    const held = fetch(`${idp.issuer}/v1/keys`);
+    await idp.faults.holding();
+    idp.faults.release();
+    expect((await held).status).toBe(200);
+    expect(idp.counts().keys).toBe(2);
+    idp.resetCounts();
+    expect(idp.counts().keys).toBe(0);
+
+    const tx = await startRaw(idp);
+    const identified = await fetch(`${idp.origin}/idp/idx/identify`, idxPost({ stateHandle: tx.stateHandle, identifier: 'email-mfa@example.com', credentials: { passcode: DEMO_PASSWORD } }));
+    expect(identified.status).toBe(200);
+    expect(idp.outbox('email-mfa@example.com')).toStrictEqual([]);
+  });
+});
+
