@@ -29,6 +29,22 @@ const pushAnswer = async (idp: RunningIdp, login: string, action: 'approve' | 'd
 };
 
 describe('Okta Verify: verifying', () => {
+  it('the phone answers the sign-in that waits for a push, beside another of the same person’s at the code form', async () => {
+    for (const pushFirst of [true, false]) {
+      const idp = await idpWith();
+      const atCode = async () => (await afterPassword(idp, 'push-mfa@example.com')).post('challenge', { authenticator: { id: OV_ID, methodType: 'totp' } });
+      const atPush = async () => (await afterPassword(idp, 'push-mfa@example.com')).post('challenge', { authenticator: { id: OV_ID, methodType: 'push' } });
+      if (pushFirst) {
+        await atPush();
+        await atCode();
+      } else {
+        await atCode();
+        await atPush();
+      }
+      expect(await pushAnswer(idp, 'push-mfa@example.com', 'approve'), `push first: ${pushFirst}`).toMatchObject({ status: 200 });
+    }
+  });
+
   it('the select option, then push or code as in Okta\'s verification-data form', async () => {
     const idp = await idpWith();
     const { post, first } = await afterPassword(idp, 'push-mfa@example.com');

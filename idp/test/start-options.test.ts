@@ -139,6 +139,20 @@ describe('the running emulator', () => {
     await expect(fetch(`${idp.issuer}/v1/keys`)).rejects.toThrow();
   });
 
+  it('close() does not wait for a client half-way through a request', async () => {
+    const idp = await startIdp({ api: false });
+    const socket = connect(idp.port, '127.0.0.1');
+    // Closed by the server, the socket is reset: that is the point, not a failure.
+    socket.on('error', () => {});
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(`POST /idp/idx/introspect HTTP/1.1\r\nHost: 127.0.0.1:${idp.port}\r\nContent-Length: 100\r\n\r\n{`);
+    const ended = new Promise((resolve) => socket.once('close', resolve));
+    // Well short of the server's own limits (10 s for headers, 30 s for a request).
+    const fence = new Promise((resolve) => setTimeout(() => resolve('still open'), 5_000).unref());
+    expect(await Promise.race([idp.close().then(() => 'closed'), fence])).toBe('closed');
+    await ended;
+  });
+
   it('close() also closes the demo API', async () => {
     const idp = await startIdp();
     const api = idp.api!.origin;
