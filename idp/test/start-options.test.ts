@@ -153,6 +153,17 @@ describe('the running emulator', () => {
     await ended;
   });
 
+  it('close() lets go of a request a latency fault holds: nothing is held once it is closed', async () => {
+    const idp = await startIdp({ api: false });
+    idp.faults.set('keys', { kind: 'latency', ms: 120_000 });
+    const held = fetch(`${idp.issuer}/v1/keys`).catch(() => 'cut');
+    await idp.faults.holding();
+    await idp.close();
+    await held;
+    const stillHolding = await Promise.race([idp.faults.holding().then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 100))]);
+    expect(stillHolding).toBe(false);
+  });
+
   it('close() also closes the demo API', async () => {
     const idp = await startIdp();
     const api = idp.api!.origin;
