@@ -49,7 +49,7 @@ describe('password recovery', () => {
     expect(messageKeys(wrong)).toEqual(['api.authn.error.PASSCODE_INVALID']);
 
     const reset = await sdk.idx.proceed({ verificationCode: lastCode(idp, 'alice@example.com') });
-    expect(reset.nextStep).toMatchObject({ name: 'reset-authenticator', type: 'password', inputs: [{ name: 'password', secret: true }] });
+    expect(reset.nextStep).toMatchObject({ name: 'reset-authenticator', type: 'password', inputs: [{ name: 'password', secret: true, label: 'New password' }] });
     expect(reset.nextStep?.authenticator?.settings).toMatchObject({
       complexity: { minLength: 8, minLowerCase: 1, minUpperCase: 1, minNumber: 1, excludeUsername: true, excludeFirstName: false, excludeLastName: false },
       age: { historyCount: 1 },

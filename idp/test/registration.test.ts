@@ -45,7 +45,7 @@ describe('self-service registration', () => {
       { name: 'email', type: 'string', label: 'Email', required: true, maxLength: 100 },
     ]);
     const password = await sdk.idx.proceed(profile);
-    expect(password.nextStep).toMatchObject({ name: 'enroll-authenticator', type: 'password', inputs: [{ name: 'password' }] });
+    expect(password.nextStep).toMatchObject({ name: 'enroll-authenticator', type: 'password', inputs: [{ name: 'password', label: 'Enter password' }] });
     expect(password.nextStep?.authenticator?.settings).toMatchObject({ complexity: { minLength: 8 } });
     expect(messageKeys(await sdk.idx.proceed({ password: 'short' }))).toEqual(['password.passwordRequirementsNotMet']);
     const done = await sdk.idx.proceed({ password: PASSWORD });
