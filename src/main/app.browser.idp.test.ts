@@ -4,11 +4,10 @@
  * brought forward only for a sign-in that took (and its failure undoes nothing), a replaced or
  * disposed sign-in pushes nothing and leaves no listener. Real okta-auth-js, the emulator over HTTP.
  */
-import { connect } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, type AuthView } from '../shared/contract';
 import { BROWSER_MESSAGES } from './auth/browser-sign-in';
-import { openHostedPage, postHostedForm, recordingOpener, returnToApp, signInOnHostedPage } from './testing/browser-driver';
+import { accepts, openHostedPage, postHostedForm, recordingOpener, returnToApp, signInOnHostedPage } from './testing/browser-driver';
 import { credentials, holdNext, startHarness, type AppHarness, type HarnessOptions } from './testing/idp-harness';
 
 let h: AppHarness | undefined;
@@ -31,13 +30,6 @@ async function pushed(harness: AppHarness, test: (view: AuthView) => boolean): P
 const signedIn = (v: AuthView) => v.status === 'signed-in';
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
-function accepts(url: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port: Number(new URL(url).port) });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
 
 describe('opening the browser', () => {
   it('with no way to open one, says the browser could not be opened (and waits for the answer all the same)', async () => {

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS, type AuthView } from '../shared/contract';
 import { createCapturingLogger } from './log/logger';
-import { createManualScheduler } from './session/scheduler';
+import { createManualScheduler, type Scheduler } from './session/scheduler';
 import { credentials, holdNext, startHarness, type AppHarness } from './testing/idp-harness';
 
 const open: AppHarness[] = [];
@@ -48,22 +48,33 @@ describe('listeners', () => {
   });
 });
 
-describe('dispose()', () => {
-  async function waitingForPush() {
-    const scheduler = createManualScheduler();
-    const h = await harness({ scheduler });
-    const choose = await h.view(CHANNELS.signIn, credentials('push-mfa@example.com'));
-    if (choose.status !== 'pending') throw new Error(`expected a step, got ${choose.status}`);
-    let step = await h.view(CHANNELS.proceed, { step: choose.step.name, values: { authenticator: 'okta_verify' } });
-    if (step.status === 'pending' && step.step.name === 'authenticator-verification-data') {
-      step = await h.view(CHANNELS.proceed, { step: step.step.name, values: { methodType: 'push' } });
-    }
-    expect(step).toMatchObject({ status: 'pending', step: { kind: 'poll' } });
-    return { h, scheduler };
+/** Signed in as far as Okta Verify's push: the app polls, on `scheduler`'s timers. */
+async function waitingForPush(scheduler: Scheduler = createManualScheduler()) {
+  const h = await harness({ scheduler });
+  const choose = await h.view(CHANNELS.signIn, credentials('push-mfa@example.com'));
+  if (choose.status !== 'pending') throw new Error(`expected a step, got ${choose.status}`);
+  let step = await h.view(CHANNELS.proceed, { step: choose.step.name, values: { authenticator: 'okta_verify' } });
+  if (step.status === 'pending' && step.step.name === 'authenticator-verification-data') {
+    step = await h.view(CHANNELS.proceed, { step: step.step.name, values: { methodType: 'push' } });
   }
+  expect(step).toMatchObject({ status: 'pending', step: { kind: 'poll' } });
+  return h;
+}
+
+/** The phone approves the newest push of push-mfa@ (the emulator's push control). */
+async function approvePush(h: AppHarness): Promise<void> {
+  const answered = await fetch(`${h.idp.origin}/__admin/push/${encodeURIComponent('push-mfa@example.com')}/approve`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${h.idp.adminToken}` },
+  });
+  expect(answered.ok).toBe(true);
+}
+
+describe('dispose()', () => {
 
   it('stops the poll that was waiting: no timer left, no request to the org, no view pushed', async () => {
-    const { h, scheduler } = await waitingForPush();
+    const scheduler = createManualScheduler();
+    const h = await waitingForPush(scheduler);
     expect(scheduler.pending().length).toBeGreaterThan(0);
     const events = h.events.length;
     const polls = h.idp.counts()['challenge-poll'];
@@ -75,15 +86,12 @@ describe('dispose()', () => {
   });
 
   it('pushes nothing to the listeners it had, even when the org answers later', async () => {
-    const { h, scheduler } = await waitingForPush();
+    const scheduler = createManualScheduler();
+    const h = await waitingForPush(scheduler);
     const heard: AuthView[] = [];
     h.app.onStateChanged((view) => heard.push(view));
     await h.app.dispose();
-    const answered = await fetch(`${h.idp.origin}/__admin/push/${encodeURIComponent('push-mfa@example.com')}/approve`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${h.idp.adminToken}` },
-    });
-    expect(answered.ok).toBe(true);
+    await approvePush(h);
     await scheduler.runDue();
     expect(heard).toStrictEqual([]);
   });
@@ -149,19 +157,9 @@ describe('a failure nobody foresaw, while a session starts', () => {
 
   it('in a poll: logged by the error’s name', async () => {
     const { scheduler, manual } = failingRenewal();
-    const h = await harness({ scheduler });
-    const choose = await h.view(CHANNELS.signIn, credentials('push-mfa@example.com'));
-    if (choose.status !== 'pending') throw new Error(`expected a step, got ${choose.status}`);
-    let step = await h.view(CHANNELS.proceed, { step: choose.step.name, values: { authenticator: 'okta_verify' } });
-    if (step.status === 'pending' && step.step.name === 'authenticator-verification-data') {
-      step = await h.view(CHANNELS.proceed, { step: step.step.name, values: { methodType: 'push' } });
-    }
+    const h = await waitingForPush(scheduler);
     expect(manual.pending()).toStrictEqual([4000]);
-    const answered = await fetch(`${h.idp.origin}/__admin/push/${encodeURIComponent('push-mfa@example.com')}/approve`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${h.idp.adminToken}` },
-    });
-    expect(answered.ok).toBe(true);
+    await approvePush(h);
     await manual.runDue();
     expect(h.log.entries.filter((e) => e.event === 'sign-in.poll-failed')).toStrictEqual([{ level: 'error', event: 'sign-in.poll-failed', fields: { error: 'RangeError' } }]);
   });

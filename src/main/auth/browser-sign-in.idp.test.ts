@@ -4,14 +4,14 @@
  * loopback listener or a private-use redirect, the code exchange, and the same session path as an
  * embedded sign-in. Every way it can fail ends signed out with a clear message and nothing stored.
  */
-import { createServer, connect } from 'node:net';
+import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeJwt } from 'jose';
 import { CHANNELS, type AuthView } from '../../shared/contract';
 import { assertion } from '../../../idp/test/security-key';
 import { createManualScheduler } from '../session/scheduler';
-import { openHostedPage, postHostedForm, recordingOpener, returnToApp, signInOnHostedPage } from '../testing/browser-driver';
+import { accepts, openHostedPage, postHostedForm, recordingOpener, returnToApp, signInOnHostedPage } from '../testing/browser-driver';
 import { credentials, startHarness, type AppHarness, type HarnessOptions } from '../testing/idp-harness';
 import { BROWSER_MESSAGES } from './browser-sign-in';
 import { UNSUPPORTED_MESSAGE } from './sign-in-flow';
@@ -39,13 +39,6 @@ async function pushed(harness: AppHarness, test: (view: AuthView) => boolean): P
 const signedIn = (v: AuthView) => v.status === 'signed-in';
 const signedOut = (v: AuthView) => v.status === 'signed-out';
 
-function accepts(url: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port: Number(new URL(url).port) });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
 
 describe('the browser sign-in', () => {
   it("opens the org's authorize URL with code, PKCE S256, state, nonce and the loopback redirect; the renderer sees none of it", async () => {

@@ -3,6 +3,7 @@
  * HTTP as a browser would: opens the authorize URL the app handed over, posts the hosted page's
  * identify form, and follows the redirect back to the app (the loopback listener).
  */
+import { connect } from 'node:net';
 import { DEMO_PASSWORD } from '../../../idp/index';
 
 /** A fake `openExternal` that records what the app opened; `next()` waits for the next URL. */
@@ -52,4 +53,13 @@ export async function signInOnHostedPage(authorizeUrl: string, login: string, pa
 /** The browser following the org's redirect back to the app: the loopback listener's page. */
 export async function returnToApp(redirect: string): Promise<Response> {
   return fetch(redirect);
+}
+
+/** Whether something listens at the URL's port on 127.0.0.1 (the loopback listener open or closed). */
+export function accepts(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port: Number(new URL(url).port) });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
 }
