@@ -123,6 +123,8 @@ describe('the answer', () => {
     const events = h.events.length;
     await h.app.dispose();
     h.idp.faults.release();
+    // The session still takes the profile and logs it; the completion's next step runs right after.
+    await vi.waitFor(() => expect(h.log.entries.some((e) => e.event === 'session.signed-in')).toBe(true), { timeout: 5000, interval: 10 });
     await settle();
     expect(onBrowserReturn).not.toHaveBeenCalled();
     expect(h.events.length).toBe(events);
