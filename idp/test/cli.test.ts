@@ -10,7 +10,9 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('parseCliArgs', () => {
   it('maps flags to options, with port 8787 by default', () => {
-    expect(parseCliArgs([])).toEqual({ kind: 'run', options: { port: 8787 }, quiet: false });
+    // Strict: a flag not given leaves no key behind, not even one set to undefined.
+    expect(parseCliArgs([])).toStrictEqual({ kind: 'run', options: { port: 8787 }, quiet: false });
+    expect(parseCliArgs(['--policy', 'one-page'])).toStrictEqual({ kind: 'run', options: { port: 8787, policy: 'one-page' }, quiet: false });
     expect(
       parseCliArgs(['--port', '0', '--client-id', 'c', '--redirect-uri', 'app:/cb', '--users', 'u.json', '--policy', 'identifier-first', '--lockout', '3', '--access-token-ttl', '60', '--quiet']),
     ).toEqual({

@@ -103,7 +103,7 @@ describe('self-service registration', () => {
     const early = await createSdk(idp, { legacy: true }).idx.authenticate({ username: NEW, password: PASSWORD });
     expect(messageKeys(early)).toEqual(['idx.user.not.activated']);
     const mail = lastMessage(idp, NEW, 'email');
-    expect(mail).toMatchObject({ purpose: 'activate', to: NEW });
+    expect(mail).toMatchObject({ purpose: 'activate', to: NEW, text: 'Activate your Emulator account: open the link.' });
     expect(await openLink(idp, mail)).toMatchObject({ status: 200, body: { result: 'account-activated' } });
     expect((await createSdk(idp, { legacy: true }).idx.authenticate({ username: NEW, password: PASSWORD })).status).toBe(IdxStatus.SUCCESS);
 

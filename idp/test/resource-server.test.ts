@@ -101,15 +101,16 @@ describe('demo API on the emulator', () => {
     const post = await fetch(`${api.origin}${TASKS_PATH}`, { method: 'POST' });
     expect([post.status, post.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
     const { request } = await import('node:http');
-    const status = await new Promise<number | undefined>((resolve, reject) => {
+    const answer = await new Promise<{ status?: number; body: string }>((resolve, reject) => {
       request({ host: '127.0.0.1', port: api.port, path: TASKS_PATH, headers: { Host: `evil.example:${api.port}` } }, (res) => {
-        res.resume();
-        resolve(res.statusCode);
+        let body = '';
+        res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode, body }));
       })
         .on('error', reject)
         .end();
     });
-    expect(status).toBe(421);
+    expect(answer).toEqual({ status: 421, body: JSON.stringify({ error: 'misdirected_request' }) });
   });
 
   it('gives a user without a list of their own the default one', async () => {
@@ -268,6 +269,40 @@ describe('demo API: its answers', () => {
     expect(api.close()).toBe(closing);
     await closing;
     await expect(fetch(`${api.origin}${TASKS_PATH}`)).rejects.toThrow();
+  });
+
+  it('judges tokens for the audience it is given, and says so', async () => {
+    const api = await startResourceServer({ issuer: org.issuer, audience: 'api://other' });
+    try {
+      expect(api.audience).toBe('api://other');
+      expect((await raw(api, TASKS_PATH, { headers: { Authorization: `Bearer ${await signed()}` } })).status).toBe(401);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('listens on the IPv4 loopback only: the IPv6 one is refused', async () => {
+    const api = await startResourceServer({ issuer: org.issuer });
+    try {
+      await expect(fetch(`http://[::1]:${api.port}${TASKS_PATH}`)).rejects.toThrow();
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('closes with a request still arriving: its connection is ended, not waited for', async () => {
+    const api = await startResourceServer({ issuer: org.issuer });
+    const { connect } = await import('node:net');
+    const socket = connect(api.port, '127.0.0.1');
+    // Ending it may reset the connection: that is the answer expected, not a failure.
+    socket.on('error', () => {});
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(`GET ${TASKS_PATH} HTTP/1.1\r\nHost: 127.0.0.1:${api.port}\r\n`);
+    const ended = new Promise((resolve) => socket.once('close', resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    await api.close();
+    await ended;
+    expect(socket.destroyed).toBe(true);
   });
 
   it('refuses to start on a port already taken', async () => {

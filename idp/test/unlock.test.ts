@@ -91,6 +91,18 @@ describe('account unlock', () => {
     expect(messageKeys(await noPhone.idx.proceed({ username: 'nophone@example.com', authenticator: 'phone_number' }))).toEqual(['oie.selfservice.user.unlock.not.allowed']);
   });
 
+  it('unlocks only a lock: an account that was not locked keeps its expired password', async () => {
+    const idp = await idpWith({
+      unlockAuthenticators: ['okta_email'],
+      users: [{ login: 'expired@example.com', password: DEMO_PASSWORD, status: 'PASSWORD_EXPIRED', profile: { email: 'expired@example.com' }, factors: ['password'] }],
+    });
+    const sdk = createSdk(idp, { legacy: true });
+    await sdk.idx.unlockAccount({ username: 'expired@example.com', authenticator: 'okta_email' } as never);
+    expect((await sdk.idx.proceed({ verificationCode: lastCode(idp, 'expired@example.com') })).status).toBe(IdxStatus.TERMINAL);
+    const signIn = await createSdk(idp, { legacy: true }).idx.authenticate({ username: 'expired@example.com', password: DEMO_PASSWORD });
+    expect(signIn.nextStep?.name).toBe('reenroll-authenticator');
+  });
+
   it('is refused when the org does not offer it, and cancel at the code ends it', async () => {
     const off = await idpWith({ unlockAuthenticators: [] });
     await expect(createSdk(off, { legacy: true }).idx.unlockAccount()).rejects.toThrow(/not supported/);
