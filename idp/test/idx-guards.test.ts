@@ -136,6 +136,17 @@ describe('a step of the other phase', () => {
     expect([send.status, send.keys]).toEqual([400, ['idx.action.unavailable']]);
   });
 
+  it('refuses an authenticator that is not among the choices: not enrolled to verify, not asked for to enroll', async () => {
+    const idp = await idpWith();
+    const verifying = await afterPassword(idp, 'email-mfa@example.com');
+    const phone = await verifying.post('challenge', { authenticator: { id: 'autEmulatorPhone0001', methodType: 'sms' } });
+    expect([phone.status, phone.keys, phone.remediations]).toEqual([400, ['model.validation.field.invalid'], verifying.first.remediations]);
+    const enrolling = await afterPassword(idp, 'enroll-phone@example.com');
+    const google = await enrolling.post('credential/enroll', { authenticator: { id: 'autEmulatorGoogle001' } });
+    expect([google.status, google.keys, google.remediations]).toEqual([400, ['model.validation.field.invalid'], enrolling.first.remediations]);
+    expect(idp.outbox()).toEqual([]);
+  });
+
   it('"Forgot password?" is not available once past the password', async () => {
     const idp = await idpWith();
     const { first, post } = await afterPassword(idp, 'email-mfa@example.com');
@@ -145,6 +156,14 @@ describe('a step of the other phase', () => {
 });
 
 describe('bodies and answers', () => {
+  it('the cancel action posts the state handle and nothing else', async () => {
+    const idp = await idpWith();
+    const { stateHandle } = await startRaw(idp);
+    const { doc } = await idxRequest(idp, 'introspect', { stateHandle });
+    const cancel = (doc as unknown as { cancel: { value: { name: string; value?: unknown }[] } }).cancel;
+    expect(cancel.value.map((f) => [f.name, f.value])).toEqual([['stateHandle', stateHandle]]);
+  });
+
   it('introspect refuses a body that is not JSON with the malformed-body message', async () => {
     const idp = await idpWith();
     const reply = await idxRequest(idp, 'introspect', '{not json');
@@ -169,6 +188,20 @@ describe('bodies and answers', () => {
     expect(form.remediations[0]).toBe('enroll-authenticator');
     const blank = await post('challenge/answer', { credentials: { passcode: '' } });
     expect([blank.status, blank.keys]).toEqual([400, ['model.validation.field.blank']]);
+  });
+
+  it('a new user’s password is enrolled as anyone’s: the next sign-in’s password step names its enrollment', async () => {
+    const { idp, post } = await fresh({ registration: {}, policy: 'identifier-first' });
+    await post('enroll');
+    await post('enroll/new', { userProfile: { firstName: 'New', lastName: 'Person', email: 'new@example.com' } });
+    expect((await post('challenge/answer', { credentials: { passcode: 'Correct-Horse-9-Battery' } })).status).toBe(200);
+    const enrollmentAtPassword = async (login: string) => {
+      const next = await transaction(idp);
+      const doc = (await next('identify', { identifier: login })).doc as unknown as { currentAuthenticatorEnrollment?: { value?: { key?: string } } };
+      return doc.currentAuthenticatorEnrollment?.value?.key;
+    };
+    expect(await enrollmentAtPassword('alice@example.com')).toBe('okta_password');
+    expect(await enrollmentAtPassword('new@example.com')).toBe('okta_password');
   });
 
   it('an expired password changed where resets end the sign-in still signs in (only a reset ends it)', async () => {

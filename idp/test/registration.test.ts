@@ -145,6 +145,9 @@ describe('self-service settings', () => {
     expect(() => resolveSelfService({ registration: { fields: [{ name: 'firstName', label: 'First name', required: true }] } })).toThrow(
       'startIdp: registration.fields: must have a required "email" field (the new user\'s login)',
     );
+    for (const email of [{ type: 'boolean' as const, required: true }, { required: false }]) {
+      expect(() => resolveSelfService({ registration: { fields: [{ name: 'email', label: 'Email', ...email }] } })).toThrow(/must have a required "email" field/);
+    }
     expect(() => resolveSelfService({ registration: { fields: [{ name: 'email', label: 'Email', required: true }, { name: 'email', label: 'Again' }] } })).toThrow(
       'startIdp: registration.fields: field names must be unique',
     );
