@@ -1,13 +1,13 @@
 /**
  * The IDX handlers' guards, over plain HTTP: what each refuses at its edges and what it leaves as
- * it was. Usernames one character from the length limit, blank and missing fields where a field
+ * it was. Usernames exactly at the length limit, blank and missing fields where a field
  * is read, a request for a step of the other phase (verify or enroll), a finished unlock's code
  * step and link, a sign-up password left blank, a body's `authenticator` or `userProfile` that is
  * not an object, and the admin's push control for someone with no push waiting.
  */
 import { describe, expect, it } from 'vitest';
 import { idpPerTest } from './idp-per-test';
-import { afterPassword, idxRequest, startRaw } from './raw-flow';
+import { afterPassword, boundTransaction, idxRequest, startRaw } from './raw-flow';
 import { admin, lastCode, lastMessage, openLink } from './mfa-helpers';
 import { DEMO_PASSWORD, type IdpOptions, type RunningIdp } from '../index';
 
@@ -16,15 +16,9 @@ const idpWith = idpPerTest();
 /** A login exactly at identify's limit (256 characters): looked up, not refused as too long. */
 const LONGEST = `${'a'.repeat(244)}@example.com`;
 
-/** A new transaction at identify, and a poster bound to its state handle. */
-async function transaction(idp: RunningIdp) {
-  const { stateHandle } = await startRaw(idp);
-  return (path: string, body: Record<string, unknown> = {}) => idxRequest(idp, path, { ...body, stateHandle });
-}
-
 async function fresh(options: IdpOptions = {}) {
   const idp = await idpWith(options);
-  return { idp, post: await transaction(idp) };
+  return { idp, post: await boundTransaction(idp) };
 }
 
 /** What a refused username's document says about who was asked for. */
@@ -97,7 +91,7 @@ describe('unlock', () => {
     await post('enroll');
     await post('enroll/new', { userProfile: { firstName: 'New', lastName: 'Person', email: 'new@example.com' } });
     expect((await post('challenge/answer', { credentials: { passcode: 'Correct-Horse-9-Battery' } })).keys).toEqual(['idx.email.verification.required']);
-    const unlock = await transaction(idp);
+    const unlock = await boundTransaction(idp);
     await unlock('unlock-account');
     const refused = await unlock('challenge', { identifier: 'new@example.com', authenticator: { id: 'autEmulatorEmail0001' } });
     expect([refused.status, refused.keys]).toEqual([403, ['oie.selfservice.unlock_user.failed.message']]);
@@ -196,7 +190,7 @@ describe('bodies and answers', () => {
     await post('enroll/new', { userProfile: { firstName: 'New', lastName: 'Person', email: 'new@example.com' } });
     expect((await post('challenge/answer', { credentials: { passcode: 'Correct-Horse-9-Battery' } })).status).toBe(200);
     const enrollmentAtPassword = async (login: string) => {
-      const next = await transaction(idp);
+      const next = await boundTransaction(idp);
       const doc = (await next('identify', { identifier: login })).doc as unknown as { currentAuthenticatorEnrollment?: { value?: { key?: string } } };
       return doc.currentAuthenticatorEnrollment?.value?.key;
     };

@@ -106,10 +106,15 @@ export async function idxRequest(idp: RunningIdp, path: string, body: unknown, c
   return { status: res.status, doc, keys: idxMessageKeys(doc), remediations: doc.remediation?.value.map((r) => r.name) ?? [] };
 }
 
+/** A new transaction at identify, and a poster of IDX requests bound to its state handle. */
+export async function boundTransaction(idp: RunningIdp) {
+  const { stateHandle } = await startRaw(idp);
+  return (path: string, body: Record<string, unknown> = {}) => idxRequest(idp, path, { ...body, stateHandle });
+}
+
 /** Past the password for `login` over raw IDX: the first answer, and a poster bound to the transaction's state handle. */
 export async function afterPassword(idp: RunningIdp, login: string, password = DEMO_PASSWORD) {
-  const { stateHandle } = await startRaw(idp);
-  const post = (path: string, body: Record<string, unknown> = {}) => idxRequest(idp, path, { ...body, stateHandle });
+  const post = await boundTransaction(idp);
   const first = await post('identify', { identifier: login, credentials: { passcode: password } });
   return { post, first };
 }
